@@ -1,0 +1,129 @@
+//! Matrix products into preallocated outputs, with either operand transposed, without allocating.
+//!
+//! nalgebra stores matrices column-major, so a transpose is only a swap of strides. Small products
+//! (the article's 4×2·2×4) run a plain loop, whose call costs a few nanoseconds; larger ones go
+//! to `matrixmultiply`'s packed, vectorised kernels.
+
+use crate::real::Real;
+use nalgebra::DMatrix;
+
+/// Products with `m·k·n` at or below this run the plain loop.
+const SMALL: usize = 4096;
+
+/// Whether an operand enters the product as stored or transposed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Op {
+    /// Use the matrix as stored.
+    N,
+    /// Use its transpose.
+    T,
+}
+
+/// `out = op(a) · op(b)`; `out` must already have the product's shape.
+///
+/// # Panics
+/// If the shapes do not agree (a programming error: shapes are validated when a network is built).
+pub fn matmul<T: Real>(out: &mut DMatrix<T>, a: &DMatrix<T>, oa: Op, b: &DMatrix<T>, ob: Op) {
+    let (m, k, rsa, csa) = view(a, oa);
+    let (k2, n, rsb, csb) = view(b, ob);
+    assert!(
+        k == k2 && out.nrows() == m && out.ncols() == n,
+        "matmul shapes: {m}×{k} · {k2}×{n} into {}×{}",
+        out.nrows(),
+        out.ncols()
+    );
+    if m * k * n <= SMALL {
+        small(out, a.as_slice(), rsa, csa, b.as_slice(), rsb, csb, m, k, n);
+        return;
+    }
+    let rc = out.nrows() as isize;
+    // SAFETY: the views were derived from the matrices' own shapes; `out` is borrowed mutably
+    // and so cannot alias `a` or `b`.
+    unsafe {
+        T::gemm(
+            m,
+            k,
+            n,
+            a.as_ptr(),
+            rsa,
+            csa,
+            b.as_ptr(),
+            rsb,
+            csb,
+            out.as_mut_ptr(),
+            1,
+            rc,
+        );
+    }
+}
+
+/// Rows, columns and (row, column) strides of `op(x)`.
+fn view<T: Real>(x: &DMatrix<T>, o: Op) -> (usize, usize, isize, isize) {
+    let r = x.nrows() as isize;
+    match o {
+        Op::N => (x.nrows(), x.ncols(), 1, r),
+        Op::T => (x.ncols(), x.nrows(), r, 1),
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn small<T: Real>(
+    out: &mut DMatrix<T>,
+    a: &[T],
+    rsa: isize,
+    csa: isize,
+    b: &[T],
+    rsb: isize,
+    csb: isize,
+    m: usize,
+    k: usize,
+    n: usize,
+) {
+    let (rsa, csa, rsb, csb) = (rsa as usize, csa as usize, rsb as usize, csb as usize);
+    let o = out.as_mut_slice();
+    for j in 0..n {
+        for i in 0..m {
+            // Each entry is a dot product summed left to right, as a textbook writes it.
+            let mut s = T::zero();
+            for p in 0..k {
+                s += a[i * rsa + p * csa] * b[p * rsb + j * csb];
+            }
+            o[i + j * m] = s;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn naive(a: &DMatrix<f64>, b: &DMatrix<f64>) -> DMatrix<f64> {
+        a * b
+    }
+
+    #[test]
+    fn all_transpose_combinations_match_nalgebra_small_and_large() {
+        for &(m, k, n) in &[(4, 2, 4), (3, 5, 2), (40, 30, 20), (64, 70, 3)] {
+            let a = DMatrix::from_fn(m, k, |i, j| (i as f64 * 0.37 - j as f64 * 0.11).sin());
+            let b = DMatrix::from_fn(k, n, |i, j| (i as f64 * 0.23 + j as f64 * 0.71).cos());
+            let want = naive(&a, &b);
+            let at = a.transpose();
+            let bt = b.transpose();
+            for (aa, oa) in [(&a, Op::N), (&at, Op::T)] {
+                for (bb, ob) in [(&b, Op::N), (&bt, Op::T)] {
+                    let mut out = DMatrix::zeros(m, n);
+                    matmul(&mut out, aa, oa, bb, ob);
+                    assert!((&out - &want).amax() < 1e-12, "{m}×{k}×{n} {oa:?} {ob:?}");
+                }
+            }
+        }
+    }
+}
+
+/// Gives `m` the shape `rows × cols`, reallocating only when the shape changes (a new batch size),
+/// never on an ordinary step.
+pub fn fit<T: nalgebra::Scalar + Default>(m: &mut DMatrix<T>, rows: usize, cols: usize) {
+    if m.nrows() != rows || m.ncols() != cols {
+        *m = DMatrix::from_element(rows, cols, T::default());
+    }
+}

@@ -1,0 +1,93 @@
+//! A stack of layers and the loss, with forward, loss and backward callable one layer at a time.
+//!
+//! Layer i reads its input from layer i−1's cached output (layer 0 from the batch), and its
+//! incoming gradient from layer i+1's cached dx (the last layer from the loss's dL/dy).
+
+use crate::affine::Affine;
+use crate::layer::Layer;
+use crate::loss::Mse;
+use crate::real::Real;
+use nalgebra::DMatrix;
+
+/// Layers plus the loss. Build it through [`crate::spec::Spec`] or [`Network::new`].
+#[derive(Clone, Debug)]
+pub struct Network<T: Real> {
+    layers: Vec<Layer<T>>,
+    loss: Mse<T>,
+}
+
+impl<T: Real> Network<T> {
+    /// A network from ready layers (shapes are validated by the spec before this point).
+    pub fn new(layers: Vec<Layer<T>>) -> Self {
+        Network { layers, loss: Mse::default() }
+    }
+
+    /// The layers, in order.
+    pub fn layers(&self) -> &[Layer<T>] {
+        &self.layers
+    }
+    /// Mutable layers, for optimizers and gradient checks.
+    pub fn layers_mut(&mut self) -> &mut [Layer<T>] {
+        &mut self.layers
+    }
+    /// The loss and its cache.
+    pub fn loss(&self) -> &Mse<T> {
+        &self.loss
+    }
+    /// The affine layers, in order.
+    pub fn affines(&self) -> impl Iterator<Item = &Affine<T>> {
+        self.layers.iter().filter_map(Layer::as_affine)
+    }
+    /// The affine layers, mutable, in order.
+    pub fn affines_mut(&mut self) -> impl Iterator<Item = &mut Affine<T>> {
+        self.layers.iter_mut().filter_map(|l| match l {
+            Layer::Affine(a) => Some(a),
+            Layer::Act(_) => None,
+        })
+    }
+    /// The output of the last forward pass through every layer.
+    pub fn output(&self) -> &DMatrix<T> {
+        self.layers.last().map_or(self.loss.y(), Layer::y)
+    }
+
+    /// Forward through layer `i` (layer 0 reads `x`, later ones the previous output).
+    pub fn forward_layer(&mut self, i: usize, x: &DMatrix<T>) -> &DMatrix<T> {
+        let (before, rest) = self.layers.split_at_mut(i);
+        let input = before.last().map_or(x, Layer::y);
+        rest[0].forward(input)
+    }
+
+    /// The loss of the last output against `t`.
+    pub fn loss_forward(&mut self, t: &DMatrix<T>) -> T {
+        let y = self.layers.last().map_or_else(|| t, Layer::y);
+        self.loss.forward(y, t)
+    }
+
+    /// dL/dy of the loss, the start of the backward pass.
+    pub fn loss_backward(&mut self) -> &DMatrix<T> {
+        self.loss.backward()
+    }
+
+    /// Backward through layer `i` (the last layer reads dL/dy, earlier ones the next layer's dx).
+    pub fn backward_layer(&mut self, i: usize) -> &DMatrix<T> {
+        let (head, after) = self.layers.split_at_mut(i + 1);
+        let dout = after.first().map_or(self.loss.dy(), Layer::dx);
+        head[i].backward(dout)
+    }
+
+    /// Forward through every layer, then the loss against `t`; returns the loss.
+    pub fn forward_loss(&mut self, x: &DMatrix<T>, t: &DMatrix<T>) -> T {
+        for i in 0..self.layers.len() {
+            self.forward_layer(i, x);
+        }
+        self.loss_forward(t)
+    }
+
+    /// dL/dy, then backward through every layer, last to first.
+    pub fn backward(&mut self) {
+        self.loss_backward();
+        for i in (0..self.layers.len()).rev() {
+            self.backward_layer(i);
+        }
+    }
+}

@@ -1,0 +1,160 @@
+//! Optimizers with PyTorch's update rules: SGD, SGD with momentum, and Adam.
+//!
+//! The configuration ([`OptimizerKind`]) and the state (velocities, moments, step count) are one
+//! value, [`Optimizer`], so the state is readable and can be saved and restored with the network.
+//!
+//! - SGD: `p −= lr·g`.
+//! - Momentum (torch.optim.SGD, dampening 0): `v = μ·v + g; p −= lr·v` (v starts at 0, so the
+//!   first v is g, as in PyTorch).
+//! - Adam (torch.optim.Adam): `m = m + (1−β1)(g − m); v = β2·v + (1−β2)·g²;
+//!   p −= (lr / (1−β1ᵗ)) · m / (√v / √(1−β2ᵗ) + ε)`, bias corrections computed in f64.
+
+use crate::network::Network;
+use crate::real::Real;
+use nalgebra::DMatrix;
+
+/// Which rule, with its hyper-parameters.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum OptimizerKind {
+    /// Plain gradient descent.
+    Sgd {
+        /// Learning rate.
+        lr: f64,
+    },
+    /// Gradient descent with heavy-ball momentum.
+    Momentum {
+        /// Learning rate.
+        lr: f64,
+        /// Momentum coefficient μ.
+        momentum: f64,
+    },
+    /// Adam with bias correction.
+    Adam {
+        /// Learning rate.
+        lr: f64,
+        /// First-moment decay β1.
+        beta1: f64,
+        /// Second-moment decay β2.
+        beta2: f64,
+        /// Denominator guard ε.
+        eps: f64,
+    },
+}
+
+impl OptimizerKind {
+    /// The spec's name: `sgd`, `momentum` or `adam`.
+    pub fn name(&self) -> &'static str {
+        match self {
+            OptimizerKind::Sgd { .. } => "sgd",
+            OptimizerKind::Momentum { .. } => "momentum",
+            OptimizerKind::Adam { .. } => "adam",
+        }
+    }
+    /// The learning rate.
+    pub fn lr(&self) -> f64 {
+        match *self {
+            OptimizerKind::Sgd { lr }
+            | OptimizerKind::Momentum { lr, .. }
+            | OptimizerKind::Adam { lr, .. } => lr,
+        }
+    }
+}
+
+/// Per-parameter state: the first buffer is momentum's velocity or Adam's m, the second Adam's v.
+#[derive(Clone, Debug)]
+pub struct Slot<T: Real> {
+    /// Velocity (momentum) or first moment m (Adam); zeros for SGD.
+    pub m: DMatrix<T>,
+    /// Second moment v (Adam); zeros otherwise.
+    pub v: DMatrix<T>,
+}
+
+/// An optimizer's rule and its state for one network.
+#[derive(Clone, Debug)]
+pub struct Optimizer<T: Real> {
+    kind: OptimizerKind,
+    /// One slot per parameter: W then b of each affine layer, in layer order.
+    slots: Vec<Slot<T>>,
+    steps: u64,
+}
+
+impl<T: Real> Optimizer<T> {
+    /// Zero state shaped like `net`'s parameters.
+    pub fn new(kind: OptimizerKind, net: &Network<T>) -> Self {
+        let slots = net
+            .affines()
+            .flat_map(|a| [a.w().shape(), a.b().shape()])
+            .map(|(r, c)| Slot { m: DMatrix::zeros(r, c), v: DMatrix::zeros(r, c) })
+            .collect();
+        Optimizer { kind, slots, steps: 0 }
+    }
+
+    /// The rule and hyper-parameters.
+    pub fn kind(&self) -> OptimizerKind {
+        self.kind
+    }
+    /// The state, one slot per parameter (W then b of each affine layer).
+    pub fn slots(&self) -> &[Slot<T>] {
+        &self.slots
+    }
+    /// How many updates have been applied (Adam's t).
+    pub fn steps(&self) -> u64 {
+        self.steps
+    }
+
+    /// Copies `other`'s state into this one without allocating (same network shape).
+    pub fn copy_state_from(&mut self, other: &Optimizer<T>) {
+        for (a, b) in self.slots.iter_mut().zip(&other.slots) {
+            a.m.copy_from(&b.m);
+            a.v.copy_from(&b.v);
+        }
+        self.steps = other.steps;
+    }
+
+    /// Applies one update to every affine layer of `net` from its current dW and db.
+    /// Each layer's W and b before the update stay readable (`w_before`, `b_before`).
+    pub fn update(&mut self, net: &mut Network<T>) {
+        self.steps += 1;
+        let t = self.steps;
+        let kind = self.kind;
+        let mut slots = self.slots.iter_mut();
+        for layer in net.affines_mut() {
+            for (p, g) in layer.params_for_update() {
+                let slot = slots.next().expect("one slot per parameter");
+                apply(kind, t, p.as_mut_slice(), g.as_slice(), slot);
+            }
+        }
+    }
+}
+
+fn apply<T: Real>(kind: OptimizerKind, t: u64, p: &mut [T], g: &[T], s: &mut Slot<T>) {
+    match kind {
+        OptimizerKind::Sgd { lr } => {
+            let lr = T::of(lr);
+            for (p, &g) in p.iter_mut().zip(g) {
+                *p -= lr * g;
+            }
+        }
+        OptimizerKind::Momentum { lr, momentum } => {
+            let (lr, mu) = (T::of(lr), T::of(momentum));
+            for ((p, &g), v) in p.iter_mut().zip(g).zip(s.m.iter_mut()) {
+                *v = mu * *v + g;
+                *p -= lr * *v;
+            }
+        }
+        OptimizerKind::Adam { lr, beta1, beta2, eps } => {
+            // As Python's `beta ** step` in torch.optim.Adam: f64 `pow`, here libm's for determinism.
+            let bc1 = 1.0 - libm::pow(beta1, t as f64);
+            let bc2 = 1.0 - libm::pow(beta2, t as f64);
+            let step = T::of(lr / bc1);
+            let bc2_sqrt = T::of(libm::sqrt(bc2));
+            let (w1, b2, w2, eps) = (T::of(1.0 - beta1), T::of(beta2), T::of(1.0 - beta2), T::of(eps));
+            for (((p, &g), m), v) in p.iter_mut().zip(g).zip(s.m.iter_mut()).zip(s.v.iter_mut()) {
+                *m += w1 * (g - *m);
+                *v = b2 * *v + w2 * g * g;
+                let denom = v.sqrt_m() / bc2_sqrt + eps;
+                *p -= step * (*m / denom);
+            }
+        }
+    }
+}

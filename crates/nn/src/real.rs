@@ -1,0 +1,127 @@
+//! The scalar types the network computes in: `f32` for the product, `f64` for gradient checks.
+//!
+//! Transcendental functions go through the `libm` crate, not the platform's C library, so that a
+//! native build and a wasm build give the same bits for the same inputs.
+
+use std::fmt::{Debug, Display};
+
+/// A floating-point scalar the network can run on.
+///
+/// # Safety
+/// `gemm` must behave like BLAS `?gemm` on the strided views it is given.
+pub trait Real:
+    nalgebra::RealField + Copy + Default + Debug + Display + Send + Sync + 'static
+{
+    /// Converts from `f64` (rounding to nearest for `f32`).
+    fn of(v: f64) -> Self;
+    /// Widens to `f64` exactly.
+    fn f64(self) -> f64;
+    /// `e^self`, computed by `libm`.
+    fn exp_m(self) -> Self;
+    /// `tanh(self)`, computed by `libm`.
+    fn tanh_m(self) -> Self;
+    /// `sqrt(self)` (IEEE-754 correctly rounded, the same everywhere).
+    fn sqrt_m(self) -> Self;
+    /// True when the value is neither NaN nor ±Inf.
+    fn finite(self) -> bool;
+    /// `C = alpha·A·B + beta·C` on strided views, as BLAS `?gemm` (m×k times k×n).
+    ///
+    /// # Safety
+    /// The pointers and strides must describe valid, non-overlapping views of the given sizes.
+    #[allow(clippy::too_many_arguments)]
+    unsafe fn gemm(
+        m: usize,
+        k: usize,
+        n: usize,
+        a: *const Self,
+        rsa: isize,
+        csa: isize,
+        b: *const Self,
+        rsb: isize,
+        csb: isize,
+        c: *mut Self,
+        rsc: isize,
+        csc: isize,
+    );
+}
+
+impl Real for f32 {
+    fn of(v: f64) -> Self {
+        v as f32
+    }
+    fn f64(self) -> f64 {
+        f64::from(self)
+    }
+    fn exp_m(self) -> Self {
+        libm::expf(self)
+    }
+    fn tanh_m(self) -> Self {
+        libm::tanhf(self)
+    }
+    fn sqrt_m(self) -> Self {
+        libm::sqrtf(self)
+    }
+    fn finite(self) -> bool {
+        self.is_finite()
+    }
+    unsafe fn gemm(
+        m: usize,
+        k: usize,
+        n: usize,
+        a: *const Self,
+        rsa: isize,
+        csa: isize,
+        b: *const Self,
+        rsb: isize,
+        csb: isize,
+        c: *mut Self,
+        rsc: isize,
+        csc: isize,
+    ) {
+        // SAFETY: forwarded from the caller's contract.
+        unsafe { matrixmultiply::sgemm(m, k, n, 1.0, a, rsa, csa, b, rsb, csb, 0.0, c, rsc, csc) }
+    }
+}
+
+impl Real for f64 {
+    fn of(v: f64) -> Self {
+        v
+    }
+    fn f64(self) -> f64 {
+        self
+    }
+    fn exp_m(self) -> Self {
+        libm::exp(self)
+    }
+    fn tanh_m(self) -> Self {
+        libm::tanh(self)
+    }
+    fn sqrt_m(self) -> Self {
+        libm::sqrt(self)
+    }
+    fn finite(self) -> bool {
+        self.is_finite()
+    }
+    unsafe fn gemm(
+        m: usize,
+        k: usize,
+        n: usize,
+        a: *const Self,
+        rsa: isize,
+        csa: isize,
+        b: *const Self,
+        rsb: isize,
+        csb: isize,
+        c: *mut Self,
+        rsc: isize,
+        csc: isize,
+    ) {
+        // SAFETY: forwarded from the caller's contract.
+        unsafe { matrixmultiply::dgemm(m, k, n, 1.0, a, rsa, csa, b, rsb, csb, 0.0, c, rsc, csc) }
+    }
+}
+
+/// True when every entry of `m` is finite.
+pub fn all_finite<T: Real>(m: &nalgebra::DMatrix<T>) -> bool {
+    m.iter().all(|v| v.finite())
+}

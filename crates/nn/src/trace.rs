@@ -1,0 +1,133 @@
+//! The trace: what each step computed (outputs, loss, gradients, parameters after the update),
+//! as written by `backstep trace` and the page's export. See `docs/trace-format.md`.
+
+use crate::cycle::Session;
+use crate::error::{NonFinite, SpecError};
+use crate::infer::Inference;
+use crate::layer::Layer;
+use crate::spec::{Spec, rows};
+use serde::{Deserialize, Serialize};
+
+/// Nested rows of a matrix.
+pub type Rows = Vec<Vec<f32>>;
+
+/// A whole run.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Trace {
+    /// One record per step.
+    pub steps: Vec<StepRecord>,
+    /// The loss of the final parameters on the whole of x and t.
+    pub final_loss: f32,
+}
+
+/// What one step computed.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct StepRecord {
+    /// 1-based step number.
+    pub step: u64,
+    /// Sample indices of this step's batch (absent for the full batch).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub batch: Option<Vec<usize>>,
+    /// Each layer's output, batch × width.
+    pub outputs: Vec<Rows>,
+    /// The loss of this step's forward pass, before its update.
+    pub loss: f32,
+    /// Each layer's gradients: dx always, dW and db for affine layers.
+    pub grads: Vec<Grads>,
+    /// Each layer's parameters after this step's update (`{}` for activations).
+    pub params: Vec<Params>,
+    /// ReLU masks (true where x ≤ 0), `null` for other layers.
+    pub masks: Vec<Option<Vec<Vec<bool>>>>,
+    /// For each layer, the units blocked for every sample of the batch (ReLU only).
+    pub dead_units: Vec<Vec<usize>>,
+}
+
+/// One layer's gradients.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Grads {
+    /// dL/d(input of the layer), batch × in.
+    pub dx: Rows,
+    /// dL/dW, in × out.
+    #[serde(rename = "dW", default, skip_serializing_if = "Option::is_none")]
+    pub dw: Option<Rows>,
+    /// dL/db, out values.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub db: Option<Vec<f32>>,
+}
+
+/// One layer's parameters.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Params {
+    /// W, in × out.
+    #[serde(rename = "W", default, skip_serializing_if = "Option::is_none")]
+    pub w: Option<Rows>,
+    /// b, out values.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub b: Option<Vec<f32>>,
+}
+
+/// Why a trace could not be produced.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum TraceError {
+    /// The spec is invalid.
+    Spec(SpecError),
+    /// A step produced NaN or ±Inf.
+    NonFinite(NonFinite),
+}
+
+impl std::fmt::Display for TraceError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            TraceError::Spec(e) => e.fmt(f),
+            TraceError::NonFinite(e) => e.fmt(f),
+        }
+    }
+}
+
+impl std::error::Error for TraceError {}
+
+/// The record of the step `session` completed last, read from its caches.
+pub fn record(s: &Session<f32>) -> StepRecord {
+    let layers = s.network().layers();
+    let flat = |m: &nalgebra::DMatrix<f32>| m.iter().copied().collect::<Vec<f32>>();
+    StepRecord {
+        step: s.steps(),
+        batch: (!s.batcher().is_full()).then(|| s.batch().to_vec()),
+        outputs: layers.iter().map(|l| rows(l.y())).collect(),
+        loss: s.loss().unwrap_or(f32::NAN),
+        grads: layers
+            .iter()
+            .map(|l| Grads {
+                dx: rows(l.dx()),
+                dw: l.as_affine().map(|a| rows(a.dw())),
+                db: l.as_affine().map(|a| flat(a.db())),
+            })
+            .collect(),
+        params: layers
+            .iter()
+            .map(|l| Params { w: l.as_affine().map(|a| rows(a.w())), b: l.as_affine().map(|a| flat(a.b())) })
+            .collect(),
+        masks: layers
+            .iter()
+            .map(|l| match l {
+                Layer::Act(a) if a.mask().nrows() > 0 => {
+                    Some(a.mask().row_iter().map(|r| r.iter().map(|&m| m == 1).collect()).collect())
+                }
+                _ => None,
+            })
+            .collect(),
+        dead_units: layers.iter().map(|l| l.as_act().map(|a| a.dead_units()).unwrap_or_default()).collect(),
+    }
+}
+
+/// Runs `spec.steps` steps and records each one.
+pub fn run(spec: &Spec) -> Result<Trace, TraceError> {
+    let mut s = spec.session().map_err(TraceError::Spec)?;
+    let mut steps = Vec::with_capacity(spec.steps as usize);
+    for _ in 0..spec.steps {
+        s.step().map_err(TraceError::NonFinite)?;
+        steps.push(record(&s));
+    }
+    let final_loss = Inference::new().loss(s.network(), s.x(), s.t());
+    Ok(Trace { steps, final_loss })
+}
