@@ -36,9 +36,12 @@ pub struct StepRecord {
     pub grads: Vec<Grads>,
     /// Each layer's parameters after this step's update (`{}` for activations).
     pub params: Vec<Params>,
-    /// ReLU masks (true where x ≤ 0), `null` for other layers.
+    /// ReLU masks (true where x ≤ 0), `null` for other layers. Optional when read.
+    #[serde(default)]
     pub masks: Vec<Option<Vec<Vec<bool>>>>,
-    /// For each layer, the units blocked for every sample of the batch (ReLU only).
+    /// For each layer, the units blocked for every sample of the batch (ReLU only). Optional
+    /// when read.
+    #[serde(default)]
     pub dead_units: Vec<Vec<usize>>,
 }
 
