@@ -140,9 +140,9 @@ impl Preset {
             let act = if k + 2 < widths.len() { Some(self.activation) } else { self.output };
             if let Some(a) = act {
                 layers.push(match a {
-                    Act::Relu => LayerSpec::Relu,
-                    Act::Sigmoid => LayerSpec::Sigmoid,
-                    Act::Tanh => LayerSpec::Tanh,
+                    Act::Relu => LayerSpec::Relu {},
+                    Act::Sigmoid => LayerSpec::Sigmoid {},
+                    Act::Tanh => LayerSpec::Tanh {},
                 });
             }
         }

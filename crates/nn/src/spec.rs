@@ -67,12 +67,12 @@ pub enum LayerSpec {
         /// Bias, one value per output.
         b: Vec<f32>,
     },
-    /// max(0, x).
-    Relu,
+    /// max(0, x). (Empty braces, not a unit variant: serde rejects unknown fields only there.)
+    Relu {},
     /// 1 / (1 + e^(−x)).
-    Sigmoid,
+    Sigmoid {},
     /// tanh(x).
-    Tanh,
+    Tanh {},
 }
 
 /// The `optimizer` object.
@@ -196,9 +196,9 @@ impl Spec {
                     width = w.ncols();
                     Layer::Affine(Affine::new(w, DMatrix::from_row_slice(1, b.len(), b)))
                 }
-                LayerSpec::Relu => Layer::Act(Activation::new(Act::Relu, width)),
-                LayerSpec::Sigmoid => Layer::Act(Activation::new(Act::Sigmoid, width)),
-                LayerSpec::Tanh => Layer::Act(Activation::new(Act::Tanh, width)),
+                LayerSpec::Relu {} => Layer::Act(Activation::new(Act::Relu, width)),
+                LayerSpec::Sigmoid {} => Layer::Act(Activation::new(Act::Sigmoid, width)),
+                LayerSpec::Tanh {} => Layer::Act(Activation::new(Act::Tanh, width)),
             };
             layers.push(layer);
         }
