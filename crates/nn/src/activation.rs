@@ -3,6 +3,10 @@
 //! # Shapes
 //! x, y, dout, dx: batch × width; the ReLU mask too (1 where x ≤ 0, the unit is blocked).
 //!
+//! The layer caches what its derivative needs (the mask for ReLU, y for sigmoid and tanh) and
+//! its results; its input x and incoming gradient are the neighbouring layers' caches, read
+//! through [`crate::Network::input`] and [`crate::Network::dout`].
+//!
 //! # Derivatives
 //! - ReLU: y = x where x > 0, else 0; dx = dout where the mask is 0, else 0.
 //! - sigmoid: y = 1 / (1 + e^(−x)); dx = dout · y · (1 − y).
@@ -51,7 +55,7 @@ impl Act {
 
 /// `out = act(x)` element-wise into a preallocated `out`. Shared by training and inference.
 pub fn activation_into<T: Real>(out: &mut DMatrix<T>, x: &DMatrix<T>, act: Act) {
-    for (o, &v) in out.iter_mut().zip(x.iter()) {
+    for (o, &v) in out.as_mut_slice().iter_mut().zip(x.as_slice()) {
         *o = act.apply(v);
     }
 }
@@ -60,10 +64,8 @@ pub fn activation_into<T: Real>(out: &mut DMatrix<T>, x: &DMatrix<T>, act: Act) 
 #[derive(Clone, Debug)]
 pub struct Activation<T: Real> {
     act: Act,
-    x: DMatrix<T>,
     y: DMatrix<T>,
     mask: DMatrix<u8>,
-    dout: DMatrix<T>,
     dx: DMatrix<T>,
 }
 
@@ -72,10 +74,8 @@ impl<T: Real> Activation<T> {
     pub fn new(act: Act, width: usize) -> Self {
         Activation {
             act,
-            x: DMatrix::zeros(0, width),
             y: DMatrix::zeros(0, width),
             mask: DMatrix::from_element(0, width, 0),
-            dout: DMatrix::zeros(0, width),
             dx: DMatrix::zeros(0, width),
         }
     }
@@ -85,42 +85,44 @@ impl<T: Real> Activation<T> {
         self.act
     }
 
-    /// Forward: stores x (and for ReLU the mask x ≤ 0) and returns y.
+    /// Forward: computes y (and for ReLU stores the mask x ≤ 0) and returns y.
     pub fn forward(&mut self, x: &DMatrix<T>) -> &DMatrix<T> {
         let (n, w) = x.shape();
-        fit(&mut self.x, n, w);
         fit(&mut self.y, n, w);
-        self.x.copy_from(x);
-        activation_into(&mut self.y, &self.x, self.act);
         if self.act == Act::Relu {
+            // y and the mask in one pass.
             fit(&mut self.mask, n, w);
-            for (m, &v) in self.mask.iter_mut().zip(self.x.iter()) {
-                *m = u8::from(v <= T::zero());
+            let out = self.y.as_mut_slice().iter_mut().zip(self.mask.as_mut_slice());
+            for ((y, m), &v) in out.zip(x.as_slice()) {
+                let blocked = v <= T::zero();
+                *m = u8::from(blocked);
+                *y = if blocked { T::zero() } else { v };
             }
+        } else {
+            activation_into(&mut self.y, x, self.act);
         }
         &self.y
     }
 
-    /// Backward: stores dout and returns dx.
+    /// Backward: returns dx for `dout` = dL/dy.
     pub fn backward(&mut self, dout: &DMatrix<T>) -> &DMatrix<T> {
         let (n, w) = dout.shape();
-        fit(&mut self.dout, n, w);
         fit(&mut self.dx, n, w);
-        self.dout.copy_from(dout);
         let one = T::one();
+        let (dx, g) = (self.dx.as_mut_slice(), dout.as_slice());
         match self.act {
             Act::Relu => {
-                for ((d, &g), &m) in self.dx.iter_mut().zip(self.dout.iter()).zip(self.mask.iter()) {
+                for ((d, &g), &m) in dx.iter_mut().zip(g).zip(self.mask.as_slice()) {
                     *d = if m == 1 { T::zero() } else { g };
                 }
             }
             Act::Sigmoid => {
-                for ((d, &g), &y) in self.dx.iter_mut().zip(self.dout.iter()).zip(self.y.iter()) {
+                for ((d, &g), &y) in dx.iter_mut().zip(g).zip(self.y.as_slice()) {
                     *d = g * y * (one - y);
                 }
             }
             Act::Tanh => {
-                for ((d, &g), &y) in self.dx.iter_mut().zip(self.dout.iter()).zip(self.y.iter()) {
+                for ((d, &g), &y) in dx.iter_mut().zip(g).zip(self.y.as_slice()) {
                     *d = g * (one - y * y);
                 }
             }
@@ -138,10 +140,6 @@ impl<T: Real> Activation<T> {
             .collect()
     }
 
-    /// The last input x.
-    pub fn x(&self) -> &DMatrix<T> {
-        &self.x
-    }
     /// The last output y.
     pub fn y(&self) -> &DMatrix<T> {
         &self.y
@@ -149,10 +147,6 @@ impl<T: Real> Activation<T> {
     /// The ReLU mask of the last forward (1 where x ≤ 0); empty for other activations.
     pub fn mask(&self) -> &DMatrix<u8> {
         &self.mask
-    }
-    /// The last incoming gradient dL/dy.
-    pub fn dout(&self) -> &DMatrix<T> {
-        &self.dout
     }
     /// dL/dx.
     pub fn dx(&self) -> &DMatrix<T> {

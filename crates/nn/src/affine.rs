@@ -6,12 +6,17 @@
 //! # Derivative
 //! Given dout = dL/dy (batch × out): dx = dout·Wᵀ (batch × in), dW = xᵀ·dout (in × out),
 //! db = the column sums of dout (1 × out).
+//!
+//! The layer keeps its own copy of x (backward needs it after later layers have run). Its
+//! incoming gradient is not copied: it is the next layer's dx, read through
+//! [`crate::Network::dout`].
 
-use crate::matmul::{Op, fit, matmul};
+use crate::matmul::{Op, copy, fit, matmul};
 use crate::real::Real;
 use nalgebra::DMatrix;
 
-/// An affine layer and its cache: the last input, output, incoming gradient and gradients.
+/// An affine layer and its cache: parameters before and after the last update, the last input
+/// and output, and the gradients.
 #[derive(Clone, Debug)]
 pub struct Affine<T: Real> {
     w: DMatrix<T>,
@@ -20,7 +25,6 @@ pub struct Affine<T: Real> {
     b_before: DMatrix<T>,
     x: DMatrix<T>,
     y: DMatrix<T>,
-    dout: DMatrix<T>,
     dx: DMatrix<T>,
     dw: DMatrix<T>,
     db: DMatrix<T>,
@@ -29,12 +33,34 @@ pub struct Affine<T: Real> {
 /// `out = x·W + b` into a preallocated `out` (batch × out). Shared by training and inference.
 pub fn affine_into<T: Real>(out: &mut DMatrix<T>, x: &DMatrix<T>, w: &DMatrix<T>, b: &DMatrix<T>) {
     matmul(out, x, Op::N, w, Op::N);
-    for (j, mut col) in out.column_iter_mut().enumerate() {
-        let bj = b[(0, j)];
-        for v in col.iter_mut() {
+    let n = out.nrows();
+    if n == 0 {
+        return;
+    }
+    // Column-major storage: column j is one contiguous run of n values.
+    for (col, &bj) in out.as_mut_slice().chunks_exact_mut(n).zip(b.as_slice()) {
+        for v in col {
             *v += bj;
         }
     }
+}
+
+/// Σ v in a fixed order: eight interleaved partial sums, then those eight left to right, then
+/// the tail. Fixed, so native and wasm agree; interleaved, so the loop vectorises.
+pub fn lane_sum<T: Real>(v: &[T]) -> T {
+    let mut lanes = [T::zero(); 8];
+    let chunks = v.chunks_exact(8);
+    let tail = chunks.remainder();
+    for c in chunks {
+        for (l, &x) in lanes.iter_mut().zip(c) {
+            *l += x;
+        }
+    }
+    let mut s = lanes.iter().fold(T::zero(), |s, &l| s + l);
+    for &x in tail {
+        s += x;
+    }
+    s
 }
 
 impl<T: Real> Affine<T> {
@@ -52,7 +78,6 @@ impl<T: Real> Affine<T> {
             b,
             x: DMatrix::zeros(0, i),
             y: DMatrix::zeros(0, o),
-            dout: DMatrix::zeros(0, o),
             dx: DMatrix::zeros(0, i),
             dw: DMatrix::zeros(i, o),
             db: DMatrix::zeros(1, o),
@@ -73,43 +98,41 @@ impl<T: Real> Affine<T> {
         let (n, (i, o)) = (x.nrows(), self.w.shape());
         fit(&mut self.x, n, i);
         fit(&mut self.y, n, o);
-        self.x.copy_from(x);
+        copy(&mut self.x, x);
         affine_into(&mut self.y, &self.x, &self.w, &self.b);
         &self.y
     }
 
-    /// Backward: stores `dout`, fills dW and db, and returns dx.
+    /// Backward: fills dW and db from `dout` = dL/dy and the cached x, and returns dx.
     pub fn backward(&mut self, dout: &DMatrix<T>) -> &DMatrix<T> {
-        let (n, (i, o)) = (dout.nrows(), self.w.shape());
-        fit(&mut self.dout, n, o);
+        let (n, i) = (dout.nrows(), self.w.nrows());
         fit(&mut self.dx, n, i);
-        self.dout.copy_from(dout);
-        matmul(&mut self.dx, &self.dout, Op::N, &self.w, Op::T);
-        matmul(&mut self.dw, &self.x, Op::T, &self.dout, Op::N);
-        for (j, col) in self.dout.column_iter().enumerate() {
-            let mut s = T::zero();
-            for &v in col.iter() {
-                s += v;
+        matmul(&mut self.dx, dout, Op::N, &self.w, Op::T);
+        matmul(&mut self.dw, &self.x, Op::T, dout, Op::N);
+        let db = self.db.as_mut_slice();
+        if n == 0 {
+            db.fill(T::zero());
+        } else {
+            for (d, col) in db.iter_mut().zip(dout.as_slice().chunks_exact(n)) {
+                *d = lane_sum(col);
             }
-            self.db[(0, j)] = s;
         }
         &self.dx
     }
 
-    /// Keeps a copy of W and b as "before the update", then hands out the parameters (mutable)
-    /// and their gradients for an optimizer.
-    pub fn params_for_update(
-        &mut self,
-    ) -> [(&mut DMatrix<T>, &DMatrix<T>); 2] {
-        self.w_before.copy_from(&self.w);
-        self.b_before.copy_from(&self.b);
-        [(&mut self.w, &self.dw), (&mut self.b, &self.db)]
+    /// Starts an update: the current W and b become "before the update" (a buffer swap, not a
+    /// copy), and each parameter is handed out as (new value to write, value before, gradient).
+    /// The optimizer must write every entry of the new value.
+    pub fn params_for_update(&mut self) -> [(&mut DMatrix<T>, &DMatrix<T>, &DMatrix<T>); 2] {
+        std::mem::swap(&mut self.w, &mut self.w_before);
+        std::mem::swap(&mut self.b, &mut self.b_before);
+        [(&mut self.w, &self.w_before, &self.dw), (&mut self.b, &self.b_before, &self.db)]
     }
 
-    /// Puts back the parameters saved by the last [`Affine::params_for_update`].
+    /// Puts back the parameters from before the last [`Affine::params_for_update`].
     pub fn restore_params(&mut self) {
-        self.w.copy_from(&self.w_before);
-        self.b.copy_from(&self.b_before);
+        copy(&mut self.w, &self.w_before);
+        copy(&mut self.b, &self.b_before);
     }
 
     /// Weights W (in × out).
@@ -135,10 +158,6 @@ impl<T: Real> Affine<T> {
     /// The last output y (batch × out); also called z when an activation follows.
     pub fn y(&self) -> &DMatrix<T> {
         &self.y
-    }
-    /// The last incoming gradient dL/dy (batch × out).
-    pub fn dout(&self) -> &DMatrix<T> {
-        &self.dout
     }
     /// dL/dx (batch × in).
     pub fn dx(&self) -> &DMatrix<T> {

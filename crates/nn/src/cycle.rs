@@ -11,7 +11,7 @@ use crate::batch::Batcher;
 use crate::data::Dataset;
 use crate::error::{NonFinite, Phase};
 use crate::layer::Layer;
-use crate::matmul::fit;
+use crate::matmul::{copy, fit};
 use crate::network::Network;
 use crate::optim::{Optimizer, OptimizerKind};
 use crate::real::{Real, all_finite};
@@ -67,7 +67,6 @@ pub struct Session<T: Real> {
     last: Option<MicroStep>,
     steps: u64,
     loss: Option<T>,
-    history: Vec<f32>,
 }
 
 fn convert<T: Real>(m: &DMatrix<f32>) -> DMatrix<T> {
@@ -96,7 +95,6 @@ impl<T: Real> Session<T> {
             last: None,
             steps: 0,
             loss: None,
-            history: Vec::new(),
         }
     }
 
@@ -127,10 +125,6 @@ impl<T: Real> Session<T> {
     /// The loss computed by the latest loss phase (before that step's update).
     pub fn loss(&self) -> Option<T> {
         self.loss
-    }
-    /// The loss of every completed step, in order.
-    pub fn history(&self) -> &[f32] {
-        &self.history
     }
     /// The sample indices of the current (or last) batch.
     pub fn batch(&self) -> &[usize] {
@@ -175,8 +169,14 @@ impl<T: Real> Session<T> {
                 if i == 0 {
                     self.load_batch();
                 }
-                let y = self.net.forward_layer(i, &self.xb);
-                (!all_finite(y)).then_some((Some(i), "y"))
+                self.net.forward_layer(i, &self.xb);
+                // Only affine outputs are checked. An activation's input was checked where it was
+                // produced (the batch is validated finite), and ReLU, sigmoid and tanh map finite
+                // values to finite values.
+                match &self.net.layers()[i] {
+                    Layer::Affine(a) => (!all_finite(a.y())).then_some((Some(i), "y")),
+                    Layer::Act(_) => None,
+                }
             }
             MicroStep::Loss => {
                 let l = self.net.loss_forward(&self.tb);
@@ -189,10 +189,13 @@ impl<T: Real> Session<T> {
             }
             MicroStep::Backward(i) => {
                 self.net.backward_layer(i);
+                // An activation's dx is its (checked) incoming gradient times a factor bounded by
+                // 1 (ReLU 0 or 1, sigmoid at most 1/4, tanh at most 1), so it cannot overflow.
                 let what = match &self.net.layers()[i] {
                     Layer::Affine(a) if !all_finite(a.dw()) => Some("dW"),
                     Layer::Affine(a) if !all_finite(a.db()) => Some("db"),
-                    l => (!all_finite(l.dx())).then_some("dx"),
+                    Layer::Affine(a) => (!all_finite(a.dx())).then_some("dx"),
+                    Layer::Act(_) => None,
                 };
                 what.map(|w| (Some(i), w))
             }
@@ -215,7 +218,6 @@ impl<T: Real> Session<T> {
             MicroStep::Update => {
                 self.steps += 1;
                 self.batcher.advance();
-                self.history.push(self.loss.map_or(f32::NAN, |l| l.f64() as f32));
                 MicroStep::Forward(0)
             }
         };
@@ -232,14 +234,18 @@ impl<T: Real> Session<T> {
     }
 
     fn load_batch(&mut self) {
+        if self.batcher.is_full() && self.xb.nrows() == self.x.nrows() {
+            // The full batch never changes: it was copied by the first step.
+            return;
+        }
         self.batch.clear();
         self.batch.extend_from_slice(self.batcher.current());
         let n = self.batch.len();
         fit(&mut self.xb, n, self.x.ncols());
         fit(&mut self.tb, n, self.t.ncols());
         if self.batcher.is_full() {
-            self.xb.copy_from(&self.x);
-            self.tb.copy_from(&self.t);
+            copy(&mut self.xb, &self.x);
+            copy(&mut self.tb, &self.t);
         } else {
             for (r, &i) in self.batch.iter().enumerate() {
                 self.xb.row_mut(r).copy_from(&self.x.row(i));

@@ -39,25 +39,11 @@ impl<T: Real> Layer<T> {
         }
     }
 
-    /// The last input.
-    pub fn x(&self) -> &DMatrix<T> {
-        match self {
-            Layer::Affine(l) => l.x(),
-            Layer::Act(l) => l.x(),
-        }
-    }
     /// The last output.
     pub fn y(&self) -> &DMatrix<T> {
         match self {
             Layer::Affine(l) => l.y(),
             Layer::Act(l) => l.y(),
-        }
-    }
-    /// The last incoming gradient.
-    pub fn dout(&self) -> &DMatrix<T> {
-        match self {
-            Layer::Affine(l) => l.dout(),
-            Layer::Act(l) => l.dout(),
         }
     }
     /// The last dL/dx.

@@ -4,17 +4,17 @@
 //! y, t, dy: batch × out; L is a scalar.
 //!
 //! # Derivative
-//! dL/dy = y − t: the error that starts the backward pass.
+//! dL/dy = y − t: the error that starts the backward pass. The loss phase computes it together
+//! with L (one pass over y and t), so y and t need no copy: they are the network's output and
+//! the batch's targets.
 
 use crate::matmul::fit;
 use crate::real::Real;
 use nalgebra::DMatrix;
 
-/// Half the summed squared error, with its cache.
+/// Half the summed squared error, with its cache: the value and dL/dy.
 #[derive(Clone, Debug)]
 pub struct Mse<T: Real> {
-    y: DMatrix<T>,
-    t: DMatrix<T>,
     dy: DMatrix<T>,
     value: T,
 }
@@ -22,7 +22,7 @@ pub struct Mse<T: Real> {
 /// 0.5 · Σ (y − t)², summed in storage order.
 pub fn mse_value<T: Real>(y: &DMatrix<T>, t: &DMatrix<T>) -> T {
     let mut s = T::zero();
-    for (&a, &b) in y.iter().zip(t.iter()) {
+    for (&a, &b) in y.as_slice().iter().zip(t.as_slice()) {
         let d = a - b;
         s += d * d;
     }
@@ -31,48 +31,32 @@ pub fn mse_value<T: Real>(y: &DMatrix<T>, t: &DMatrix<T>) -> T {
 
 impl<T: Real> Default for Mse<T> {
     fn default() -> Self {
-        Mse {
-            y: DMatrix::zeros(0, 0),
-            t: DMatrix::zeros(0, 0),
-            dy: DMatrix::zeros(0, 0),
-            value: T::zero(),
-        }
+        Mse { dy: DMatrix::zeros(0, 0), value: T::zero() }
     }
 }
 
 impl<T: Real> Mse<T> {
-    /// Stores y and t and returns the loss.
+    /// Computes and keeps the loss and dL/dy = y − t; returns the loss.
     pub fn forward(&mut self, y: &DMatrix<T>, t: &DMatrix<T>) -> T {
         let (n, w) = y.shape();
-        fit(&mut self.y, n, w);
-        fit(&mut self.t, n, w);
-        self.y.copy_from(y);
-        self.t.copy_from(t);
-        self.value = mse_value(&self.y, &self.t);
+        fit(&mut self.dy, n, w);
+        let mut s = T::zero();
+        for ((d, &a), &b) in self.dy.as_mut_slice().iter_mut().zip(y.as_slice()).zip(t.as_slice()) {
+            *d = a - b;
+            s += *d * *d;
+        }
+        self.value = T::of(0.5) * s;
         self.value
     }
 
-    /// Returns dL/dy = y − t for the stored y and t.
-    pub fn backward(&mut self) -> &DMatrix<T> {
-        let (n, w) = self.y.shape();
-        fit(&mut self.dy, n, w);
-        for ((d, &a), &b) in self.dy.iter_mut().zip(self.y.iter()).zip(self.t.iter()) {
-            *d = a - b;
-        }
+    /// dL/dy = y − t from the last forward: the start of the backward pass.
+    pub fn backward(&self) -> &DMatrix<T> {
         &self.dy
     }
 
     /// The last loss value.
     pub fn value(&self) -> T {
         self.value
-    }
-    /// The last prediction y.
-    pub fn y(&self) -> &DMatrix<T> {
-        &self.y
-    }
-    /// The last target t.
-    pub fn t(&self) -> &DMatrix<T> {
-        &self.t
     }
     /// The last dL/dy.
     pub fn dy(&self) -> &DMatrix<T> {

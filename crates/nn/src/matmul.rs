@@ -33,7 +33,12 @@ pub fn matmul<T: Real>(out: &mut DMatrix<T>, a: &DMatrix<T>, oa: Op, b: &DMatrix
         out.ncols()
     );
     if m * k * n <= SMALL {
-        small(out, a.as_slice(), rsa, csa, b.as_slice(), rsb, csb, m, k, n);
+        let o = out.as_mut_slice();
+        match (oa, ob) {
+            (Op::N, _) => small_n(o, a.as_slice(), b.as_slice(), rsb as usize, csb as usize, m, k, n),
+            (Op::T, Op::N) => small_dot(o, a.as_slice(), b.as_slice(), m, k),
+            (Op::T, Op::T) => small(o, a.as_slice(), rsa, csa, b.as_slice(), rsb, csb, m, k, n),
+        }
         return;
     }
     let rc = out.nrows() as isize;
@@ -66,9 +71,54 @@ fn view<T: Real>(x: &DMatrix<T>, o: Op) -> (usize, usize, isize, isize) {
     }
 }
 
+/// `A·op(B)` with A as stored (column-major, so A's column p is contiguous): four rows at a time
+/// accumulate in a `[T; 4]` that stays in one vector register. Every entry is still summed over
+/// p in ascending order from zero, as in [`small`].
+#[allow(clippy::too_many_arguments)]
+fn small_n<T: Real>(o: &mut [T], a: &[T], b: &[T], rsb: usize, csb: usize, m: usize, k: usize, n: usize) {
+    let full = m - m % 4;
+    for j in 0..n {
+        for i0 in (0..full).step_by(4) {
+            let mut acc = [T::zero(); 4];
+            for p in 0..k {
+                let bp = b[p * rsb + j * csb];
+                let ap: &[T; 4] = a[p * m + i0..p * m + i0 + 4].try_into().expect("four rows");
+                for (s, &v) in acc.iter_mut().zip(ap) {
+                    *s += v * bp;
+                }
+            }
+            o[j * m + i0..j * m + i0 + 4].copy_from_slice(&acc);
+        }
+        for i in full..m {
+            let mut s = T::zero();
+            for p in 0..k {
+                s += a[p * m + i] * b[p * rsb + j * csb];
+            }
+            o[j * m + i] = s;
+        }
+    }
+}
+
+/// `Aᵀ·B`: entry (i, j) is the dot product of A's column i with B's column j, both contiguous,
+/// summed in ascending order from zero.
+fn small_dot<T: Real>(o: &mut [T], a: &[T], b: &[T], m: usize, k: usize) {
+    if k == 0 {
+        o.fill(T::zero());
+        return;
+    }
+    for (ocol, bcol) in o.chunks_exact_mut(m).zip(b.chunks_exact(k)) {
+        for (d, acol) in ocol.iter_mut().zip(a.chunks_exact(k)) {
+            *d = acol.iter().zip(bcol).fold(T::zero(), |s, (&x, &y)| s + x * y);
+        }
+    }
+}
+
+/// The general small-product loop (used for `Aᵀ·Bᵀ`): each entry accumulates in a register, summed over p in ascending
+/// order from zero (as a textbook writes the dot product). Strides make either operand's
+/// transpose free.
 #[allow(clippy::too_many_arguments)]
 fn small<T: Real>(
-    out: &mut DMatrix<T>,
+    o: &mut [T],
     a: &[T],
     rsa: isize,
     csa: isize,
@@ -80,13 +130,23 @@ fn small<T: Real>(
     n: usize,
 ) {
     let (rsa, csa, rsb, csb) = (rsa as usize, csa as usize, rsb as usize, csb as usize);
-    let o = out.as_mut_slice();
+    if m == 0 || n == 0 {
+        return;
+    }
+    // The largest indices the loops touch; the views came from these slices' own shapes.
+    let a_last = (m - 1) * rsa + k.saturating_sub(1) * csa;
+    let b_last = k.saturating_sub(1) * rsb + (n - 1) * csb;
+    assert!(o.len() >= m * n && (k == 0 || (a_last < a.len() && b_last < b.len())));
     for j in 0..n {
         for i in 0..m {
-            // Each entry is a dot product summed left to right, as a textbook writes it.
+            let (mut ai, mut bj) = (i * rsa, j * csb);
             let mut s = T::zero();
-            for p in 0..k {
-                s += a[i * rsa + p * csa] * b[p * rsb + j * csb];
+            for _ in 0..k {
+                // SAFETY: ai ≤ (m−1)·rsa + (k−1)·csa = a_last < a.len(), and likewise for b, as
+                // asserted above; this loop runs on every step, so its bounds checks matter.
+                s += unsafe { *a.get_unchecked(ai) * *b.get_unchecked(bj) };
+                ai += csa;
+                bj += rsb;
             }
             o[i + j * m] = s;
         }
@@ -118,6 +178,11 @@ mod tests {
             }
         }
     }
+}
+
+/// Copies `src` into `dst` (same shape) as one memory copy.
+pub fn copy<T: nalgebra::Scalar + Copy>(dst: &mut DMatrix<T>, src: &DMatrix<T>) {
+    dst.as_mut_slice().copy_from_slice(src.as_slice());
 }
 
 /// Gives `m` the shape `rows × cols`, reallocating only when the shape changes (a new batch size),

@@ -47,7 +47,19 @@ impl<T: Real> Network<T> {
     }
     /// The output of the last forward pass through every layer.
     pub fn output(&self) -> &DMatrix<T> {
-        self.layers.last().map_or(self.loss.y(), Layer::y)
+        self.layers.last().expect("a network has at least one layer").y()
+    }
+
+    /// The input of layer `i` in the last forward pass: the previous layer's output, or for
+    /// layer 0 the `batch` it was given.
+    pub fn input<'a>(&'a self, i: usize, batch: &'a DMatrix<T>) -> &'a DMatrix<T> {
+        if i == 0 { batch } else { self.layers[i - 1].y() }
+    }
+
+    /// The gradient that flows into layer `i` from above in the last backward pass: the next
+    /// layer's dx, or for the last layer dL/dy of the loss.
+    pub fn dout(&self, i: usize) -> &DMatrix<T> {
+        self.layers.get(i + 1).map_or(self.loss.dy(), Layer::dx)
     }
 
     /// Forward through layer `i` (layer 0 reads `x`, later ones the previous output).
@@ -59,12 +71,12 @@ impl<T: Real> Network<T> {
 
     /// The loss of the last output against `t`.
     pub fn loss_forward(&mut self, t: &DMatrix<T>) -> T {
-        let y = self.layers.last().map_or_else(|| t, Layer::y);
+        let y = self.layers.last().expect("a network has at least one layer").y();
         self.loss.forward(y, t)
     }
 
-    /// dL/dy of the loss, the start of the backward pass.
-    pub fn loss_backward(&mut self) -> &DMatrix<T> {
+    /// dL/dy of the loss (computed with the loss), the start of the backward pass.
+    pub fn loss_backward(&self) -> &DMatrix<T> {
         self.loss.backward()
     }
 

@@ -9,6 +9,7 @@
 //! - Adam (torch.optim.Adam): `m = m + (1−β1)(g − m); v = β2·v + (1−β2)·g²;
 //!   p −= (lr / (1−β1ᵗ)) · m / (√v / √(1−β2ᵗ) + ε)`, bias corrections computed in f64.
 
+use crate::matmul::copy;
 use crate::network::Network;
 use crate::real::Real;
 use nalgebra::DMatrix;
@@ -61,11 +62,12 @@ impl OptimizerKind {
 }
 
 /// Per-parameter state: the first buffer is momentum's velocity or Adam's m, the second Adam's v.
+/// A buffer the rule does not use is empty (0 × 0).
 #[derive(Clone, Debug)]
 pub struct Slot<T: Real> {
-    /// Velocity (momentum) or first moment m (Adam); zeros for SGD.
+    /// Velocity (momentum) or first moment m (Adam); empty for SGD.
     pub m: DMatrix<T>,
-    /// Second moment v (Adam); zeros otherwise.
+    /// Second moment v (Adam); empty otherwise.
     pub v: DMatrix<T>,
 }
 
@@ -81,10 +83,18 @@ pub struct Optimizer<T: Real> {
 impl<T: Real> Optimizer<T> {
     /// Zero state shaped like `net`'s parameters.
     pub fn new(kind: OptimizerKind, net: &Network<T>) -> Self {
+        // Only the buffers the rule uses get the parameter's shape; the others stay 0 × 0, so
+        // SGD carries (and copies on every update) nothing.
+        let (uses_m, uses_v) = match kind {
+            OptimizerKind::Sgd { .. } => (false, false),
+            OptimizerKind::Momentum { .. } => (true, false),
+            OptimizerKind::Adam { .. } => (true, true),
+        };
+        let sized = |on: bool, (r, c): (usize, usize)| if on { DMatrix::zeros(r, c) } else { DMatrix::zeros(0, 0) };
         let slots = net
             .affines()
             .flat_map(|a| [a.w().shape(), a.b().shape()])
-            .map(|(r, c)| Slot { m: DMatrix::zeros(r, c), v: DMatrix::zeros(r, c) })
+            .map(|shape| Slot { m: sized(uses_m, shape), v: sized(uses_v, shape) })
             .collect();
         Optimizer { kind, slots, steps: 0 }
     }
@@ -105,8 +115,8 @@ impl<T: Real> Optimizer<T> {
     /// Copies `other`'s state into this one without allocating (same network shape).
     pub fn copy_state_from(&mut self, other: &Optimizer<T>) {
         for (a, b) in self.slots.iter_mut().zip(&other.slots) {
-            a.m.copy_from(&b.m);
-            a.v.copy_from(&b.v);
+            copy(&mut a.m, &b.m);
+            copy(&mut a.v, &b.v);
         }
         self.steps = other.steps;
     }
@@ -119,27 +129,30 @@ impl<T: Real> Optimizer<T> {
         let kind = self.kind;
         let mut slots = self.slots.iter_mut();
         for layer in net.affines_mut() {
-            for (p, g) in layer.params_for_update() {
+            for (p, old, g) in layer.params_for_update() {
                 let slot = slots.next().expect("one slot per parameter");
-                apply(kind, t, p.as_mut_slice(), g.as_slice(), slot);
+                apply(kind, t, p.as_mut_slice(), old.as_slice(), g.as_slice(), slot);
             }
         }
     }
 }
 
-fn apply<T: Real>(kind: OptimizerKind, t: u64, p: &mut [T], g: &[T], s: &mut Slot<T>) {
+/// Writes every entry of `p` from the value before the update `old`, the gradient `g` and the
+/// rule's state.
+fn apply<T: Real>(kind: OptimizerKind, t: u64, p: &mut [T], old: &[T], g: &[T], s: &mut Slot<T>) {
+    let p = p.iter_mut().zip(old);
     match kind {
         OptimizerKind::Sgd { lr } => {
             let lr = T::of(lr);
-            for (p, &g) in p.iter_mut().zip(g) {
-                *p -= lr * g;
+            for ((p, &o), &g) in p.zip(g) {
+                *p = o - lr * g;
             }
         }
         OptimizerKind::Momentum { lr, momentum } => {
             let (lr, mu) = (T::of(lr), T::of(momentum));
-            for ((p, &g), v) in p.iter_mut().zip(g).zip(s.m.iter_mut()) {
+            for (((p, &o), &g), v) in p.zip(g).zip(s.m.as_mut_slice()) {
                 *v = mu * *v + g;
-                *p -= lr * *v;
+                *p = o - lr * *v;
             }
         }
         OptimizerKind::Adam { lr, beta1, beta2, eps } => {
@@ -149,11 +162,11 @@ fn apply<T: Real>(kind: OptimizerKind, t: u64, p: &mut [T], g: &[T], s: &mut Slo
             let step = T::of(lr / bc1);
             let bc2_sqrt = T::of(libm::sqrt(bc2));
             let (w1, b2, w2, eps) = (T::of(1.0 - beta1), T::of(beta2), T::of(1.0 - beta2), T::of(eps));
-            for (((p, &g), m), v) in p.iter_mut().zip(g).zip(s.m.iter_mut()).zip(s.v.iter_mut()) {
+            for ((((p, &o), &g), m), v) in p.zip(g).zip(s.m.as_mut_slice()).zip(s.v.as_mut_slice()) {
                 *m += w1 * (g - *m);
                 *v = b2 * *v + w2 * g * g;
                 let denom = v.sqrt_m() / bc2_sqrt + eps;
-                *p -= step * (*m / denom);
+                *p = o - step * (*m / denom);
             }
         }
     }

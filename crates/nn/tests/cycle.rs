@@ -45,7 +45,7 @@ fn intermediates_are_readable_after_each_microstep() {
     assert_eq!(a0.y(), &(s.batch_x() * a0.w()));
     s.substep().unwrap();
     let relu = s.network().layers()[1].as_act().unwrap();
-    for (m, &x) in relu.mask().iter().zip(relu.x().iter()) {
+    for (m, &x) in relu.mask().iter().zip(s.network().input(1, s.batch_x()).iter()) {
         assert_eq!(*m == 1, x <= 0.0);
     }
     s.substep().unwrap();
@@ -53,11 +53,11 @@ fn intermediates_are_readable_after_each_microstep() {
     assert_eq!(s.network().loss().dy(), &(s.network().output() - s.batch_t()));
     s.substep().unwrap();
     let a2 = s.network().layers()[2].as_affine().unwrap();
-    assert_eq!(a2.dout(), s.network().loss().dy());
-    assert_eq!(a2.dw(), &(a2.x().transpose() * a2.dout()));
+    assert_eq!(s.network().dout(2), s.network().loss().dy());
+    assert_eq!(a2.dw(), &(a2.x().transpose() * s.network().dout(2)));
     let dx2 = a2.dx().clone();
     s.substep().unwrap();
-    assert_eq!(s.network().layers()[1].dout(), &dx2);
+    assert_eq!(s.network().dout(1), &dx2);
 }
 
 #[test]
@@ -85,9 +85,8 @@ fn a_diverging_learning_rate_is_reported_and_the_state_is_kept() {
     assert_eq!(s.last(), None);
     let msg = e.to_string();
     assert!(msg.contains(e.phase.name()) && msg.contains("not finite"), "{msg}");
-    // The history holds only completed steps, all finite.
-    assert_eq!(s.history().len() as u64, s.steps());
-    assert!(s.history().iter().all(|l| l.is_finite()));
+    // The last completed step's loss is still the one reported.
+    assert!(s.loss().is_some());
 }
 
 #[test]
