@@ -1,1 +1,145 @@
-fn main() {}
+//! Project automation, one entry point for humans and CI: `cargo xtask <command>`.
+//!
+//! - `test`: formatting, clippy with warnings denied, the tidy check, then every test; it ends
+//!   with one line `total: N passed, M failed`.
+//! - `ci`: what `.ci/run` runs after installing the toolchain pieces (same as `test`).
+//! - `bench`: the criterion benchmarks, then the numpy/PyTorch comparison script.
+//! - `tidy`: only the tidy check (file headers and sizes).
+
+mod tidy;
+
+use std::io::{BufRead, BufReader};
+use std::process::{Command, ExitCode, Stdio};
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let result = match args.first().map(String::as_str) {
+        Some("test") | Some("ci") => test(),
+        Some("bench") => bench(),
+        Some("tidy") => tidy::check(&root()),
+        _ => {
+            eprintln!("usage: cargo xtask <test|ci|bench|tidy>");
+            return ExitCode::from(2);
+        }
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("xtask: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// The workspace root (the xtask crate sits one level below it).
+pub fn root() -> std::path::PathBuf {
+    let here = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    here.parent().expect("xtask has a parent").to_path_buf()
+}
+
+/// Runs a command in the workspace root, failing with its name if it fails.
+pub fn run(program: &str, args: &[&str]) -> Result<(), String> {
+    eprintln!("xtask: $ {program} {}", args.join(" "));
+    let status = Command::new(program)
+        .args(args)
+        .current_dir(root())
+        .status()
+        .map_err(|e| format!("cannot start {program}: {e}"))?;
+    if status.success() {
+        Ok(())
+    } else {
+        Err(format!("`{program} {}` failed ({status})", args.join(" ")))
+    }
+}
+
+fn test() -> Result<(), String> {
+    run("cargo", &["fmt", "--all", "--", "--check"])?;
+    let clippy = [
+        "clippy",
+        "--workspace",
+        "--all-targets",
+        "--quiet",
+        "--",
+        "-D",
+        "warnings",
+    ];
+    run("cargo", &clippy)?;
+    tidy::check(&root())?;
+    let mut total = Totals::default();
+    let outcome = run_counting("cargo", &["test", "--workspace", "--quiet"], &mut total);
+    // One closing line for every suite together.
+    println!("total: {} passed, {} failed", total.passed, total.failed);
+    outcome?;
+    if total.passed == 0 {
+        return Err("no test ran".into());
+    }
+    Ok(())
+}
+
+fn bench() -> Result<(), String> {
+    run(
+        "cargo",
+        &["bench", "-p", "backstep-nn", "--bench", "workloads"],
+    )?;
+    run("python3", &["tests/bench/compare.py"])
+}
+
+/// Test counts, added up over libtest's `test result:` lines.
+#[derive(Default)]
+struct Totals {
+    passed: u64,
+    failed: u64,
+}
+
+/// Runs a test command, echoing its output and adding up its `test result:` lines. A failing
+/// command counts at least one failure even if its output was cut short.
+fn run_counting(program: &str, args: &[&str], totals: &mut Totals) -> Result<(), String> {
+    eprintln!("xtask: $ {program} {}", args.join(" "));
+    let mut child = Command::new(program)
+        .args(args)
+        .current_dir(root())
+        .stdout(Stdio::piped())
+        .spawn()
+        .map_err(|e| format!("cannot start {program}: {e}"))?;
+    let stdout = child.stdout.take().expect("stdout is piped");
+    for line in BufReader::new(stdout).lines() {
+        let line = line.map_err(|e| e.to_string())?;
+        println!("{line}");
+        if let Some(rest) = line.strip_prefix("test result: ") {
+            totals.passed += count(rest, "passed");
+            totals.failed += count(rest, "failed");
+        }
+    }
+    let status = child.wait().map_err(|e| e.to_string())?;
+    if status.success() {
+        Ok(())
+    } else {
+        totals.failed = totals.failed.max(1);
+        Err(format!("`{program} {}` failed ({status})", args.join(" ")))
+    }
+}
+
+/// The number before `word` in `ok. 12 passed; 0 failed; …`.
+fn count(result: &str, word: &str) -> u64 {
+    result
+        .split(';')
+        .find_map(|part| {
+            let number = part.trim().strip_suffix(word)?.trim();
+            number.rsplit(' ').next()?.parse().ok()
+        })
+        .unwrap_or(0)
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn counts_libtest_result_lines() {
+        let line =
+            "ok. 12 passed; 3 failed; 0 ignored; 0 measured; 0 filtered out; finished in 0.1s";
+        assert_eq!(
+            (super::count(line, "passed"), super::count(line, "failed")),
+            (12, 3)
+        );
+        assert_eq!(super::count("FAILED. 0 passed; 1 failed;", "failed"), 1);
+    }
+}

@@ -78,7 +78,11 @@ pub enum Failure {
 
 impl From<std::io::Error> for Failure {
     fn from(e: std::io::Error) -> Self {
-        if e.kind() == std::io::ErrorKind::BrokenPipe { Failure::Closed } else { Failure::Output(e) }
+        if e.kind() == std::io::ErrorKind::BrokenPipe {
+            Failure::Closed
+        } else {
+            Failure::Output(e)
+        }
     }
 }
 
@@ -96,13 +100,24 @@ fn main() -> ExitCode {
             // too. Either way the message stays one line.
             let rendered = e.render().to_string();
             let mut lines = rendered.lines();
-            let mut msg = lines.next().unwrap_or("error: bad arguments").trim_start_matches("error: ").to_string();
+            let mut msg = lines
+                .next()
+                .unwrap_or("error: bad arguments")
+                .trim_start_matches("error: ")
+                .to_string();
             let rest: Vec<&str> = lines.collect();
             if msg.ends_with(':') {
-                let more: Vec<&str> = rest.iter().take_while(|l| l.starts_with("  ")).map(|l| l.trim()).collect();
+                let more: Vec<&str> = rest
+                    .iter()
+                    .take_while(|l| l.starts_with("  "))
+                    .map(|l| l.trim())
+                    .collect();
                 msg = format!("{msg} {}", more.join(", "));
             }
-            if let Some(values) = rest.iter().find(|l| l.trim_start().starts_with("[possible values")) {
+            if let Some(values) = rest
+                .iter()
+                .find(|l| l.trim_start().starts_with("[possible values"))
+            {
                 msg = format!("{msg} {}", values.trim());
             }
             eprintln!("backstep: {msg}");
@@ -146,20 +161,28 @@ fn trace(path: &str) -> Result<(), Failure> {
     use std::io::Read;
     let mut json = String::new();
     let read = if path == "-" {
-        std::io::stdin().take(MAX_SPEC_BYTES + 1).read_to_string(&mut json)
+        std::io::stdin()
+            .take(MAX_SPEC_BYTES + 1)
+            .read_to_string(&mut json)
     } else {
         std::fs::File::open(path).and_then(|f| f.take(MAX_SPEC_BYTES + 1).read_to_string(&mut json))
     };
     let name = if path == "-" { "stdin" } else { path };
     read.map_err(|e| Failure::Input(format!("cannot read the spec from {name}: {e}")))?;
     if json.len() as u64 > MAX_SPEC_BYTES {
-        return Err(Failure::Input(format!("the spec in {name} is larger than {} MiB", MAX_SPEC_BYTES >> 20)));
+        return Err(Failure::Input(format!(
+            "the spec in {name} is larger than {} MiB",
+            MAX_SPEC_BYTES >> 20
+        )));
     }
     let spec = backstep_nn::Spec::parse(&json).map_err(|e| Failure::Input(e.to_string()))?;
     let trace = backstep_nn::trace::run(&spec).map_err(|e| match e {
         backstep_nn::trace::TraceError::Spec(e) => Failure::Input(e.to_string()),
         backstep_nn::trace::TraceError::NonFinite(e) => Failure::Diverged(e.to_string()),
     })?;
-    out!("{}", serde_json::to_string(&trace).expect("a trace always serialises"));
+    out!(
+        "{}",
+        serde_json::to_string(&trace).expect("a trace always serialises")
+    );
     Ok(())
 }

@@ -124,7 +124,11 @@ fn act(a: Activation) -> Option<Act> {
 
 /// Names a library field by the option that sets it (`optimizer.lr` → `--lr`).
 fn option_error(e: SpecError) -> Failure {
-    let field = e.field.strip_prefix("optimizer.").unwrap_or(&e.field).replace('_', "-");
+    let field = e
+        .field
+        .strip_prefix("optimizer.")
+        .unwrap_or(&e.field)
+        .replace('_', "-");
     Failure::Input(format!("--{field}: {}", e.message))
 }
 
@@ -139,17 +143,29 @@ impl Model {
             Data::Gaussians => DataChoice::Plane(Shape2d::Gaussians),
             Data::Spiral => DataChoice::Plane(Shape2d::Spiral),
         };
-        let activation = act(self.activation)
-            .ok_or_else(|| Failure::Input("--activation: hidden layers need relu, sigmoid or tanh".into()))?;
+        let activation = act(self.activation).ok_or_else(|| {
+            Failure::Input("--activation: hidden layers need relu, sigmoid or tanh".into())
+        })?;
         let optimizer = match self.optimizer {
             Optimizer::Sgd => OptimizerKind::Sgd { lr: self.lr },
-            Optimizer::Momentum => OptimizerKind::Momentum { lr: self.lr, momentum: self.momentum },
-            Optimizer::Adam => OptimizerKind::Adam { lr: self.lr, beta1: self.beta1, beta2: self.beta2, eps: self.eps },
+            Optimizer::Momentum => OptimizerKind::Momentum {
+                lr: self.lr,
+                momentum: self.momentum,
+            },
+            Optimizer::Adam => OptimizerKind::Adam {
+                lr: self.lr,
+                beta1: self.beta1,
+                beta2: self.beta2,
+                eps: self.eps,
+            },
         };
         // Check the hyper-parameters here so the message names the option.
         backstep_nn::spec::optimizer(optimizer.into()).map_err(option_error)?;
         if !(0.0..=0.9).contains(&self.test_fraction) {
-            return Err(Failure::Input(format!("--test-fraction: must be from 0 to 0.9, got {}", self.test_fraction)));
+            return Err(Failure::Input(format!(
+                "--test-fraction: must be from 0 to 0.9, got {}",
+                self.test_fraction
+            )));
         }
         Ok(Preset {
             data,
@@ -163,7 +179,9 @@ impl Model {
                 InitArg::Glorot => Init::Glorot,
             },
             seed: self.seed,
-            skip: self.skip.unwrap_or(if data == DataChoice::Xor { 72 } else { 0 }),
+            skip: self
+                .skip
+                .unwrap_or(if data == DataChoice::Xor { 72 } else { 0 }),
             batch_size: self.batch_size,
             points: self.points,
             noise: self.noise,

@@ -2,10 +2,10 @@
 //! walks through its one cycle (shapes, predictions against targets, loss, dW of the first layer,
 //! the loss after the update).
 
+use crate::Failure;
 use crate::opts::Model;
 use crate::show::{architecture, matrix, row};
 use crate::text::Lang;
-use crate::Failure;
 use backstep_nn::{Inference, MicroStep, Phase};
 
 /// Options of `backstep step`.
@@ -60,7 +60,12 @@ pub fn run(args: &Args) -> Result<(), Failure> {
                     heading(Phase::Loss, args.lang, tx.loss)?;
                     let (y, t) = (net.output(), s.batch_t());
                     if y.ncols() == 1 {
-                        out!("  {} yᵀ ({}): {}", tx.predicted, tx.transposed, row(y.iter()));
+                        out!(
+                            "  {} yᵀ ({}): {}",
+                            tx.predicted,
+                            tx.transposed,
+                            row(y.iter())
+                        );
                         out!("  {} tᵀ ({}): {}", tx.target, tx.transposed, row(t.iter()));
                     } else {
                         out!("  {} y:\n{}", tx.predicted, matrix(y, "    ", tx.more_rows));
@@ -104,7 +109,11 @@ fn heading(p: Phase, lang: Lang, local: &str) -> Result<(), Failure> {
 
 fn describe_optimizer(s: &backstep_nn::Session<f32>) -> String {
     let k = s.optimizer().kind();
-    let batch = if s.batcher().is_full() { "full batch".to_string() } else { format!("batch {}", s.batcher().size()) };
+    let batch = if s.batcher().is_full() {
+        "full batch".to_string()
+    } else {
+        format!("batch {}", s.batcher().size())
+    };
     format!("{} lr {} ({batch})", k.name(), k.lr())
 }
 

@@ -1,9 +1,9 @@
 //! `backstep train`: many steps with a compact loss log, then the final predictions.
 
+use crate::Failure;
 use crate::opts::Model;
 use crate::show::matrix;
 use crate::text::Lang;
-use crate::Failure;
 use backstep_nn::Inference;
 use backstep_nn::limits::MAX_TRAIN_STEPS;
 
@@ -26,14 +26,23 @@ pub struct Args {
 /// Trains and prints the log.
 pub fn run(args: &Args) -> Result<(), Failure> {
     let tx = args.lang.text();
-    let mut s = args.model.spec(1)?.session().map_err(|e| Failure::Input(e.to_string()))?;
+    let mut s = args
+        .model
+        .spec(1)?
+        .session()
+        .map_err(|e| Failure::Input(e.to_string()))?;
     let every = args.every.unwrap_or((args.steps / 20).max(1));
     for k in 1..=args.steps {
         if let Err(e) = s.step() {
             return Err(Failure::Diverged(e.to_string()));
         }
         if k == 1 || k % every == 0 || k == args.steps {
-            out!("{} {k:>8}  {} {:.6}", tx.step, tx.loss, s.loss().unwrap_or(f32::NAN));
+            out!(
+                "{} {k:>8}  {} {:.6}",
+                tx.step,
+                tx.loss,
+                s.loss().unwrap_or(f32::NAN)
+            );
         }
     }
     let mut infer = Inference::new();
@@ -42,15 +51,27 @@ pub fn run(args: &Args) -> Result<(), Failure> {
     let y = infer.run(s.network(), s.x()).clone();
     out!("{} (y | t):", tx.final_predictions);
     let both = nalgebra::DMatrix::from_fn(y.nrows(), y.ncols() + s.t().ncols(), |r, c| {
-        if c < y.ncols() { y[(r, c)] } else { s.t()[(r, c - y.ncols())] }
+        if c < y.ncols() {
+            y[(r, c)]
+        } else {
+            s.t()[(r, c - y.ncols())]
+        }
     });
     outp!("{}", matrix(&both, "  ", tx.more_rows));
     if y.ncols() == 1 && s.t().iter().all(|&t| t == 0.0 || t == 1.0) {
-        let right = y.iter().zip(s.t().iter()).filter(|&(&y, &t)| (y >= 0.5) == (t == 1.0)).count();
+        let right = y
+            .iter()
+            .zip(s.t().iter())
+            .filter(|&(&y, &t)| (y >= 0.5) == (t == 1.0))
+            .count();
         out!("{}: {right}/{}", tx.accuracy, y.nrows());
     }
     if s.x_test().nrows() > 0 {
-        out!("{}: {:.6}", tx.test_loss, infer.loss(s.network(), s.x_test(), s.t_test()));
+        out!(
+            "{}: {:.6}",
+            tx.test_loss,
+            infer.loss(s.network(), s.x_test(), s.t_test())
+        );
     }
     Ok(())
 }

@@ -13,7 +13,12 @@ fn backstep(args: &[&str], stdin: Option<&str>) -> Output {
         .spawn()
         .unwrap();
     if let Some(text) = stdin {
-        child.stdin.take().unwrap().write_all(text.as_bytes()).unwrap();
+        child
+            .stdin
+            .take()
+            .unwrap()
+            .write_all(text.as_bytes())
+            .unwrap();
     }
     drop(child.stdin.take());
     child.wait_with_output().unwrap()
@@ -50,7 +55,10 @@ fn step_prints_the_articles_numbers_in_both_languages() {
         }
     }
     assert!(stdout(&backstep(&["step"], None)).contains("更新前の損失: 2.0640"));
-    assert!(stdout(&backstep(&["step", "--lang", "en"], None)).contains("loss after the update: 0.7897"));
+    assert!(
+        stdout(&backstep(&["step", "--lang", "en"], None))
+            .contains("loss after the update: 0.7897")
+    );
 }
 
 #[test]
@@ -78,49 +86,101 @@ fn trace_reads_a_file_or_stdin_and_round_trips_f32() {
     assert_eq!(t["steps"].as_array().unwrap().len(), 2);
     // f32 values print in their shortest round-trip form.
     assert_eq!(t["steps"][0]["loss"].as_f64().unwrap() as f32, 2.063951_f32);
-    assert_eq!(t["steps"][0]["grads"][0]["dW"][0][1].to_string(), "1.1860422");
+    assert_eq!(
+        t["steps"][0]["grads"][0]["dW"][0][1].to_string(),
+        "1.1860422"
+    );
     assert_eq!(t["steps"][0]["dead_units"][1], serde_json::json!([0]));
 }
 
 #[test]
 fn bad_input_exits_2_with_one_line_naming_the_field() {
     let cases: &[(&[&str], Option<&str>, &str)] = &[
-        (&["step", "--lr", "-1"], None, "--lr: must be a positive number, got -1"),
+        (
+            &["step", "--lr", "-1"],
+            None,
+            "--lr: must be a positive number, got -1",
+        ),
         (&["step", "--lr", "abc"], None, "'--lr <LR>'"),
         (&["step", "--hidden", "0"], None, "--hidden: a width of 0"),
-        (&["step", "--hidden", "300"], None, "each must be from 1 to 256"),
-        (&["step", "--dataset", "mnist"], None, "[possible values: xor, regression"),
-        (&["step", "--optimizer", "adam", "--beta1", "1.5"], None, "--beta1: must be in [0, 1)"),
-        (&["train", "--steps", "0"], None, "'--steps <STEPS>': 0 is not in 1..=10000000"),
+        (
+            &["step", "--hidden", "300"],
+            None,
+            "each must be from 1 to 256",
+        ),
+        (
+            &["step", "--dataset", "mnist"],
+            None,
+            "[possible values: xor, regression",
+        ),
+        (
+            &["step", "--optimizer", "adam", "--beta1", "1.5"],
+            None,
+            "--beta1: must be in [0, 1)",
+        ),
+        (
+            &["train", "--steps", "0"],
+            None,
+            "'--steps <STEPS>': 0 is not in 1..=10000000",
+        ),
         (&["train"], None, "--steps"),
-        (&["spec", "--steps", "20000"], None, "--steps: must be from 1 to 10000"),
-        (&["step", "--dataset", "circle", "--points", "20000"], None, "--points: must be from 1 to 10000"),
-        (&["trace", "/nonexistent/spec.json"], None, "cannot read the spec from /nonexistent/spec.json"),
+        (
+            &["spec", "--steps", "20000"],
+            None,
+            "--steps: must be from 1 to 10000",
+        ),
+        (
+            &["step", "--dataset", "circle", "--points", "20000"],
+            None,
+            "--points: must be from 1 to 10000",
+        ),
+        (
+            &["trace", "/nonexistent/spec.json"],
+            None,
+            "cannot read the spec from /nonexistent/spec.json",
+        ),
         (&["trace", "-"], Some(""), "EOF while parsing"),
-        (&["trace", "-"], Some("{\"x\": 1}"), "x: invalid type: integer `1`, expected a sequence"),
         (
             &["trace", "-"],
-            Some(r#"{"x":[[0,0]],"t":[[0]],"layers":[{"type":"affine","W":[[1],[2],[3]],"b":[0]}],"optimizer":{"type":"sgd","lr":0.1}}"#),
+            Some("{\"x\": 1}"),
+            "x: invalid type: integer `1`, expected a sequence",
+        ),
+        (
+            &["trace", "-"],
+            Some(
+                r#"{"x":[[0,0]],"t":[[0]],"layers":[{"type":"affine","W":[[1],[2],[3]],"b":[0]}],"optimizer":{"type":"sgd","lr":0.1}}"#,
+            ),
             "layers[0] (affine): W is 3×1 but its input has width 2",
         ),
         (
             &["trace", "-"],
-            Some(r#"{"x":[[0]],"t":[[0]],"layers":[{"type":"softmax"}],"optimizer":{"type":"sgd","lr":0.1}}"#),
+            Some(
+                r#"{"x":[[0]],"t":[[0]],"layers":[{"type":"softmax"}],"optimizer":{"type":"sgd","lr":0.1}}"#,
+            ),
             "layers[0].type: unknown variant `softmax`",
         ),
         (
             &["trace", "-"],
-            Some(r#"{"x":[[0]],"t":[[0]],"layers":[{"type":"relu"}],"optimizer":{"type":"sgd","lr":0.1},"steps":0}"#),
+            Some(
+                r#"{"x":[[0]],"t":[[0]],"layers":[{"type":"relu"}],"optimizer":{"type":"sgd","lr":0.1},"steps":0}"#,
+            ),
             "steps: must be from 1 to 10000, got 0",
         ),
-        (&["frobnicate"], None, "unrecognized subcommand 'frobnicate'"),
+        (
+            &["frobnicate"],
+            None,
+            "unrecognized subcommand 'frobnicate'",
+        ),
     ];
     for (args, stdin, want) in cases {
         let o = backstep(args, *stdin);
         let err = stderr(&o);
         assert_eq!(o.status.code(), Some(2), "{args:?}: {err}");
         assert_eq!(err.lines().count(), 1, "{args:?}: one line, got {err:?}");
-        assert!(err.starts_with("backstep: ") && err.contains(want), "{args:?}: {err:?} lacks {want:?}");
+        assert!(
+            err.starts_with("backstep: ") && err.contains(want),
+            "{args:?}: {err:?} lacks {want:?}"
+        );
         assert!(!err.contains("panicked"), "{args:?}");
     }
 }
@@ -132,8 +192,14 @@ fn a_diverging_learning_rate_exits_1_naming_phase_and_layer() {
         let err = stderr(&o);
         assert_eq!(o.status.code(), Some(1), "{cmd}: {err}");
         assert_eq!(err.lines().count(), 1);
-        assert!(err.contains("step 10, loss phase: loss is not finite"), "{err}");
-        assert!(err.contains("the state from before this step was kept"), "{err}");
+        assert!(
+            err.contains("step 10, loss phase: loss is not finite"),
+            "{err}"
+        );
+        assert!(
+            err.contains("the state from before this step was kept"),
+            "{err}"
+        );
     }
 }
 
@@ -142,5 +208,8 @@ fn help_lists_the_limits() {
     let o = backstep(&["--help"], None);
     assert!(o.status.success());
     let out = stdout(&o);
-    assert!(out.contains("10000 samples") && out.contains("256 units"), "{out}");
+    assert!(
+        out.contains("10000 samples") && out.contains("256 units"),
+        "{out}"
+    );
 }

@@ -31,7 +31,9 @@ fn benches(c: &mut Criterion) {
 
     // The cost of stepping one micro-step at a time (what the page's Sub-step does), on W1.
     let mut s = workloads::w1().spec(1).unwrap().session().unwrap();
-    c.bench_function("W1 one micro-step", |b| b.iter(|| black_box(s.substep().unwrap() == MicroStep::Update)));
+    c.bench_function("W1 one micro-step", |b| {
+        b.iter(|| black_box(s.substep().unwrap() == MicroStep::Update))
+    });
 }
 
 criterion_group! {

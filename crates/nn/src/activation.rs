@@ -92,7 +92,11 @@ impl<T: Real> Activation<T> {
         if self.act == Act::Relu {
             // y and the mask in one pass.
             fit(&mut self.mask, n, w);
-            let out = self.y.as_mut_slice().iter_mut().zip(self.mask.as_mut_slice());
+            let out = self
+                .y
+                .as_mut_slice()
+                .iter_mut()
+                .zip(self.mask.as_mut_slice());
             for ((y, m), &v) in out.zip(x.as_slice()) {
                 let blocked = v <= T::zero();
                 *m = u8::from(blocked);

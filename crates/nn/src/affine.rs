@@ -126,7 +126,10 @@ impl<T: Real> Affine<T> {
     pub fn params_for_update(&mut self) -> [(&mut DMatrix<T>, &DMatrix<T>, &DMatrix<T>); 2] {
         std::mem::swap(&mut self.w, &mut self.w_before);
         std::mem::swap(&mut self.b, &mut self.b_before);
-        [(&mut self.w, &self.w_before, &self.dw), (&mut self.b, &self.b_before, &self.db)]
+        [
+            (&mut self.w, &self.w_before, &self.dw),
+            (&mut self.b, &self.b_before, &self.db),
+        ]
     }
 
     /// Puts back the parameters from before the last [`Affine::params_for_update`].

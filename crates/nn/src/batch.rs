@@ -21,7 +21,13 @@ impl Batcher {
     /// A schedule over `n` samples; `size` ≥ `n` (or 0) means the full batch, in order.
     pub fn new(n: usize, size: usize, seed: u64) -> Self {
         let size = if size == 0 || size >= n { n } else { size };
-        let mut b = Batcher { size, order: (0..n).collect(), pos: 0, epoch: 0, rng: TorchGenerator::new(seed) };
+        let mut b = Batcher {
+            size,
+            order: (0..n).collect(),
+            pos: 0,
+            epoch: 0,
+            rng: TorchGenerator::new(seed),
+        };
         b.shuffle();
         b
     }
@@ -85,7 +91,13 @@ mod tests {
         seen.sort_unstable();
         assert_eq!(seen, (0..10).collect::<Vec<_>>());
         assert_eq!(b.epoch(), 1);
-        let second: Vec<usize> = (0..4).flat_map(|_| { let c = b.current().to_vec(); b.advance(); c }).collect();
+        let second: Vec<usize> = (0..4)
+            .flat_map(|_| {
+                let c = b.current().to_vec();
+                b.advance();
+                c
+            })
+            .collect();
         assert_ne!(first, second);
     }
 

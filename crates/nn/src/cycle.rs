@@ -76,7 +76,13 @@ fn convert<T: Real>(m: &DMatrix<f32>) -> DMatrix<T> {
 impl<T: Real> Session<T> {
     /// A session at step 0. `batch_size` 0 (or ≥ the sample count) means full batch; `seed`
     /// drives the mini-batch shuffle.
-    pub fn new(net: Network<T>, kind: OptimizerKind, data: &Dataset, batch_size: usize, seed: u64) -> Self {
+    pub fn new(
+        net: Network<T>,
+        kind: OptimizerKind,
+        data: &Dataset,
+        batch_size: usize,
+        seed: u64,
+    ) -> Self {
         let opt = Optimizer::new(kind, &net);
         let n = data.x.nrows();
         Session {
@@ -277,6 +283,12 @@ impl<T: Real> Session<T> {
         let kind = layer.map_or("mse", |i| self.net.layers()[i].kind());
         self.next = MicroStep::Forward(0);
         self.last = None;
-        NonFinite { step: self.steps + 1, phase: ms.phase(), layer, kind, what }
+        NonFinite {
+            step: self.steps + 1,
+            phase: ms.phase(),
+            layer,
+            kind,
+            what,
+        }
     }
 }

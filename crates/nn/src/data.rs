@@ -35,8 +35,12 @@ pub enum Shape2d {
 
 impl Shape2d {
     /// Every shape, in menu order.
-    pub const ALL: [Shape2d; 4] =
-        [Shape2d::Circle, Shape2d::XorQuadrants, Shape2d::Gaussians, Shape2d::Spiral];
+    pub const ALL: [Shape2d; 4] = [
+        Shape2d::Circle,
+        Shape2d::XorQuadrants,
+        Shape2d::Gaussians,
+        Shape2d::Spiral,
+    ];
 
     /// The name used on the command line and in the page.
     pub fn name(self) -> &'static str {
@@ -75,7 +79,11 @@ pub fn generate(shape: Shape2d, n: usize, noise: f64, test_fraction: f64, seed: 
         let p = match shape {
             Shape2d::Circle => {
                 // Label 1 in a disc of radius 2.5, label 0 in a ring from 3.5 to 5.
-                let r = if label { 2.5 * g.uniform53() } else { 3.5 + 1.5 * g.uniform53() };
+                let r = if label {
+                    2.5 * g.uniform53()
+                } else {
+                    3.5 + 1.5 * g.uniform53()
+                };
                 let a = 2.0 * PI * g.uniform53();
                 let j = jitter(&mut g, noise, 5.0);
                 [r * libm::cos(a) + j[0], r * libm::sin(a) + j[1]]
@@ -114,24 +122,43 @@ pub fn generate(shape: Shape2d, n: usize, noise: f64, test_fraction: f64, seed: 
     let n_test = ((n as f64) * test_fraction.clamp(0.0, 0.9)).round() as usize;
     let (test, train) = pts.split_at(n_test);
     let mat = |s: &[([f64; 2], f32)]| {
-        let x: Vec<f32> = s.iter().flat_map(|(p, _)| [p[0] as f32, p[1] as f32]).collect();
+        let x: Vec<f32> = s
+            .iter()
+            .flat_map(|(p, _)| [p[0] as f32, p[1] as f32])
+            .collect();
         let t: Vec<f32> = s.iter().map(|(_, l)| *l).collect();
-        (DMatrix::from_row_slice(s.len(), 2, &x), DMatrix::from_row_slice(s.len(), 1, &t))
+        (
+            DMatrix::from_row_slice(s.len(), 2, &x),
+            DMatrix::from_row_slice(s.len(), 1, &t),
+        )
     };
     let (x, t) = mat(train);
     let (x_test, t_test) = mat(test);
-    Dataset { x, t, x_test, t_test }
+    Dataset {
+        x,
+        t,
+        x_test,
+        t_test,
+    }
 }
 
 fn jitter(g: &mut TorchGenerator, noise: f64, scale: f64) -> [f64; 2] {
-    [(2.0 * g.uniform53() - 1.0) * noise * scale, (2.0 * g.uniform53() - 1.0) * noise * scale]
+    [
+        (2.0 * g.uniform53() - 1.0) * noise * scale,
+        (2.0 * g.uniform53() - 1.0) * noise * scale,
+    ]
 }
 
 impl Dataset {
     /// A set with no test part.
     pub fn train_only(x: DMatrix<f32>, t: DMatrix<f32>) -> Dataset {
         let (xi, ti) = (x.ncols(), t.ncols());
-        Dataset { x, t, x_test: DMatrix::zeros(0, xi), t_test: DMatrix::zeros(0, ti) }
+        Dataset {
+            x,
+            t,
+            x_test: DMatrix::zeros(0, xi),
+            t_test: DMatrix::zeros(0, ti),
+        }
     }
 }
 
@@ -148,7 +175,10 @@ mod tests {
             assert_eq!((a.x.nrows(), a.x_test.nrows()), (150, 50));
             let ones = a.t.sum() + a.t_test.sum();
             assert_eq!(ones, 100.0, "{shape:?}");
-            assert!(a.x.iter().all(|v| v.abs() <= 6.5), "{shape:?} stays on the plane");
+            assert!(
+                a.x.iter().all(|v| v.abs() <= 6.5),
+                "{shape:?} stays on the plane"
+            );
         }
     }
 

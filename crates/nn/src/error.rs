@@ -80,7 +80,10 @@ pub struct SpecError {
 impl SpecError {
     /// An error about `field`.
     pub fn new(field: impl Into<String>, message: impl Into<String>) -> Self {
-        SpecError { field: field.into(), message: message.into() }
+        SpecError {
+            field: field.into(),
+            message: message.into(),
+        }
     }
 }
 

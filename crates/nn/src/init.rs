@@ -31,7 +31,9 @@ impl Init {
 
     /// Parses a name as given by [`Init::name`].
     pub fn parse(s: &str) -> Option<Init> {
-        [Init::Normal, Init::He, Init::Glorot].into_iter().find(|i| i.name() == s)
+        [Init::Normal, Init::He, Init::Glorot]
+            .into_iter()
+            .find(|i| i.name() == s)
     }
 
     /// Draws a fan_in × fan_out weight matrix, filled in row-major order as `torch.randn` fills.
@@ -45,7 +47,9 @@ impl Init {
             }
             Init::Glorot => {
                 let a = (6.0 / (fan_in + fan_out) as f64).sqrt();
-                (0..n).map(|_| ((2.0 * g.uniform53() - 1.0) * a) as f32).collect()
+                (0..n)
+                    .map(|_| ((2.0 * g.uniform53() - 1.0) * a) as f32)
+                    .collect()
             }
         };
         DMatrix::from_row_slice(fan_in, fan_out, &values)

@@ -6,6 +6,9 @@ use crate::real::Real;
 use nalgebra::DMatrix;
 
 /// A layer of the network, in the order of the spec's `layers` list.
+// A network holds a handful of long-lived layers, so the size difference between the variants
+// costs nothing; boxing the affine layer would add an indirection to every micro-step.
+#[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug)]
 pub enum Layer<T: Real> {
     /// `y = x·W + b`.

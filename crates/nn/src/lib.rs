@@ -31,6 +31,7 @@ pub mod real;
 pub mod rng;
 pub mod spec;
 pub mod trace;
+pub mod validate;
 pub mod workloads;
 
 pub use activation::{Act, Activation};

@@ -31,7 +31,10 @@ pub fn mse_value<T: Real>(y: &DMatrix<T>, t: &DMatrix<T>) -> T {
 
 impl<T: Real> Default for Mse<T> {
     fn default() -> Self {
-        Mse { dy: DMatrix::zeros(0, 0), value: T::zero() }
+        Mse {
+            dy: DMatrix::zeros(0, 0),
+            value: T::zero(),
+        }
     }
 }
 
@@ -41,7 +44,13 @@ impl<T: Real> Mse<T> {
         let (n, w) = y.shape();
         fit(&mut self.dy, n, w);
         let mut s = T::zero();
-        for ((d, &a), &b) in self.dy.as_mut_slice().iter_mut().zip(y.as_slice()).zip(t.as_slice()) {
+        for ((d, &a), &b) in self
+            .dy
+            .as_mut_slice()
+            .iter_mut()
+            .zip(y.as_slice())
+            .zip(t.as_slice())
+        {
             *d = a - b;
             s += *d * *d;
         }

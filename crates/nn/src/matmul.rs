@@ -35,7 +35,16 @@ pub fn matmul<T: Real>(out: &mut DMatrix<T>, a: &DMatrix<T>, oa: Op, b: &DMatrix
     if m * k * n <= SMALL {
         let o = out.as_mut_slice();
         match (oa, ob) {
-            (Op::N, _) => small_n(o, a.as_slice(), b.as_slice(), rsb as usize, csb as usize, m, k, n),
+            (Op::N, _) => small_n(
+                o,
+                a.as_slice(),
+                b.as_slice(),
+                rsb as usize,
+                csb as usize,
+                m,
+                k,
+                n,
+            ),
             (Op::T, Op::N) => small_dot(o, a.as_slice(), b.as_slice(), m, k),
             (Op::T, Op::T) => small(o, a.as_slice(), rsa, csa, b.as_slice(), rsb, csb, m, k, n),
         }
@@ -75,7 +84,16 @@ fn view<T: Real>(x: &DMatrix<T>, o: Op) -> (usize, usize, isize, isize) {
 /// accumulate in a `[T; 4]` that stays in one vector register. Every entry is still summed over
 /// p in ascending order from zero, as in [`small`].
 #[allow(clippy::too_many_arguments)]
-fn small_n<T: Real>(o: &mut [T], a: &[T], b: &[T], rsb: usize, csb: usize, m: usize, k: usize, n: usize) {
+fn small_n<T: Real>(
+    o: &mut [T],
+    a: &[T],
+    b: &[T],
+    rsb: usize,
+    csb: usize,
+    m: usize,
+    k: usize,
+    n: usize,
+) {
     let full = m - m % 4;
     for j in 0..n {
         for i0 in (0..full).step_by(4) {
@@ -108,7 +126,10 @@ fn small_dot<T: Real>(o: &mut [T], a: &[T], b: &[T], m: usize, k: usize) {
     }
     for (ocol, bcol) in o.chunks_exact_mut(m).zip(b.chunks_exact(k)) {
         for (d, acol) in ocol.iter_mut().zip(a.chunks_exact(k)) {
-            *d = acol.iter().zip(bcol).fold(T::zero(), |s, (&x, &y)| s + x * y);
+            *d = acol
+                .iter()
+                .zip(bcol)
+                .fold(T::zero(), |s, (&x, &y)| s + x * y);
         }
     }
 }
@@ -153,6 +174,19 @@ fn small<T: Real>(
     }
 }
 
+/// Copies `src` into `dst` (same shape) as one memory copy.
+pub fn copy<T: nalgebra::Scalar + Copy>(dst: &mut DMatrix<T>, src: &DMatrix<T>) {
+    dst.as_mut_slice().copy_from_slice(src.as_slice());
+}
+
+/// Gives `m` the shape `rows × cols`, reallocating only when the shape changes (a new batch size),
+/// never on an ordinary step.
+pub fn fit<T: nalgebra::Scalar + Default>(m: &mut DMatrix<T>, rows: usize, cols: usize) {
+    if m.nrows() != rows || m.ncols() != cols {
+        *m = DMatrix::from_element(rows, cols, T::default());
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -177,18 +211,5 @@ mod tests {
                 }
             }
         }
-    }
-}
-
-/// Copies `src` into `dst` (same shape) as one memory copy.
-pub fn copy<T: nalgebra::Scalar + Copy>(dst: &mut DMatrix<T>, src: &DMatrix<T>) {
-    dst.as_mut_slice().copy_from_slice(src.as_slice());
-}
-
-/// Gives `m` the shape `rows × cols`, reallocating only when the shape changes (a new batch size),
-/// never on an ordinary step.
-pub fn fit<T: nalgebra::Scalar + Default>(m: &mut DMatrix<T>, rows: usize, cols: usize) {
-    if m.nrows() != rows || m.ncols() != cols {
-        *m = DMatrix::from_element(rows, cols, T::default());
     }
 }

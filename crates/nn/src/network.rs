@@ -19,7 +19,10 @@ pub struct Network<T: Real> {
 impl<T: Real> Network<T> {
     /// A network from ready layers (shapes are validated by the spec before this point).
     pub fn new(layers: Vec<Layer<T>>) -> Self {
-        Network { layers, loss: Mse::default() }
+        Network {
+            layers,
+            loss: Mse::default(),
+        }
     }
 
     /// The layers, in order.
@@ -47,13 +50,20 @@ impl<T: Real> Network<T> {
     }
     /// The output of the last forward pass through every layer.
     pub fn output(&self) -> &DMatrix<T> {
-        self.layers.last().expect("a network has at least one layer").y()
+        self.layers
+            .last()
+            .expect("a network has at least one layer")
+            .y()
     }
 
     /// The input of layer `i` in the last forward pass: the previous layer's output, or for
     /// layer 0 the `batch` it was given.
     pub fn input<'a>(&'a self, i: usize, batch: &'a DMatrix<T>) -> &'a DMatrix<T> {
-        if i == 0 { batch } else { self.layers[i - 1].y() }
+        if i == 0 {
+            batch
+        } else {
+            self.layers[i - 1].y()
+        }
     }
 
     /// The gradient that flows into layer `i` from above in the last backward pass: the next
@@ -71,7 +81,11 @@ impl<T: Real> Network<T> {
 
     /// The loss of the last output against `t`.
     pub fn loss_forward(&mut self, t: &DMatrix<T>) -> T {
-        let y = self.layers.last().expect("a network has at least one layer").y();
+        let y = self
+            .layers
+            .last()
+            .expect("a network has at least one layer")
+            .y();
         self.loss.forward(y, t)
     }
 

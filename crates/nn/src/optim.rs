@@ -90,13 +90,26 @@ impl<T: Real> Optimizer<T> {
             OptimizerKind::Momentum { .. } => (true, false),
             OptimizerKind::Adam { .. } => (true, true),
         };
-        let sized = |on: bool, (r, c): (usize, usize)| if on { DMatrix::zeros(r, c) } else { DMatrix::zeros(0, 0) };
+        let sized = |on: bool, (r, c): (usize, usize)| {
+            if on {
+                DMatrix::zeros(r, c)
+            } else {
+                DMatrix::zeros(0, 0)
+            }
+        };
         let slots = net
             .affines()
             .flat_map(|a| [a.w().shape(), a.b().shape()])
-            .map(|shape| Slot { m: sized(uses_m, shape), v: sized(uses_v, shape) })
+            .map(|shape| Slot {
+                m: sized(uses_m, shape),
+                v: sized(uses_v, shape),
+            })
             .collect();
-        Optimizer { kind, slots, steps: 0 }
+        Optimizer {
+            kind,
+            slots,
+            steps: 0,
+        }
     }
 
     /// The rule and hyper-parameters.
@@ -131,7 +144,14 @@ impl<T: Real> Optimizer<T> {
         for layer in net.affines_mut() {
             for (p, old, g) in layer.params_for_update() {
                 let slot = slots.next().expect("one slot per parameter");
-                apply(kind, t, p.as_mut_slice(), old.as_slice(), g.as_slice(), slot);
+                apply(
+                    kind,
+                    t,
+                    p.as_mut_slice(),
+                    old.as_slice(),
+                    g.as_slice(),
+                    slot,
+                );
             }
         }
     }
@@ -155,14 +175,25 @@ fn apply<T: Real>(kind: OptimizerKind, t: u64, p: &mut [T], old: &[T], g: &[T], 
                 *p = o - lr * *v;
             }
         }
-        OptimizerKind::Adam { lr, beta1, beta2, eps } => {
+        OptimizerKind::Adam {
+            lr,
+            beta1,
+            beta2,
+            eps,
+        } => {
             // As Python's `beta ** step` in torch.optim.Adam: f64 `pow`, here libm's for determinism.
             let bc1 = 1.0 - libm::pow(beta1, t as f64);
             let bc2 = 1.0 - libm::pow(beta2, t as f64);
             let step = T::of(lr / bc1);
             let bc2_sqrt = T::of(libm::sqrt(bc2));
-            let (w1, b2, w2, eps) = (T::of(1.0 - beta1), T::of(beta2), T::of(1.0 - beta2), T::of(eps));
-            for ((((p, &o), &g), m), v) in p.zip(g).zip(s.m.as_mut_slice()).zip(s.v.as_mut_slice()) {
+            let (w1, b2, w2, eps) = (
+                T::of(1.0 - beta1),
+                T::of(beta2),
+                T::of(1.0 - beta2),
+                T::of(eps),
+            );
+            for ((((p, &o), &g), m), v) in p.zip(g).zip(s.m.as_mut_slice()).zip(s.v.as_mut_slice())
+            {
                 *m += w1 * (g - *m);
                 *v = b2 * *v + w2 * g * g;
                 let denom = v.sqrt_m() / bc2_sqrt + eps;

@@ -108,7 +108,13 @@ impl Preset {
             DataChoice::Xor => (data::xor(), TorchGenerator::new(self.seed)),
             DataChoice::Regression => data::article_regression(self.seed),
             DataChoice::Plane(shape) => (
-                data::generate(shape, self.points, self.noise, self.test_fraction, self.seed),
+                data::generate(
+                    shape,
+                    self.points,
+                    self.noise,
+                    self.test_fraction,
+                    self.seed,
+                ),
                 TorchGenerator::new(self.seed),
             ),
         }
@@ -117,16 +123,28 @@ impl Preset {
     /// Draws the weights and writes the full spec (steps = `steps`).
     pub fn spec(&self, steps: u64) -> Result<Spec, SpecError> {
         if self.hidden.len() * 2 + 2 > MAX_LAYERS {
-            return Err(SpecError::new("hidden", format!("too many hidden layers (at most {})", (MAX_LAYERS - 2) / 2)));
+            return Err(SpecError::new(
+                "hidden",
+                format!("too many hidden layers (at most {})", (MAX_LAYERS - 2) / 2),
+            ));
         }
         if let Some(&w) = self.hidden.iter().find(|&&w| w == 0 || w > MAX_WIDTH) {
-            return Err(SpecError::new("hidden", format!("a width of {w}; each must be from 1 to {MAX_WIDTH}")));
+            return Err(SpecError::new(
+                "hidden",
+                format!("a width of {w}; each must be from 1 to {MAX_WIDTH}"),
+            ));
         }
         if matches!(self.data, DataChoice::Plane(_)) && !(1..=MAX_SAMPLES).contains(&self.points) {
-            return Err(SpecError::new("points", format!("must be from 1 to {MAX_SAMPLES}, got {}", self.points)));
+            return Err(SpecError::new(
+                "points",
+                format!("must be from 1 to {MAX_SAMPLES}, got {}", self.points),
+            ));
         }
         if !(0.0..=1.0).contains(&self.noise) {
-            return Err(SpecError::new("noise", format!("must be from 0 to 1, got {}", self.noise)));
+            return Err(SpecError::new(
+                "noise",
+                format!("must be from 0 to 1, got {}", self.noise),
+            ));
         }
         let (data, mut g) = self.data_and_generator();
         g.skip_normals(self.skip);
@@ -136,8 +154,15 @@ impl Preset {
         let mut layers = Vec::new();
         for (k, pair) in widths.windows(2).enumerate() {
             let w = self.init.weights(&mut g, pair[0], pair[1]);
-            layers.push(LayerSpec::Affine { w: rows(&w), b: vec![0.0; pair[1]] });
-            let act = if k + 2 < widths.len() { Some(self.activation) } else { self.output };
+            layers.push(LayerSpec::Affine {
+                w: rows(&w),
+                b: vec![0.0; pair[1]],
+            });
+            let act = if k + 2 < widths.len() {
+                Some(self.activation)
+            } else {
+                self.output
+            };
             if let Some(a) = act {
                 layers.push(match a {
                     Act::Relu => LayerSpec::Relu {},

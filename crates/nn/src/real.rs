@@ -70,7 +70,10 @@ impl Real for f32 {
     }
     fn all_finite(values: &[Self]) -> bool {
         const EXP: u32 = 0x7f80_0000;
-        values.iter().fold(0u32, |bad, v| bad | u32::from(v.to_bits() & EXP == EXP)) == 0
+        values
+            .iter()
+            .fold(0u32, |bad, v| bad | u32::from(v.to_bits() & EXP == EXP))
+            == 0
     }
     unsafe fn gemm(
         m: usize,
@@ -112,7 +115,10 @@ impl Real for f64 {
     }
     fn all_finite(values: &[Self]) -> bool {
         const EXP: u64 = 0x7ff0_0000_0000_0000;
-        values.iter().fold(0u64, |bad, v| bad | u64::from(v.to_bits() & EXP == EXP)) == 0
+        values
+            .iter()
+            .fold(0u64, |bad, v| bad | u64::from(v.to_bits() & EXP == EXP))
+            == 0
     }
     unsafe fn gemm(
         m: usize,

@@ -108,18 +108,27 @@ pub fn record(s: &Session<f32>) -> StepRecord {
             .collect(),
         params: layers
             .iter()
-            .map(|l| Params { w: l.as_affine().map(|a| rows(a.w())), b: l.as_affine().map(|a| flat(a.b())) })
+            .map(|l| Params {
+                w: l.as_affine().map(|a| rows(a.w())),
+                b: l.as_affine().map(|a| flat(a.b())),
+            })
             .collect(),
         masks: layers
             .iter()
             .map(|l| match l {
-                Layer::Act(a) if a.mask().nrows() > 0 => {
-                    Some(a.mask().row_iter().map(|r| r.iter().map(|&m| m == 1).collect()).collect())
-                }
+                Layer::Act(a) if a.mask().nrows() > 0 => Some(
+                    a.mask()
+                        .row_iter()
+                        .map(|r| r.iter().map(|&m| m == 1).collect())
+                        .collect(),
+                ),
                 _ => None,
             })
             .collect(),
-        dead_units: layers.iter().map(|l| l.as_act().map(|a| a.dead_units()).unwrap_or_default()).collect(),
+        dead_units: layers
+            .iter()
+            .map(|l| l.as_act().map(|a| a.dead_units()).unwrap_or_default())
+            .collect(),
     }
 }
 

@@ -34,7 +34,9 @@ pub fn w2() -> Preset {
 /// W3's input: a `side` × `side` grid over [−6, 6]², one point per row (row-major, y down).
 pub fn grid(side: usize) -> DMatrix<f32> {
     let at = |k: usize| -6.0 + 12.0 * (k as f32 + 0.5) / side as f32;
-    DMatrix::from_fn(side * side, 2, |r, c| if c == 0 { at(r % side) } else { -at(r / side) })
+    DMatrix::from_fn(side * side, 2, |r, c| {
+        if c == 0 { at(r % side) } else { -at(r / side) }
+    })
 }
 
 /// W4: 2-64-64-1 ReLU on 1024 spiral points, full batch, He init, SGD 1e-4 (the loss is a sum,

@@ -1,6 +1,10 @@
 //! The article's printed run (`shared/reference/article-run.md`), tensor by tensor, and where it
 //! ends up: stuck in a local minimum with hidden unit 0 dead.
 
+// The figures are written as article-run.md prints them (8 significant digits), even where an
+// f32 cannot hold every digit.
+#![allow(clippy::excessive_precision)]
+
 mod common;
 
 use backstep_nn::{Inference, MicroStep, Preset, Session};
@@ -25,14 +29,28 @@ fn affine(s: &Session<f32>, i: usize) -> &backstep_nn::Affine<f32> {
 #[test]
 fn initial_weights_are_bit_exact() {
     let s = article();
-    let w1: Vec<u32> = affine(&s, 0).w().transpose().iter().map(|v| v.to_bits()).collect();
+    let w1: Vec<u32> = affine(&s, 0)
+        .w()
+        .transpose()
+        .iter()
+        .map(|v| v.to_bits())
+        .collect();
     assert_eq!(
         w1,
-        [0xbe08b0c8, 0x3eaed794, 0xbd929404, 0xbdba24bc, 0xbfaa335b, 0xbf0ae6b2, 0x3f0c0ea5, 0x3f249fd3]
+        [
+            0xbe08b0c8, 0x3eaed794, 0xbd929404, 0xbdba24bc, 0xbfaa335b, 0xbf0ae6b2, 0x3f0c0ea5,
+            0x3f249fd3
+        ]
     );
     let w2: Vec<u32> = affine(&s, 2).w().iter().map(|v| v.to_bits()).collect();
     assert_eq!(w2, [0xbf4a5cf8, 0xbf67e4ef, 0xbe857dd4, 0xbf0be81b]);
-    assert!(affine(&s, 0).b().iter().chain(affine(&s, 2).b().iter()).all(|&v| v == 0.0));
+    assert!(
+        affine(&s, 0)
+            .b()
+            .iter()
+            .chain(affine(&s, 2).b().iter())
+            .all(|&v| v == 0.0)
+    );
 }
 
 #[test]
@@ -54,9 +72,19 @@ fn one_cycle_reproduces_every_printed_tensor() {
     );
     s.substep().unwrap();
     let relu = s.network().layers()[1].as_act().unwrap();
-    assert_eq!(relu.dead_units(), [0], "hidden unit 0 is ≤ 0 for every row from step 0");
+    assert_eq!(
+        relu.dead_units(),
+        [0],
+        "hidden unit 0 is ≤ 0 for every row from step 0"
+    );
     s.substep().unwrap();
-    close("y", s.network().output().as_slice(), &[0.0, -0.494_083_61, -0.309_332_91, -0.425_750_58], TOL, 1.0);
+    close(
+        "y",
+        s.network().output().as_slice(),
+        &[0.0, -0.494_083_61, -0.309_332_91, -0.425_750_58],
+        TOL,
+        1.0,
+    );
     // ロス.
     assert_eq!(s.substep().unwrap(), MicroStep::Loss);
     close("loss", &[s.loss().unwrap()], &[2.063_951], TOL, 1.0);
@@ -68,15 +96,46 @@ fn one_cycle_reproduces_every_printed_tensor() {
     close_rows(
         "dW1",
         &rows(affine(&s, 0).dw()),
-        &[vec![0.0, 1.186_042_2, 0.111_004_08, 0.232_677_12], vec![0.0, 0.0, 0.500_549_97, 1.049_209_4]],
+        &[
+            vec![0.0, 1.186_042_2, 0.111_004_08, 0.232_677_12],
+            vec![0.0, 0.0, 0.500_549_97, 1.049_209_4],
+        ],
         TOL,
         1.0,
     );
-    let printed: Vec<String> = affine(&s, 0).dw().transpose().iter().map(|v| format!("{v:.4}")).collect();
-    assert_eq!(printed, ["0.0000", "1.1860", "0.1110", "0.2327", "0.0000", "0.0000", "0.5005", "1.0492"]);
-    close("db1", affine(&s, 0).db().as_slice(), &[0.0, 1.186_042_2, 0.500_549_97, 1.049_209_4], TOL, 1.0);
-    close("dW2", affine(&s, 2).dw().as_slice(), &[0.0, -0.447_122_1, -1.019_866_8, -1.195_879_1], TOL, 1.0);
-    close("db2", affine(&s, 2).db().as_slice(), &[-3.229_167], TOL, 1.0);
+    let printed: Vec<String> = affine(&s, 0)
+        .dw()
+        .transpose()
+        .iter()
+        .map(|v| format!("{v:.4}"))
+        .collect();
+    assert_eq!(
+        printed,
+        [
+            "0.0000", "1.1860", "0.1110", "0.2327", "0.0000", "0.0000", "0.5005", "1.0492"
+        ]
+    );
+    close(
+        "db1",
+        affine(&s, 0).db().as_slice(),
+        &[0.0, 1.186_042_2, 0.500_549_97, 1.049_209_4],
+        TOL,
+        1.0,
+    );
+    close(
+        "dW2",
+        affine(&s, 2).dw().as_slice(),
+        &[0.0, -0.447_122_1, -1.019_866_8, -1.195_879_1],
+        TOL,
+        1.0,
+    );
+    close(
+        "db2",
+        affine(&s, 2).db().as_slice(),
+        &[-3.229_167],
+        TOL,
+        1.0,
+    );
     // 更新.
     assert_eq!(s.substep().unwrap(), MicroStep::Update);
     close_rows(
@@ -89,7 +148,13 @@ fn one_cycle_reproduces_every_printed_tensor() {
         TOL,
         1.0,
     );
-    close("b1 after", affine(&s, 0).b().as_slice(), &[0.0, -0.118_604_22, -0.050_054_997, -0.104_920_94], TOL, 1.0);
+    close(
+        "b1 after",
+        affine(&s, 0).b().as_slice(),
+        &[0.0, -0.118_604_22, -0.050_054_997, -0.104_920_94],
+        TOL,
+        1.0,
+    );
     close(
         "W2 after",
         affine(&s, 2).w().as_slice(),
@@ -97,7 +162,13 @@ fn one_cycle_reproduces_every_printed_tensor() {
         TOL,
         1.0,
     );
-    close("b2 after", affine(&s, 2).b().as_slice(), &[0.322_916_72], TOL, 1.0);
+    close(
+        "b2 after",
+        affine(&s, 2).b().as_slice(),
+        &[0.322_916_72],
+        TOL,
+        1.0,
+    );
     // The weights before the update stay readable next to the new ones.
     assert_eq!(affine(&s, 2).w_before()[(0, 0)].to_bits(), 0xbf4a5cf8);
     // 確認: the loss of the updated network.

@@ -17,7 +17,11 @@ fn act_of(k: u8) -> Act {
 }
 
 /// Central difference of `f` along each entry of the matrix picked by `pick`.
-fn numeric<S>(state: &mut S, pick: fn(&mut S) -> &mut DMatrix<f64>, f: fn(&mut S) -> f64) -> DMatrix<f64> {
+fn numeric<S>(
+    state: &mut S,
+    pick: fn(&mut S) -> &mut DMatrix<f64>,
+    f: fn(&mut S) -> f64,
+) -> DMatrix<f64> {
     let (r, c) = pick(state).shape();
     DMatrix::from_fn(r, c, |i, j| {
         let v = pick(state)[(i, j)];
@@ -30,9 +34,16 @@ fn numeric<S>(state: &mut S, pick: fn(&mut S) -> &mut DMatrix<f64>, f: fn(&mut S
     })
 }
 
-fn assert_close(what: &str, analytic: &DMatrix<f64>, numeric: &DMatrix<f64>) -> Result<(), TestCaseError> {
+fn assert_close(
+    what: &str,
+    analytic: &DMatrix<f64>,
+    numeric: &DMatrix<f64>,
+) -> Result<(), TestCaseError> {
     for (a, n) in analytic.iter().zip(numeric.iter()) {
-        prop_assert!((a - n).abs() <= TOL * a.abs().max(1.0), "{what}: analytic {a} vs numeric {n}");
+        prop_assert!(
+            (a - n).abs() <= TOL * a.abs().max(1.0),
+            "{what}: analytic {a} vs numeric {n}"
+        );
     }
     Ok(())
 }

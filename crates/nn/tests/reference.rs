@@ -36,16 +36,34 @@ fn every_case_matches_pytorch() {
                 assert_eq!(gg.dw.is_some(), wg.dw.is_some(), "{}", at("dW presence"));
                 if let (Some(a), Some(b)) = (&gg.dw, &wg.dw) {
                     close_rows(&at(&format!("grads[{i}].dW")), a, b, TOL, FLOOR);
-                    close(&at(&format!("grads[{i}].db")), gg.db.as_ref().unwrap(), wg.db.as_ref().unwrap(), TOL, FLOOR);
+                    close(
+                        &at(&format!("grads[{i}].db")),
+                        gg.db.as_ref().unwrap(),
+                        wg.db.as_ref().unwrap(),
+                        TOL,
+                        FLOOR,
+                    );
                 }
             }
             for (i, (gp, wp)) in g.params.iter().zip(&w.params).enumerate() {
                 if let (Some(a), Some(b)) = (&gp.w, &wp.w) {
                     close_rows(&at(&format!("params[{i}].W")), a, b, TOL, FLOOR);
-                    close(&at(&format!("params[{i}].b")), gp.b.as_ref().unwrap(), wp.b.as_ref().unwrap(), TOL, FLOOR);
+                    close(
+                        &at(&format!("params[{i}].b")),
+                        gp.b.as_ref().unwrap(),
+                        wp.b.as_ref().unwrap(),
+                        TOL,
+                        FLOOR,
+                    );
                 }
             }
         }
-        close(&format!("{name} final_loss"), &[got.final_loss], &[want.final_loss], TOL, FLOOR);
+        close(
+            &format!("{name} final_loss"),
+            &[got.final_loss],
+            &[want.final_loss],
+            TOL,
+            FLOOR,
+        );
     }
 }

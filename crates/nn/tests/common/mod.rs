@@ -6,12 +6,18 @@
 /// the reference tensor, with a floor for tensors that are (nearly) all zero.
 pub fn close_rows(what: &str, a: &[Vec<f32>], b: &[Vec<f32>], tol: f64, floor: f64) {
     assert_eq!(a.len(), b.len(), "{what}: row count");
-    let scale = b.iter().flatten().fold(floor, |m, v| m.max(f64::from(v.abs())));
+    let scale = b
+        .iter()
+        .flatten()
+        .fold(floor, |m, v| m.max(f64::from(v.abs())));
     for (r, (ra, rb)) in a.iter().zip(b).enumerate() {
         assert_eq!(ra.len(), rb.len(), "{what}[{r}]: width");
         for (c, (x, y)) in ra.iter().zip(rb).enumerate() {
             let d = f64::from((x - y).abs());
-            assert!(d <= tol * scale, "{what}[{r}][{c}]: {x} vs {y} (scale {scale})");
+            assert!(
+                d <= tol * scale,
+                "{what}[{r}][{c}]: {x} vs {y} (scale {scale})"
+            );
         }
     }
 }
