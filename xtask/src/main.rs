@@ -1,12 +1,32 @@
 //! Project automation, one entry point for humans and CI: `cargo xtask <command>`.
 //!
-//! - `test`: formatting, clippy with warnings denied, the tidy check, then every test; it ends
-//!   with one line `total: N passed, M failed`.
+//! - `build`: the static site in `dist/` (wasm, bindings, page).
+//! - `serve [--port N]`: build, then serve `dist/` on http://127.0.0.1:8000 and print the URL.
+//! - `bundle`: build, then `dist/backstep.html`, one file that opens from `file://`.
+//! - `test`: formatting, clippy with warnings denied, the tidy check, every Rust test, then the
+//!   page's tests in headless Chromium; it ends with one line `total: N passed, M failed`.
 //! - `ci`: what `.ci/run` runs after installing the toolchain pieces (same as `test`).
 //! - `bench`: the criterion benchmarks, then the numpy/PyTorch comparison script.
 //! - `tidy`: only the tidy check (file headers and sizes).
 
+mod browser;
+mod serve;
+mod site;
 mod tidy;
+
+/// The page's modules in dependency order (for the single-file bundle).
+pub const MODULE_ORDER: &[&str] = &[
+    "i18n.js",
+    "colors.js",
+    "model.js",
+    "network.js",
+    "matrices.js",
+    "gates.js",
+    "losscurve.js",
+    "boundary.js",
+    "controls.js",
+    "main.js",
+];
 
 use std::io::{BufRead, BufReader};
 use std::process::{Command, ExitCode, Stdio};
@@ -16,9 +36,12 @@ fn main() -> ExitCode {
     let result = match args.first().map(String::as_str) {
         Some("test") | Some("ci") => test(),
         Some("bench") => bench(),
+        Some("build") => site::build().map(|_| ()),
+        Some("bundle") => site::bundle().map(|_| ()),
+        Some("serve") => serve_command(&args[1..]),
         Some("tidy") => tidy::check(&root()),
         _ => {
-            eprintln!("usage: cargo xtask <test|ci|bench|tidy>");
+            eprintln!("usage: cargo xtask <build|serve [--port N]|bundle|test|ci|bench|tidy>");
             return ExitCode::from(2);
         }
     };
@@ -66,13 +89,31 @@ fn test() -> Result<(), String> {
     run("cargo", &clippy)?;
     tidy::check(&root())?;
     let mut total = Totals::default();
-    let outcome = run_counting("cargo", &["test", "--workspace", "--quiet"], &mut total);
+    let mut outcome = run_counting("cargo", &["test", "--workspace", "--quiet"], &mut total);
+    if outcome.is_ok() {
+        outcome = browser::test(&mut total);
+    }
     // One closing line for every suite together.
     println!("total: {} passed, {} failed", total.passed, total.failed);
     outcome?;
     if total.passed == 0 {
         return Err("no test ran".into());
     }
+    Ok(())
+}
+
+fn serve_command(args: &[String]) -> Result<(), String> {
+    let port = match args {
+        [] => 8000,
+        [flag, n] if flag == "--port" => n
+            .parse()
+            .map_err(|_| format!("--port: not a port number: {n}"))?,
+        _ => return Err("usage: cargo xtask serve [--port N]".into()),
+    };
+    let dist = site::build()?;
+    let (listener, url) = serve::bind(port)?;
+    println!("backstep is served at {url}  (Ctrl-C stops it)");
+    serve::serve(listener, dist);
     Ok(())
 }
 
@@ -84,11 +125,13 @@ fn bench() -> Result<(), String> {
     run("python3", &["tests/bench/compare.py"])
 }
 
-/// Test counts, added up over libtest's `test result:` lines.
+/// Test counts, added up over libtest's `test result:` lines and Playwright's summary.
 #[derive(Default)]
-struct Totals {
-    passed: u64,
-    failed: u64,
+pub struct Totals {
+    /// Tests that passed.
+    pub passed: u64,
+    /// Tests that failed.
+    pub failed: u64,
 }
 
 /// Runs a test command, echoing its output and adding up its `test result:` lines. A failing

@@ -32,7 +32,7 @@ pub fn matmul<T: Real>(out: &mut DMatrix<T>, a: &DMatrix<T>, oa: Op, b: &DMatrix
         out.nrows(),
         out.ncols()
     );
-    if m * k * n <= SMALL {
+    if m * k * n <= SMALL || cfg!(target_arch = "wasm32") {
         let o = out.as_mut_slice();
         match (oa, ob) {
             (Op::N, _) => small_n(

@@ -89,8 +89,15 @@ impl Real for f32 {
         rsc: isize,
         csc: isize,
     ) {
+        #[cfg(not(target_arch = "wasm32"))]
         // SAFETY: forwarded from the caller's contract.
-        unsafe { matrixmultiply::sgemm(m, k, n, 1.0, a, rsa, csa, b, rsb, csb, 0.0, c, rsc, csc) }
+        unsafe {
+            matrixmultiply::sgemm(m, k, n, 1.0, a, rsa, csa, b, rsb, csb, 0.0, c, rsc, csc)
+        }
+        #[cfg(target_arch = "wasm32")]
+        unreachable!(
+            "wasm builds use the plain loops for every product: {m}×{k}×{n} {a:?} {rsa} {csa} {b:?} {rsb} {csb} {c:?} {rsc} {csc}"
+        )
     }
 }
 
@@ -134,8 +141,15 @@ impl Real for f64 {
         rsc: isize,
         csc: isize,
     ) {
+        #[cfg(not(target_arch = "wasm32"))]
         // SAFETY: forwarded from the caller's contract.
-        unsafe { matrixmultiply::dgemm(m, k, n, 1.0, a, rsa, csa, b, rsb, csb, 0.0, c, rsc, csc) }
+        unsafe {
+            matrixmultiply::dgemm(m, k, n, 1.0, a, rsa, csa, b, rsb, csb, 0.0, c, rsc, csc)
+        }
+        #[cfg(target_arch = "wasm32")]
+        unreachable!(
+            "wasm builds use the plain loops for every product: {m}×{k}×{n} {a:?} {rsa} {csa} {b:?} {rsb} {csb} {c:?} {rsc} {csc}"
+        )
     }
 }
 

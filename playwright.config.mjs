@@ -1,0 +1,13 @@
+// Playwright runs the page's tests (tests/e2e) against the site that `cargo xtask test` builds
+// and serves; the browser is the system Chromium (see tests/e2e/fixtures.mjs).
+import { defineConfig } from '@playwright/test';
+
+export default defineConfig({
+  testDir: 'tests/e2e',
+  testMatch: '*.spec.mjs',
+  timeout: 60_000,
+  workers: 2,
+  reporter: 'list',
+  outputDir: 'test-results',
+  use: { baseURL: process.env.BACKSTEP_URL },
+});

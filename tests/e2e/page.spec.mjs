@@ -1,0 +1,112 @@
+// The page as a student uses it: play and pause, every panel drawn and changing, a diverging
+// learning rate, bad input, the keyboard, both languages, and the single-file bundle.
+import { test, expect, open, state, SHOTS } from './fixtures.mjs';
+import { pathToFileURL } from 'node:url';
+
+const CANVASES = ['c-network', 'c-matrices', 'c-gates', 'c-loss', 'c-boundary', 'c-neurons'];
+
+/** For each panel: how many pixels are painted, and a fingerprint of the image. */
+const panels = (page) => page.evaluate((ids) => ids.map((id) => {
+  const c = document.getElementById(id);
+  const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+  let painted = 0, hash = 0;
+  for (let i = 3; i < d.length; i += 4) if (d[i] > 0) painted++;
+  for (let i = 0; i < d.length; i += 97) hash = (hash * 31 + d[i]) | 0;
+  return { id, painted, hash };
+}), CANVASES);
+
+test('Play advances, Pause stops', async ({ page }) => {
+  await open(page);
+  await page.click('[data-action="play"]');
+  await expect(page.locator('[data-action="play"]')).toHaveAttribute('aria-pressed', 'true');
+  await page.waitForFunction(() => window.backstep.state().step >= 40);
+  await page.click('[data-action="play"]');
+  const stopped = (await state(page)).step;
+  await page.waitForTimeout(400);
+  expect((await state(page)).step).toBe(stopped);
+  await expect(page.locator('[data-action="play"]')).toHaveAttribute('aria-pressed', 'false');
+});
+
+test('every canvas panel is non-blank and changes after a step', async ({ page }) => {
+  await open(page);
+  // A 2-D set (its defaults: 8,8 tanh, batch 10) with ReLU, so every panel has something to show.
+  await page.selectOption('select[name="dataset"]', 'circle');
+  await expect(page.locator('input[name="hidden"]')).toHaveValue('8,8');
+  await page.selectOption('select[name="activation"]', 'relu');
+  await page.evaluate(() => window.backstep.step(1));
+  const before = await panels(page);
+  for (const p of before) expect(p.painted, `${p.id} is blank`).toBeGreaterThan(500);
+  await page.evaluate(() => window.backstep.step(1));
+  await page.waitForTimeout(100);
+  const after = await panels(page);
+  after.forEach((p, i) => expect(p.hash, `${p.id} did not change`).not.toBe(before[i].hash));
+  await page.screenshot({ path: `${SHOTS}/04-circle.png`, fullPage: true });
+});
+
+test('a diverging learning rate shows the message and keeps the state', async ({ page }) => {
+  await open(page);
+  await page.fill('input[name="lr"]', '50');
+  await page.locator('input[name="lr"]').dispatchEvent('change');
+  const s = await page.evaluate(() => window.backstep.step(100));
+  expect(s.error).toContain('not finite');
+  await expect(page.locator('#message')).toBeVisible();
+  await expect(page.locator('#message')).toContainText('loss');
+  const snap = await page.evaluate(() => window.backstep.snapshot());
+  expect(snap.step).toBe(s.step);
+  for (const p of snap.params) for (const v of [p.W, p.b].flat(Infinity)) if (v !== undefined) expect(Number.isFinite(v)).toBe(true);
+  await page.screenshot({ path: `${SHOTS}/05-diverged.png`, fullPage: true });
+  // Playing into the same wall pauses.
+  await page.click('[data-action="play"]');
+  await expect(page.locator('[data-action="play"]')).toHaveAttribute('aria-pressed', 'false');
+  expect((await state(page)).step).toBe(s.step);
+});
+
+test('bad input gets a clear message and keeps the current run', async ({ page }) => {
+  await open(page);
+  await page.evaluate(() => window.backstep.step(2));
+  const bad = await page.evaluate(() => {
+    try { window.backstep.load({ x: [[0, 0]], t: [[0]], layers: [{ type: 'affine', W: [[1], [2], [3]], b: [0] }], optimizer: { type: 'sgd', lr: 0.1 } }); return null; } catch (e) { return e.message; }
+  });
+  expect(bad).toBe('layers[0] (affine): W is 3×1 but its input has width 2');
+  await expect(page.locator('#message')).toContainText('W is 3×1');
+  expect((await state(page)).step).toBe(2);
+  await page.fill('input[name="hidden"]', '4,99');
+  await page.locator('input[name="hidden"]').dispatchEvent('change');
+  await expect(page.locator('#message')).toContainText('16');
+  expect((await state(page)).step).toBe(2);
+});
+
+test('the keyboard reaches everything and drives the cycle', async ({ page }) => {
+  await open(page);
+  const unreachable = await page.evaluate(() => [...document.querySelectorAll('button, select, input')]
+    .filter((el) => el.tabIndex < 0 && el.type !== 'file').map((el) => el.outerHTML));
+  expect(unreachable).toEqual([]);
+  await page.locator('body').press('s');
+  expect(await state(page)).toMatchObject({ phase: 'forward', layer: 0 });
+  await page.locator('body').press(' ');
+  expect((await state(page)).step).toBe(1);
+  await page.locator('body').press('r');
+  expect((await state(page)).step).toBe(0);
+});
+
+test('both languages use the article\'s phase words', async ({ page }) => {
+  await open(page);
+  await page.evaluate(() => window.backstep.substep());
+  const lang = await page.evaluate(() => document.documentElement.lang);
+  const first = await page.locator('#phase').textContent();
+  await page.click('#lang');
+  const second = await page.locator('#phase').textContent();
+  const [ja, en] = lang === 'ja' ? [first, second] : [second, first];
+  expect(ja).toContain('知る');
+  expect(en).toContain('forward');
+  expect(en).toContain('知る');
+  if (lang !== 'ja') await page.click('#lang');
+  await page.screenshot({ path: `${SHOTS}/06-japanese.png`, fullPage: true });
+});
+
+test('the single-file bundle works from file://', async ({ page }) => {
+  await open(page, pathToFileURL(process.env.BACKSTEP_BUNDLE).href);
+  await page.click('[data-action="step"]');
+  await expect(page.locator('#loss-value')).toHaveText('2.0640');
+  expect(page.errors).toEqual([]);
+});

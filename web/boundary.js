@@ -1,0 +1,122 @@
+// The decision-boundary panel and the per-neuron maps: one batched forward pass of a grid over
+// the input plane (a single wasm call), coloured through the lookup table into ImageData, with
+// the data points on top (● target 1, ✕ target 0, hollow = test).
+
+import { DATA, GRID, WHAT } from './model.js';
+import { INK, MUTED, POS, font, lutIndex, maxAbs, prepare, table } from './colors.js';
+import { t } from './i18n.js';
+
+const SIDE = 48;
+const scratch = document.createElement('canvas');
+
+/** The plane to show: the data's bounding box with a margin, as [x0, x1, y0, y1]. */
+function planeBox(model) {
+  let x0 = Infinity, x1 = -Infinity, y0 = Infinity, y1 = -Infinity;
+  for (const what of [WHAT.X, WHAT.X_TEST]) {
+    const m = model.mat(DATA, what);
+    for (let r = 0; m && r < m.rows; r++) {
+      x0 = Math.min(x0, m.at(r, 0)); x1 = Math.max(x1, m.at(r, 0));
+      y0 = Math.min(y0, m.at(r, 1)); y1 = Math.max(y1, m.at(r, 1));
+    }
+  }
+  const pad = 0.15 * Math.max(x1 - x0, y1 - y0, 1);
+  return [x0 - pad, x1 + pad, y0 - pad, y1 + pad];
+}
+
+/** Paints column `col` of a grid output into a w × h square at (x, y), centred on `mid`. */
+function paintMap(ctx, m, col, x, y, size, mid, scale) {
+  scratch.width = SIDE;
+  scratch.height = SIDE;
+  const sctx = scratch.getContext('2d');
+  const img = sctx.createImageData(SIDE, SIDE);
+  const lut = table();
+  for (let p = 0; p < SIDE * SIDE; p++) {
+    const k = lutIndex(m.data[p + col * m.rows] - mid, scale) * 4;
+    img.data[4 * p] = lut[k]; img.data[4 * p + 1] = lut[k + 1]; img.data[4 * p + 2] = lut[k + 2]; img.data[4 * p + 3] = 255;
+  }
+  sctx.putImageData(img, 0, 0);
+  ctx.imageSmoothingEnabled = true;
+  ctx.drawImage(scratch, x, y, size, size);
+}
+
+/** Draws the output over the plane with the data points. Returns false if the data is not 2-D. */
+export function drawBoundary(canvas, model) {
+  const { ctx, w } = prepare(canvas, Math.min(436, (canvas.clientWidth || 360)));
+  const size = Math.min(w, 420) - 16;
+  if (model.trainer.cols(DATA, WHAT.X) !== 2) {
+    ctx.fillStyle = MUTED;
+    ctx.font = font(16);
+    ctx.fillText(t('none2d'), 12, 24);
+    return false;
+  }
+  const box = planeBox(model);
+  model.grid(SIDE, box);
+  const last = model.kinds().length - 1;
+  const out = model.mat(GRID + 1 + last, WHAT.Y);
+  const targets = model.mat(DATA, WHAT.T);
+  // Centre the colours between the smallest and largest target (0 and 1 for the class sets).
+  let tmin = Infinity, tmax = -Infinity;
+  for (let i = 0; i < targets.rows; i++) { tmin = Math.min(tmin, targets.data[i]); tmax = Math.max(tmax, targets.data[i]); }
+  const mid = (tmin + tmax) / 2, half = Math.max((tmax - tmin) / 2, 1e-6);
+  paintMap(ctx, out, 0, 8, 8, size, mid, half);
+  const px = (v) => 8 + (size * (v - box[0])) / (box[1] - box[0]);
+  const py = (v) => 8 + size - (size * (v - box[2])) / (box[3] - box[2]);
+  for (const [xw, tw, hollow] of [[WHAT.X, WHAT.T, false], [WHAT.X_TEST, WHAT.T_TEST, true]]) {
+    const xs = model.mat(DATA, xw), ts = model.mat(DATA, tw);
+    for (let r = 0; xs && r < xs.rows; r++) {
+      const x = px(xs.at(r, 0)), y = py(xs.at(r, 1)), one = ts.at(r, 0) > mid;
+      ctx.lineWidth = 2;
+      // Shape carries the label; a white halo and a dark core keep it readable on either end
+      // of the colour map.
+      if (one) {
+        ctx.beginPath();
+        ctx.arc(x, y, 5.5, 0, 2 * Math.PI);
+        ctx.fillStyle = hollow ? '#fff' : POS;
+        ctx.fill();
+        ctx.lineWidth = 2.5; ctx.strokeStyle = '#fff'; ctx.stroke();
+        ctx.lineWidth = 1.2; ctx.strokeStyle = INK; ctx.stroke();
+      } else {
+        const cross = () => { ctx.beginPath(); ctx.moveTo(x - 5, y - 5); ctx.lineTo(x + 5, y + 5); ctx.moveTo(x + 5, y - 5); ctx.lineTo(x - 5, y + 5); ctx.stroke(); };
+        ctx.lineCap = 'round';
+        ctx.strokeStyle = '#fff'; ctx.lineWidth = 5.5; cross();
+        ctx.strokeStyle = hollow ? MUTED : INK; ctx.lineWidth = 2.5; cross();
+      }
+    }
+  }
+  return true;
+}
+
+/** Draws a small map for every unit of every layer whose output feeds the next affine layer. */
+export function drawNeurons(canvas, model) {
+  const kinds = model.kinds();
+  const shown = kinds.map((k, i) => i).filter((i) => i === kinds.length - 1 || kinds[i + 1] === 'affine');
+  const cell = 84;
+  const perRow = Math.max(1, Math.floor(((canvas.clientWidth || 360) - 90) / (cell + 8)));
+  const rowsNeeded = shown.reduce((n, i) => n + (Math.ceil(model.trainer.cols(i, WHAT.Y) / perRow) || 1), 0);
+  const { ctx } = prepare(canvas, Math.max(110, 16 + rowsNeeded * (cell + 12)));
+  if (model.trainer.cols(DATA, WHAT.X) !== 2) {
+    ctx.fillStyle = MUTED;
+    ctx.font = font(16);
+    ctx.fillText(t('none2d'), 12, 24);
+    return;
+  }
+  model.grid(SIDE, planeBox(model));
+  let y = 8;
+  for (const i of shown) {
+    const m = model.mat(GRID + 1 + i, WHAT.Y);
+    if (!m) continue;
+    ctx.fillStyle = INK;
+    ctx.font = font(13, 700);
+    ctx.textAlign = 'left';
+    ctx.fillText(`layers[${i}]`, 4, y + 10);
+    for (let j = 0; j < m.cols; j++) {
+      const col = j % perRow, row = Math.floor(j / perRow);
+      const scale = maxAbs(m.data.subarray(j * m.rows, (j + 1) * m.rows));
+      paintMap(ctx, m, j, 86 + col * (cell + 8), y + row * (cell + 12), cell, 0, scale);
+      ctx.fillStyle = MUTED;
+      ctx.font = font(11);
+      ctx.fillText(`${j}`, 76, y + row * (cell + 12) + 8);
+    }
+    y += Math.ceil(m.cols / perRow) * (cell + 12);
+  }
+}

@@ -1,0 +1,70 @@
+// The page's words in Japanese and English. Phase names follow the article: 知る, ロス, 考える, 更新.
+
+const STRINGS = {
+  ja: {
+    tagline: '逆伝播を 1 ステップずつ',
+    step: 'ステップ', loss: '損失', testLoss: 'テスト損失',
+    btnStep: '1 ステップ', btnSubstep: '次の処理', btnPlay: '再生', btnPause: '一時停止',
+    speed: '速さ (ステップ/フレーム)', btnReset: '最初から', btnSeed: '新しいシード',
+    btnExport: '記録を保存', btnImport: 'スペックを読み込む',
+    dataset: 'データ', dsRegression: '回帰 (記事の乱数)', dsCircle: '円', dsQuadrants: '四象限',
+    dsGaussians: '2 つの正規分布', dsSpiral: 'らせん',
+    hidden: '隠れ層 (幅をカンマ区切り)', activation: '活性化関数', optimizer: '最適化',
+    lr: '学習率', batch: 'バッチ (0 = 全部)', init: '初期化', seed: 'シード',
+    limits: '上限: 隠れ層は 4 層まで、各層 16 ユニットまで、データは 500 点まで (ページの上限。CLI は 256 ユニット、10000 点まで)。設定を変えると最初からやり直します。',
+    pNetwork: 'ネットワーク', showGrads: '勾配 dW を表示', sample: 'サンプル',
+    legendEdges: '線の色と形 = 符号 (紫の実線 +、橙の破線 −)、太さ = 大きさ。円の中の数字は選んだサンプルでの値。',
+    pMatrices: '行列 (記事の出力をそのまま)', layer: '層',
+    pGates: 'ReLU のゲート (× = 0 以下で遮断)', pLoss: '損失の推移', logScale: '対数目盛',
+    pBoundary: '決定境界 (出力)', pNeurons: '各ニューロンの出力',
+    legendBoundary: '紫 = 大きい出力 (+)、橙 = 小さい出力 (−)。● = 正解 1、✕ = 正解 0、白抜き・灰色 = テスト用。',
+    keys: 'キー操作 (ボタンや入力欄の外で): Space = 1 ステップ、S = 次の処理、P = 再生/一時停止、R = 最初から、L = 言語。Tab で全ての操作に届きます。',
+    phase: { idle: '待機中', forward: '知る (順伝播)', loss: 'ロス (損失)', backward: '考える (逆伝播)', update: '更新' },
+    next: '次', dead: '死んだユニット', none2d: '決定境界は入力が 2 次元のときだけ描けます',
+    noRelu: 'ReLU 層はありません', blocked: '遮断', open: '通過', before: '更新前', samples: 'サンプル', units: 'ユニット',
+    moreRows: (n) => `… 残り ${n} 行`, lossAt: (s, v) => `ステップ ${s} の損失: ${v}`,
+    badSetting: (m) => `設定を使えません: ${m}`, badImport: (m) => `読み込めません: ${m}`,
+    diverged: (m) => `止めました: ${m}`,
+  },
+  en: {
+    tagline: 'backpropagation, one step at a time',
+    step: 'step', loss: 'loss', testLoss: 'test loss',
+    btnStep: 'Step', btnSubstep: 'Sub-step', btnPlay: 'Play', btnPause: 'Pause',
+    speed: 'speed (steps/frame)', btnReset: 'Reset', btnSeed: 'New seed',
+    btnExport: 'Export trace', btnImport: 'Load spec',
+    dataset: 'data', dsRegression: 'regression (article)', dsCircle: 'circle', dsQuadrants: 'quadrants',
+    dsGaussians: 'two gaussians', dsSpiral: 'spiral',
+    hidden: 'hidden layers (widths)', activation: 'activation', optimizer: 'optimizer',
+    lr: 'learning rate', batch: 'batch (0 = all)', init: 'init', seed: 'seed',
+    limits: 'Limits: up to 4 hidden layers of up to 16 units, up to 500 points (page limits; the CLI allows 256 units and 10000 points). Changing a setting starts over.',
+    pNetwork: 'Network', showGrads: 'show gradients dW', sample: 'sample',
+    legendEdges: 'Edge colour and style = sign (solid purple +, dashed orange −), width = magnitude. Numbers in the circles are values for the chosen sample.',
+    pMatrices: 'Matrices (the article\'s printouts, live)', layer: 'layer',
+    pGates: 'ReLU gates (× = blocked, x ≤ 0)', pLoss: 'Loss', logScale: 'log scale',
+    pBoundary: 'Decision boundary (output)', pNeurons: 'Each neuron\'s output',
+    legendBoundary: 'Purple = high output (+), orange = low (−). ● = target 1, ✕ = target 0, hollow or grey = test points.',
+    keys: 'Keys (outside buttons and fields): Space = Step, S = Sub-step, P = Play/Pause, R = Reset, L = language. Tab reaches every control.',
+    phase: { idle: 'idle', forward: '知る forward', loss: 'ロス loss', backward: '考える backward', update: '更新 update' },
+    next: 'next', dead: 'dead units', none2d: 'The boundary needs 2 input features',
+    noRelu: 'No ReLU layer', blocked: 'blocked', open: 'open', before: 'before update', samples: 'samples', units: 'units',
+    moreRows: (n) => `… ${n} more rows`, lossAt: (s, v) => `loss at step ${s}: ${v}`,
+    badSetting: (m) => `Cannot use these settings: ${m}`, badImport: (m) => `Cannot load: ${m}`,
+    diverged: (m) => `Stopped: ${m}`,
+  },
+};
+
+let lang = (navigator.language || 'ja').startsWith('ja') ? 'ja' : 'en';
+
+/** The current language code. */
+export function language() { return lang; }
+
+/** Switches language and rewrites every marked element. */
+export function setLanguage(code) {
+  lang = code in STRINGS ? code : 'en';
+  document.documentElement.lang = lang;
+  for (const el of document.querySelectorAll('[data-i18n]')) el.textContent = t(el.dataset.i18n);
+  for (const el of document.querySelectorAll('[data-i18n-label]')) el.setAttribute('aria-label', t(el.dataset.i18nLabel));
+}
+
+/** The string (or string function) for `key` in the current language. */
+export function t(key) { return STRINGS[lang][key] ?? key; }

@@ -1,0 +1,80 @@
+// The loss panel: the loss of every step, linear or log scale, with the exact value of the step
+// under the pointer (or chosen with the arrow keys when the canvas has focus).
+
+import { ACTIVE, INK, MUTED, font, prepare } from './colors.js';
+import { t } from './i18n.js';
+
+const PAD_L = 64;
+const PAD_B = 26;
+
+/** Pointer/keyboard cursor: the step index being read out, or -1 for the latest. */
+export const lossCursor = { index: -1 };
+
+/** Draws the curve of `history` (a Float32Array view), `log` choosing the scale. */
+export function drawLoss(canvas, history, log, readout) {
+  const { ctx, w, h } = prepare(canvas, 240);
+  const n = history.length;
+  ctx.strokeStyle = MUTED;
+  ctx.lineWidth = 1;
+  ctx.strokeRect(PAD_L, 8, w - PAD_L - 8, h - 8 - PAD_B);
+  if (n === 0) {
+    readout.textContent = '';
+    return;
+  }
+  const f = (v) => (log ? Math.log10(Math.max(v, 1e-12)) : v);
+  let lo = Infinity, hi = -Infinity;
+  for (let i = 0; i < n; i++) {
+    const v = f(history[i]);
+    if (Number.isFinite(v)) { lo = Math.min(lo, v); hi = Math.max(hi, v); }
+  }
+  if (!log) lo = Math.min(lo, 0);
+  if (hi - lo < 1e-12) hi = lo + 1;
+  const xOf = (i) => PAD_L + ((w - PAD_L - 12) * i) / Math.max(1, n - 1);
+  const yOf = (v) => 8 + (h - 16 - PAD_B) * (1 - (f(v) - lo) / (hi - lo));
+  // At most ~2 points per pixel: long runs are drawn from an evenly spaced subset.
+  const stride = Math.max(1, Math.floor(n / (2 * (w - PAD_L))));
+  ctx.strokeStyle = ACTIVE;
+  ctx.lineWidth = 2;
+  ctx.beginPath();
+  for (let i = 0; i < n; i += stride) {
+    if (i === 0) ctx.moveTo(xOf(i), yOf(history[i])); else ctx.lineTo(xOf(i), yOf(history[i]));
+  }
+  ctx.lineTo(xOf(n - 1), yOf(history[n - 1]));
+  ctx.stroke();
+  // Axis labels: the range and the step count.
+  ctx.fillStyle = INK;
+  ctx.font = font(13);
+  ctx.textAlign = 'right';
+  const label = (v) => (log ? `1e${v.toFixed(1)}` : v.toPrecision(3));
+  ctx.fillText(label(hi), PAD_L - 6, 14);
+  ctx.fillText(label(lo), PAD_L - 6, h - PAD_B - 4);
+  ctx.textAlign = 'center';
+  ctx.fillText(`${t('step')} ${n}`, w / 2, h - 10);
+  // The read-out point.
+  const i = lossCursor.index < 0 || lossCursor.index >= n ? n - 1 : lossCursor.index;
+  ctx.fillStyle = ACTIVE;
+  ctx.beginPath();
+  ctx.arc(xOf(i), yOf(history[i]), 5, 0, 2 * Math.PI);
+  ctx.fill();
+  readout.textContent = t('lossAt')(i + 1, history[i].toPrecision(8));
+}
+
+/** Wires pointer and arrow keys to the cursor; `redraw` is called after each move. */
+export function bindLossCursor(canvas, historyLength, redraw) {
+  canvas.addEventListener('pointermove', (e) => {
+    const n = historyLength();
+    const rect = canvas.getBoundingClientRect();
+    const frac = (e.clientX - rect.left - PAD_L) / Math.max(1, rect.width - PAD_L - 12);
+    lossCursor.index = Math.max(0, Math.min(n - 1, Math.round(frac * (n - 1))));
+    redraw();
+  });
+  canvas.addEventListener('pointerleave', () => { lossCursor.index = -1; redraw(); });
+  canvas.addEventListener('keydown', (e) => {
+    const n = historyLength();
+    if (e.key !== 'ArrowLeft' && e.key !== 'ArrowRight') return;
+    e.preventDefault();
+    const at = lossCursor.index < 0 ? n - 1 : lossCursor.index;
+    lossCursor.index = Math.max(0, Math.min(n - 1, at + (e.key === 'ArrowLeft' ? -1 : 1)));
+    redraw();
+  });
+}

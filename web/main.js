@@ -1,0 +1,204 @@
+// The page's entry point: loads the wasm core, wires the toolbar and settings, runs the
+// requestAnimationFrame loop (panels redraw only when the model changed) and offers the
+// automation API `window.backstep`.
+
+import init, { colormap, fresh_seed, preset_spec } from '../pkg/backstep_wasm.js';
+import { Model, DATA, LOSS, WHAT } from './model.js';
+import { setColormap, fmt } from './colors.js';
+import { language, setLanguage, t } from './i18n.js';
+import { drawNetwork } from './network.js';
+import { drawMatrices } from './matrices.js';
+import { drawGates } from './gates.js';
+import { drawLoss, bindLossCursor } from './losscurve.js';
+import { drawBoundary, drawNeurons } from './boundary.js';
+import { applyDatasetDefaults, bindKeys, readSettings } from './controls.js';
+
+const bindings = await init();
+setColormap(colormap());
+const model = new Model(bindings.memory);
+const $ = (id) => document.getElementById(id);
+const form = $('settings');
+const ui = { playing: false, drawn: -1, firstFrame: true, matrixLayer: 'auto', lossDirty: true };
+
+function showMessage(text) {
+  const box = $('message');
+  box.textContent = text || '';
+  box.hidden = !text;
+}
+
+/** Builds a run from the settings form; a bad setting shows a message and keeps the old run. */
+function loadFromSettings() {
+  try {
+    model.load(preset_spec(JSON.stringify(readSettings(form))));
+    afterLoad();
+    showMessage('');
+  } catch (e) {
+    showMessage(t('badSetting')(e.message ?? String(e)));
+  }
+}
+
+function afterLoad() {
+  setPlaying(false);
+  const kinds = model.kinds();
+  const layerSel = $('matrix-layer');
+  layerSel.replaceChildren(new Option(`auto`, 'auto'),
+    ...kinds.map((k, i) => new Option(`layers[${i}] ${k}`, String(i))), new Option('loss', 'loss'));
+  layerSel.value = 'auto';
+  ui.matrixLayer = 'auto';
+  const rows = model.trainer.rows(DATA, WHAT.X);
+  const sampleSel = $('sample');
+  sampleSel.replaceChildren(...Array.from({ length: Math.min(rows, 64) }, (_, i) => new Option(String(i), String(i))));
+  ui.lossDirty = true;
+}
+
+function setPlaying(on) {
+  ui.playing = on;
+  const b = document.querySelector('[data-action="play"]');
+  b.textContent = on ? t('btnPause') : t('btnPlay');
+  b.setAttribute('aria-pressed', String(on));
+}
+
+/** Runs a model call; a non-finite value pauses, shows the message and keeps the state. */
+function guarded(fn) {
+  try {
+    fn();
+    return true;
+  } catch (e) {
+    setPlaying(false);
+    showMessage(t('diverged')(e.message ?? String(e)));
+    return false;
+  } finally {
+    ui.lossDirty = true;
+  }
+}
+
+function act(action) {
+  switch (action) {
+    case 'step': guarded(() => model.step(1)); break;
+    case 'substep': guarded(() => model.substep()); break;
+    case 'play': setPlaying(!ui.playing); break;
+    case 'reset': model.reset(); setPlaying(false); showMessage(''); ui.lossDirty = true; break;
+    case 'seed': form.elements.seed.value = String(fresh_seed()); loadFromSettings(); break;
+    case 'export': exportTrace(); break;
+    case 'lang': setLanguage(language() === 'ja' ? 'en' : 'ja'); refreshLanguage(); break;
+    default: break;
+  }
+}
+
+function exportTrace() {
+  const steps = model.trainer.steps();
+  if (steps === 0) return;
+  const doc = { spec: JSON.parse(model.spec()), last_step: model.snapshot() };
+  const url = URL.createObjectURL(new Blob([JSON.stringify(doc)], { type: 'application/json' }));
+  const a = Object.assign(document.createElement('a'), { href: url, download: `backstep-step-${steps}.json` });
+  a.click();
+  URL.revokeObjectURL(url);
+}
+
+function refreshLanguage() {
+  $('lang').textContent = language() === 'ja' ? 'English' : '日本語';
+  setPlaying(ui.playing);
+  ui.drawn = -1;
+}
+
+/** The layer the matrices panel shows: the chosen one, or the active one. */
+function matrixLayer(state) {
+  if (ui.matrixLayer === 'loss') return LOSS;
+  if (ui.matrixLayer !== 'auto') return Number(ui.matrixLayer);
+  if (state.phase === 'loss') return LOSS;
+  return state.layer ?? 0;
+}
+
+function draw() {
+  const state = model.state();
+  const phase = $('phase');
+  phase.dataset.phase = state.phase;
+  phase.textContent = t('phase')[state.phase] + (state.layer == null ? '' : ` · layers[${state.layer}] ${model.trainer.layer_kind(state.layer)}`);
+  $('next-step').textContent = `${t('next')}: ${state.next}`;
+  $('step-count').textContent = String(state.step);
+  $('loss-value').textContent = state.loss == null ? '—' : fmt(state.loss);
+  const testLoss = model.testLoss();
+  $('test-loss-wrap').hidden = testLoss == null;
+  if (testLoss != null) $('test-loss').textContent = fmt(testLoss);
+  const sample = Number($('sample').value || 0);
+  drawNetwork($('c-network'), model, { showGrads: $('show-grads').checked, sample, state });
+  drawMatrices($('c-matrices'), model, matrixLayer(state));
+  drawGates($('c-gates'), model);
+  drawBoundary($('c-boundary'), model);
+  drawNeurons($('c-neurons'), model);
+  drawLossPanel();
+}
+
+function drawLossPanel() {
+  drawLoss($('c-loss'), model.history(), $('log-scale').checked, $('loss-readout'));
+  ui.lossDirty = false;
+}
+
+function frame() {
+  if (ui.playing) guarded(() => model.step(Number($('speed').value)));
+  if (ui.drawn !== model.version) {
+    draw();
+    ui.drawn = model.version;
+    if (ui.firstFrame) {
+      ui.firstFrame = false;
+      performance.mark('backstep:first-frame');
+    }
+  } else if (ui.lossDirty) {
+    drawLossPanel();
+  }
+  requestAnimationFrame(frame);
+}
+
+// Wiring.
+for (const b of document.querySelectorAll('[data-action]')) b.addEventListener('click', () => act(b.dataset.action));
+$('lang').addEventListener('click', () => act('lang'));
+form.addEventListener('change', (e) => {
+  if (e.target.name === 'dataset') applyDatasetDefaults(form);
+  loadFromSettings();
+});
+form.addEventListener('submit', (e) => { e.preventDefault(); loadFromSettings(); });
+for (const id of ['show-grads', 'sample', 'log-scale']) $(id).addEventListener('change', () => { ui.drawn = -1; });
+$('matrix-layer').addEventListener('change', (e) => { ui.matrixLayer = e.target.value; ui.drawn = -1; });
+$('import').addEventListener('change', async (e) => {
+  const file = e.target.files[0];
+  if (!file) return;
+  try {
+    const doc = JSON.parse(await file.text());
+    api.load(doc.spec ?? doc);
+  } catch (err) {
+    showMessage(t('badImport')(err.message ?? String(err)));
+  }
+  e.target.value = '';
+});
+window.addEventListener('resize', () => { ui.drawn = -1; });
+bindLossCursor($('c-loss'), () => model.trainer.history_len(), () => { ui.lossDirty = true; });
+bindKeys(act);
+
+/** The automation API (documented in README.md). */
+const api = {
+  state: () => model.state(),
+  step: (n = 1) => { guarded(() => model.step(n)); draw(); return model.state(); },
+  substep: () => { guarded(() => model.substep()); draw(); return model.state(); },
+  reset: () => { act('reset'); draw(); return model.state(); },
+  load: (spec) => {
+    const json = typeof spec === 'string' ? spec : JSON.stringify(spec);
+    try {
+      model.load(json);
+    } catch (e) {
+      const msg = e.message ?? String(e);
+      showMessage(t('badImport')(msg));
+      throw new Error(msg);
+    }
+    afterLoad();
+    showMessage('');
+    draw();
+    return model.state();
+  },
+  snapshot: () => (model.trainer.steps() === 0 ? null : model.snapshot()),
+};
+
+setLanguage(language());
+refreshLanguage();
+loadFromSettings();
+window.backstep = api;
+requestAnimationFrame(frame);

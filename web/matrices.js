@@ -1,0 +1,96 @@
+// The matrices panel: the chosen layer's x, W, b, z, mask, y, t, dout, dx, dW, db as numeric
+// cells on the diverging colour map with fixed digits (the article's printouts, live). Long
+// matrices show their first rows and say how many are left out.
+
+import { LOSS, WHAT } from './model.js';
+import { INK, MUTED, color, font, fmt, lutIndex, maxAbs, prepare } from './colors.js';
+import { t } from './i18n.js';
+
+const CELL_W = 66;
+const CELL_H = 24;
+const MAX_ROWS = 8;
+const MAX_COLS = 8;
+
+/** The matrices to show for a layer kind, as [label, layer, what]. */
+function matList(kind, layer) {
+  if (layer === LOSS) return [['y', LOSS, WHAT.Y], ['t', LOSS, WHAT.T], ['dL/dy = y − t', LOSS, WHAT.DY]];
+  if (kind === 'affine') {
+    return [['x', layer, WHAT.X], ['W', layer, WHAT.W], ['b', layer, WHAT.B], ['z = x·W + b', layer, WHAT.Y],
+      ['dout', layer, WHAT.DOUT], ['dx = dout·Wᵀ', layer, WHAT.DX], ['dW = xᵀ·dout', layer, WHAT.DW],
+      ['db = Σ dout', layer, WHAT.DB], [`W (${t('before')})`, layer, WHAT.W_BEFORE]];
+  }
+  const rows = [['x', layer, WHAT.X]];
+  if (kind === 'relu') rows.push(['mask (x ≤ 0)', layer, WHAT.MASK]);
+  rows.push(['y', layer, WHAT.Y], ['dout', layer, WHAT.DOUT], ['dx', layer, WHAT.DX]);
+  return rows;
+}
+
+/** Draws the panel for `layer` (an index, or LOSS). */
+export function drawMatrices(canvas, model, layer) {
+  const kind = layer === LOSS ? 'loss' : model.trainer.layer_kind(layer);
+  const items = matList(kind, layer).map(([label, l, what]) => ({ label, what, m: model.mat(l, what) }))
+    .filter((it) => it.m && it.m.rows > 0 && it.m.cols > 0);
+  // Lay the matrices out left to right, wrapping to new bands.
+  const width = canvas.clientWidth || 800;
+  let x = 8, y = 8, bandH = 0;
+  const placed = items.map((it) => {
+    const shownR = Math.min(it.m.rows, MAX_ROWS), shownC = Math.min(it.m.cols, MAX_COLS);
+    // Wide enough for the title too (about 9 px per character at 15 px bold).
+    const title = `${it.label}  ${it.m.rows}×${it.m.cols}`;
+    const boxW = Math.max(shownC * CELL_W, 9 * title.length), boxH = 26 + shownR * CELL_H + (it.m.rows > MAX_ROWS ? 20 : 0);
+    if (x + boxW > width - 8 && x > 8) { x = 8; y += bandH + 14; bandH = 0; }
+    const p = { ...it, x, y, shownR, shownC };
+    x += boxW + 18;
+    bandH = Math.max(bandH, boxH);
+    return p;
+  });
+  const { ctx } = prepare(canvas, y + bandH + 12);
+  if (!placed.length) {
+    ctx.fillStyle = MUTED;
+    ctx.font = font(16);
+    ctx.fillText(t('next') + ': ' + model.trainer.next(), 12, 24);
+    return;
+  }
+  for (const p of placed) drawOne(ctx, p);
+}
+
+function drawOne(ctx, p) {
+  const { m, x, y } = p;
+  ctx.fillStyle = INK;
+  ctx.font = font(15, 700);
+  ctx.textAlign = 'left';
+  ctx.fillText(`${p.label}  ${m.rows}×${m.cols}`, x, y + 10);
+  const mask = p.what === WHAT.MASK;
+  const scale = mask ? 1 : maxAbs(m.data);
+  ctx.font = font(14);
+  ctx.textAlign = 'center';
+  for (let r = 0; r < p.shownR; r++) {
+    for (let c = 0; c < p.shownC; c++) {
+      const v = m.at(r, c);
+      const cx = x + c * CELL_W, cy = y + 24 + r * CELL_H;
+      let text;
+      if (mask) {
+        ctx.fillStyle = v ? '#4a4a4a' : '#f1f1f1';
+        text = v ? '× 1' : '○ 0';
+      } else {
+        ctx.fillStyle = color(v, scale);
+        text = fmt(v);
+      }
+      ctx.fillRect(cx, cy, CELL_W - 2, CELL_H - 2);
+      // White text on the dark ends of the colour map, black in the pale middle.
+      const dark = mask ? v : Math.abs(lutIndex(v, scale) - 128) > 80;
+      ctx.fillStyle = dark ? '#fff' : INK;
+      ctx.fillText(text, cx + (CELL_W - 2) / 2, cy + (CELL_H - 2) / 2);
+    }
+  }
+  if (m.cols > MAX_COLS) {
+    ctx.fillStyle = MUTED;
+    ctx.textAlign = 'left';
+    ctx.fillText(`+${m.cols - MAX_COLS}`, x + p.shownC * CELL_W + 2, y + 24 + CELL_H / 2);
+  }
+  if (m.rows > MAX_ROWS) {
+    ctx.fillStyle = MUTED;
+    ctx.textAlign = 'left';
+    ctx.fillText(t('moreRows')(m.rows - MAX_ROWS), x, y + 24 + p.shownR * CELL_H + 10);
+  }
+}

@@ -1,0 +1,83 @@
+// The page's handle on the wasm Trainer: typed-array views into wasm memory (never copies),
+// state, and the calls that change it. Matrices are column-major: (r, c) is at r + c·rows.
+
+import { Trainer } from '../pkg/backstep_wasm.js';
+
+/** `layer` values for the loss and batch, the data set, and the decision-boundary grid. */
+export const LOSS = 1000;
+export const DATA = 1001;
+export const GRID = 2000;
+
+/** `what` codes (see crates/wasm/src/views.rs). */
+export const WHAT = { X: 0, Y: 1, DOUT: 2, DX: 3, W: 4, B: 5, DW: 6, DB: 7, W_BEFORE: 8, B_BEFORE: 9, MASK: 10, T: 11, DY: 12, X_TEST: 13, T_TEST: 14 };
+
+export class Model {
+  constructor(memory) {
+    this.memory = memory;
+    this.trainer = null;
+    // Bumped whenever parameters or caches change, so panels redraw only then.
+    this.version = 0;
+    this.gridVersion = -1;
+  }
+
+  /** Replaces the run with a spec (JSON string); throws the spec's error and keeps the old run. */
+  load(specJson) {
+    const next = new Trainer(specJson);
+    if (this.trainer) this.trainer.free();
+    this.trainer = next;
+    this.version++;
+  }
+
+  /** A view of one matrix: {rows, cols, data, at(r, c)}, or null if there is none. */
+  mat(layer, what) {
+    const tr = this.trainer;
+    const ptr = tr.ptr(layer, what);
+    if (!ptr) return null;
+    const rows = tr.rows(layer, what);
+    const cols = tr.cols(layer, what);
+    const Kind = what === WHAT.MASK ? Uint8Array : Float32Array;
+    const data = new Kind(this.memory.buffer, ptr, rows * cols);
+    return { rows, cols, data, at: (r, c) => data[r + c * rows] };
+  }
+
+  /** The loss of every completed step, as a view. */
+  history() {
+    const tr = this.trainer;
+    return new Float32Array(this.memory.buffer, tr.history_ptr(), tr.history_len());
+  }
+
+  /** {step, phase, layer, loss, next, error} as the automation API reports it. */
+  state() {
+    const tr = this.trainer;
+    const loss = tr.loss();
+    return {
+      step: tr.steps(),
+      phase: tr.phase(),
+      layer: tr.layer() < 0 ? null : tr.layer(),
+      loss: Number.isNaN(loss) ? null : loss,
+      next: tr.next(),
+      error: tr.error() ?? null,
+    };
+  }
+
+  /** The network's layer kinds, e.g. ['affine', 'relu', 'affine']. */
+  kinds() {
+    const tr = this.trainer;
+    return Array.from({ length: tr.layer_count() }, (_, i) => tr.layer_kind(i));
+  }
+
+  step(n = 1) { try { this.trainer.step(n); } finally { this.version++; } }
+  substep() { try { this.trainer.substep(); } finally { this.version++; } }
+  reset() { this.trainer.reset(); this.version++; }
+  snapshot() { return JSON.parse(this.trainer.snapshot()); }
+  spec() { return this.trainer.spec(); }
+  testLoss() { const v = this.trainer.test_loss(); return Number.isNaN(v) ? null : v; }
+
+  /** Runs the boundary grid (side × side over the box) once per model version. */
+  grid(side, box) {
+    if (this.gridVersion === this.version && this.gridSide === side) return;
+    this.trainer.grid(side, box[0], box[1], box[2], box[3]);
+    this.gridVersion = this.version;
+    this.gridSide = side;
+  }
+}

@@ -1,0 +1,91 @@
+// The network panel: neurons in columns (input, then each affine layer's units), edges coloured
+// and dashed by sign with width by magnitude (weights or, toggled, dW), the active phase and
+// layer highlighted, and each neuron's value for the selected sample.
+
+import { DATA, WHAT } from './model.js';
+import { ACTIVE, INK, MUTED, NEG, POS, font, fmt, maxAbs, prepare } from './colors.js';
+import { t } from './i18n.js';
+
+/** Columns of neurons: which layers feed each column and how wide it is. */
+function netColumns(kinds, model) {
+  const cols = [{ width: model.trainer.cols(DATA, WHAT.X), affine: -1, last: -1, acts: [] }];
+  kinds.forEach((k, i) => {
+    if (k === 'affine') cols.push({ width: model.trainer.cols(i, WHAT.W), affine: i, last: i, acts: [] });
+    else { cols[cols.length - 1].last = i; cols[cols.length - 1].acts.push({ kind: k, layer: i }); }
+  });
+  return cols;
+}
+
+/** Draws the panel. `opts`: {showGrads, sample, state}. */
+export function drawNetwork(canvas, model, opts) {
+  const kinds = model.kinds();
+  const cols = netColumns(kinds, model);
+  const tallest = Math.max(...cols.map((c) => c.width));
+  const { ctx, w, h } = prepare(canvas, Math.max(240, 70 + tallest * 48));
+  const { phase, layer } = opts.state;
+  const r = Math.min(22, (h - 70) / (2 * tallest) - 2);
+  const xOf = (k) => 60 + (k * (w - 120)) / Math.max(1, cols.length - 1);
+  const yOf = (k, j) => 44 + ((j + 0.5) * (h - 64)) / cols[k].width;
+  const activeCol = layer == null ? -1 : cols.findIndex((c) => c.affine === layer || c.acts.some((a) => a.layer === layer));
+
+  // Edges of each affine layer, drawn under the neurons.
+  for (let k = 1; k < cols.length; k++) {
+    const m = model.mat(cols[k].affine, opts.showGrads ? WHAT.DW : WHAT.W);
+    if (!m) continue;
+    const scale = maxAbs(m.data);
+    const hot = (phase === 'update') || (activeCol === k && layer === cols[k].affine && phase !== 'loss');
+    for (let i = 0; i < m.rows; i++) {
+      for (let o = 0; o < m.cols; o++) {
+        const v = m.at(i, o);
+        ctx.strokeStyle = v >= 0 ? POS : NEG;
+        ctx.setLineDash(v >= 0 ? [] : [6, 4]);
+        ctx.globalAlpha = hot ? 0.95 : 0.6;
+        ctx.lineWidth = 0.6 + 5.5 * Math.min(1, Math.abs(v) / scale);
+        ctx.beginPath();
+        ctx.moveTo(xOf(k - 1) + r, yOf(k - 1, i));
+        ctx.lineTo(xOf(k) - r, yOf(k, o));
+        ctx.stroke();
+      }
+    }
+  }
+  ctx.setLineDash([]);
+  ctx.globalAlpha = 1;
+
+  // Neurons with their value for the chosen sample.
+  cols.forEach((c, k) => {
+    const values = k === 0 ? model.mat(DATA, WHAT.X) : model.mat(c.last, WHAT.Y);
+    const sample = opts.sample;
+    const active = k === activeCol && (phase === 'forward' || phase === 'backward');
+    for (let j = 0; j < c.width; j++) {
+      const x = xOf(k), y = yOf(k, j);
+      ctx.beginPath();
+      ctx.arc(x, y, r, 0, 2 * Math.PI);
+      ctx.fillStyle = '#fff';
+      ctx.fill();
+      ctx.lineWidth = active ? 4 : 1.5;
+      ctx.strokeStyle = active ? ACTIVE : INK;
+      ctx.stroke();
+      // Before the first forward pass the caches are empty (0 rows): no value to show.
+      if (values && sample < values.rows) {
+        ctx.fillStyle = INK;
+        ctx.font = font(Math.max(10, Math.min(14, r * 0.62)));
+        ctx.textAlign = 'center';
+        ctx.fillText(fmt(values.at(sample, j), 2), x, y);
+      }
+    }
+    // Column caption: what the units hold.
+    ctx.fillStyle = k === activeCol ? ACTIVE : MUTED;
+    ctx.font = font(14, k === activeCol ? 700 : 400);
+    ctx.textAlign = 'center';
+    const caption = k === 0 ? 'x' : `layers[${c.affine}]` + (c.acts.length ? ` → ${c.acts.map((a) => a.kind).join(' → ')}` : '');
+    ctx.fillText(caption, xOf(k), 16);
+  });
+
+  // The direction of the pass: → while 知る, ← while 考える.
+  if (phase === 'forward' || phase === 'backward') {
+    ctx.fillStyle = ACTIVE;
+    ctx.font = font(18, 700);
+    ctx.textAlign = 'left';
+    ctx.fillText(phase === 'forward' ? `→ ${t('phase').forward}` : `← ${t('phase').backward}`, 8, h - 12);
+  }
+}
