@@ -3,11 +3,19 @@
 // the data points on top (● target 1, ✕ target 0, hollow = test).
 
 import { DATA, GRID, WHAT } from './model.js';
-import { INK, MUTED, POS, font, lutIndex, maxAbs, prepare, table } from './colors.js';
+import { INK, MUTED, POS, cssWidth, font, lutIndex, maxAbs, prepare, table } from './colors.js';
 import { t } from './i18n.js';
 
 const SIDE = 48;
-const scratch = document.createElement('canvas');
+// One small canvas and one ImageData, reused for every map (resizing a canvas resets it).
+const scratch = Object.assign(document.createElement('canvas'), { width: SIDE, height: SIDE });
+const scratchCtx = scratch.getContext('2d');
+const pixels = scratchCtx.createImageData(SIDE, SIDE);
+// The small per-neuron maps use every other grid point: a quarter of the work, same look at 84 px.
+const HALF = SIDE / 2;
+const small = Object.assign(document.createElement('canvas'), { width: HALF, height: HALF });
+const smallCtx = small.getContext('2d');
+const smallPixels = smallCtx.createImageData(HALF, HALF);
 
 /** The plane to show: the data's bounding box with a margin, as [x0, x1, y0, y1]. */
 function planeBox(model) {
@@ -23,25 +31,31 @@ function planeBox(model) {
   return [x0 - pad, x1 + pad, y0 - pad, y1 + pad];
 }
 
-/** Paints column `col` of a grid output into a w × h square at (x, y), centred on `mid`. */
-function paintMap(ctx, m, col, x, y, size, mid, scale) {
-  scratch.width = SIDE;
-  scratch.height = SIDE;
-  const sctx = scratch.getContext('2d');
-  const img = sctx.createImageData(SIDE, SIDE);
+/**
+ * Paints column `col` of a grid output into a size × size square at (x, y), centred on `mid`;
+ * `stride` 2 samples every other grid point (for the small maps).
+ */
+function paintMap(ctx, m, col, x, y, size, mid, scale, stride = 1) {
   const lut = table();
-  for (let p = 0; p < SIDE * SIDE; p++) {
-    const k = lutIndex(m.data[p + col * m.rows] - mid, scale) * 4;
-    img.data[4 * p] = lut[k]; img.data[4 * p + 1] = lut[k + 1]; img.data[4 * p + 2] = lut[k + 2]; img.data[4 * p + 3] = 255;
+  const [canvas, c2d, image] = stride === 1 ? [scratch, scratchCtx, pixels] : [small, smallCtx, smallPixels];
+  const n = SIDE / stride;
+  const px = image.data;
+  const values = m.data.subarray(col * m.rows, (col + 1) * m.rows);
+  for (let row = 0; row < n; row++) {
+    for (let c = 0; c < n; c++) {
+      const p = row * n + c;
+      const k = lutIndex(values[row * stride * SIDE + c * stride] - mid, scale) * 4;
+      px[4 * p] = lut[k]; px[4 * p + 1] = lut[k + 1]; px[4 * p + 2] = lut[k + 2]; px[4 * p + 3] = 255;
+    }
   }
-  sctx.putImageData(img, 0, 0);
+  c2d.putImageData(image, 0, 0);
   ctx.imageSmoothingEnabled = true;
-  ctx.drawImage(scratch, x, y, size, size);
+  ctx.drawImage(canvas, x, y, size, size);
 }
 
 /** Draws the output over the plane with the data points. Returns false if the data is not 2-D. */
 export function drawBoundary(canvas, model) {
-  const { ctx, w } = prepare(canvas, Math.min(436, (canvas.clientWidth || 360)));
+  const { ctx, w } = prepare(canvas, Math.min(436, cssWidth(canvas)));
   const size = Math.min(w, 420) - 16;
   if (model.trainer.cols(DATA, WHAT.X) !== 2) {
     ctx.fillStyle = MUTED;
@@ -91,7 +105,7 @@ export function drawNeurons(canvas, model) {
   const kinds = model.kinds();
   const shown = kinds.map((k, i) => i).filter((i) => i === kinds.length - 1 || kinds[i + 1] === 'affine');
   const cell = 84;
-  const perRow = Math.max(1, Math.floor(((canvas.clientWidth || 360) - 90) / (cell + 8)));
+  const perRow = Math.max(1, Math.floor((cssWidth(canvas) - 90) / (cell + 8)));
   const rowsNeeded = shown.reduce((n, i) => n + (Math.ceil(model.trainer.cols(i, WHAT.Y) / perRow) || 1), 0);
   const { ctx } = prepare(canvas, Math.max(110, 16 + rowsNeeded * (cell + 12)));
   if (model.trainer.cols(DATA, WHAT.X) !== 2) {
@@ -112,10 +126,14 @@ export function drawNeurons(canvas, model) {
     for (let j = 0; j < m.cols; j++) {
       const col = j % perRow, row = Math.floor(j / perRow);
       const scale = maxAbs(m.data.subarray(j * m.rows, (j + 1) * m.rows));
-      paintMap(ctx, m, j, 86 + col * (cell + 8), y + row * (cell + 12), cell, 0, scale);
-      ctx.fillStyle = MUTED;
+      const mx = 86 + col * (cell + 8), my = y + row * (cell + 12);
+      paintMap(ctx, m, j, mx, my, cell, 0, scale, 2);
+      // The unit's index in the map's corner, on a white tab so it reads on any colour.
+      ctx.fillStyle = '#fff';
+      ctx.fillRect(mx, my, 18, 15);
+      ctx.fillStyle = INK;
       ctx.font = font(11);
-      ctx.fillText(`${j}`, 76, y + row * (cell + 12) + 8);
+      ctx.fillText(`${j}`, mx + 3, my + 8);
     }
     y += Math.ceil(m.cols / perRow) * (cell + 12);
   }

@@ -55,7 +55,7 @@ export function maxAbs(values) {
  */
 export function prepare(canvas, height) {
   const dpr = window.devicePixelRatio || 1;
-  const w = canvas.clientWidth || 300;
+  const w = cssWidth(canvas);
   const h = Math.round(height);
   if (canvas.width !== Math.round(w * dpr) || canvas.height !== Math.round(h * dpr)) {
     canvas.width = Math.round(w * dpr);
@@ -68,6 +68,23 @@ export function prepare(canvas, height) {
   ctx.textBaseline = 'middle';
   return { ctx, w, h };
 }
+
+// CSS widths, read once and again only after a resize: reading clientWidth after the header's
+// text changed would force a synchronous layout on every frame.
+let widths = new WeakMap();
+
+/** A canvas's CSS width, cached until the next [`forgetSizes`]. */
+export function cssWidth(canvas) {
+  let w = widths.get(canvas);
+  if (w === undefined) {
+    w = canvas.clientWidth || 300;
+    widths.set(canvas, w);
+  }
+  return w;
+}
+
+/** Forgets cached widths (call on resize). */
+export function forgetSizes() { widths = new WeakMap(); }
 
 /** The panel font at `px` CSS pixels. */
 export function font(px, weight = 400) {

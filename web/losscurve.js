@@ -56,7 +56,8 @@ export function drawLoss(canvas, history, log, readout) {
   ctx.beginPath();
   ctx.arc(xOf(i), yOf(history[i]), 5, 0, 2 * Math.PI);
   ctx.fill();
-  readout.textContent = t('lossAt')(i + 1, history[i].toPrecision(8));
+  const text = t('lossAt')(i + 1, history[i].toPrecision(8));
+  if (readout.textContent !== text) readout.textContent = text;
 }
 
 /** Wires pointer and arrow keys to the cursor; `redraw` is called after each move. */

@@ -4,7 +4,7 @@
 
 import init, { colormap, fresh_seed, preset_spec } from '../pkg/backstep_wasm.js';
 import { Model, DATA, LOSS, WHAT } from './model.js';
-import { setColormap, fmt } from './colors.js';
+import { forgetSizes, setColormap, fmt } from './colors.js';
 import { language, setLanguage, t } from './i18n.js';
 import { drawNetwork } from './network.js';
 import { drawMatrices } from './matrices.js';
@@ -48,6 +48,8 @@ function afterLoad() {
   const rows = model.trainer.rows(DATA, WHAT.X);
   const sampleSel = $('sample');
   sampleSel.replaceChildren(...Array.from({ length: Math.min(rows, 64) }, (_, i) => new Option(String(i), String(i))));
+  // Sample 1 by default: for XOR, (0, 1) shows values the ReLU passes and blocks; (0, 0) is all zeros.
+  sampleSel.value = rows > 1 ? '1' : '0';
   ui.lossDirty = true;
 }
 
@@ -109,24 +111,37 @@ function matrixLayer(state) {
   return state.layer ?? 0;
 }
 
+/** Sets an element's text only when it changes (each write dirties the layout). */
+function setText(id, text) {
+  const el = $(id);
+  if (el.textContent !== text) el.textContent = text;
+}
+
 function draw() {
   const state = model.state();
-  const phase = $('phase');
-  phase.dataset.phase = state.phase;
-  phase.textContent = t('phase')[state.phase] + (state.layer == null ? '' : ` · layers[${state.layer}] ${model.trainer.layer_kind(state.layer)}`);
-  $('next-step').textContent = `${t('next')}: ${state.next}`;
-  $('step-count').textContent = String(state.step);
-  $('loss-value').textContent = state.loss == null ? '—' : fmt(state.loss);
+  $('phase').dataset.phase = state.phase;
+  setText('phase', t('phase')[state.phase] + (state.layer == null ? '' : ` · layers[${state.layer}] ${model.trainer.layer_kind(state.layer)}`));
+  setText('next-step', `${t('next')}: ${state.next}`);
+  setText('step-count', String(state.step));
+  setText('loss-value', state.loss == null ? '—' : fmt(state.loss));
   const testLoss = model.testLoss();
   $('test-loss-wrap').hidden = testLoss == null;
-  if (testLoss != null) $('test-loss').textContent = fmt(testLoss);
+  if (testLoss != null) setText('test-loss', fmt(testLoss));
   const sample = Number($('sample').value || 0);
-  drawNetwork($('c-network'), model, { showGrads: $('show-grads').checked, sample, state });
-  drawMatrices($('c-matrices'), model, matrixLayer(state));
-  drawGates($('c-gates'), model);
-  drawBoundary($('c-boundary'), model);
-  drawNeurons($('c-neurons'), model);
-  drawLossPanel();
+  timed('network', () => drawNetwork($('c-network'), model, { showGrads: $('show-grads').checked, sample, state }));
+  timed('matrices', () => drawMatrices($('c-matrices'), model, matrixLayer(state)));
+  timed('gates', () => drawGates($('c-gates'), model));
+  timed('boundary', () => drawBoundary($('c-boundary'), model));
+  timed('neurons', () => drawNeurons($('c-neurons'), model));
+  timed('loss', drawLossPanel);
+}
+
+/** Milliseconds each panel took in the last redraw (read by the page benchmark). */
+const timings = {};
+function timed(name, fn) {
+  const t0 = performance.now();
+  fn();
+  timings[name] = performance.now() - t0;
 }
 
 function drawLossPanel() {
@@ -170,7 +185,7 @@ $('import').addEventListener('change', async (e) => {
   }
   e.target.value = '';
 });
-window.addEventListener('resize', () => { ui.drawn = -1; });
+window.addEventListener('resize', () => { forgetSizes(); ui.drawn = -1; });
 bindLossCursor($('c-loss'), () => model.trainer.history_len(), () => { ui.lossDirty = true; });
 bindKeys(act);
 
@@ -195,6 +210,7 @@ const api = {
     return model.state();
   },
   snapshot: () => (model.trainer.steps() === 0 ? null : model.snapshot()),
+  timings: () => ({ ...timings }),
 };
 
 setLanguage(language());

@@ -3,11 +3,15 @@
 // matrices show their first rows and say how many are left out.
 
 import { LOSS, WHAT } from './model.js';
-import { INK, MUTED, color, font, fmt, lutIndex, maxAbs, prepare } from './colors.js';
+import { INK, MUTED, color, cssWidth, font, fmt, lutIndex, maxAbs, prepare } from './colors.js';
 import { t } from './i18n.js';
 
-const CELL_W = 66;
 const CELL_H = 24;
+const MONO = '14px ui-monospace, "DejaVu Sans Mono", Menlo, Consolas, monospace';
+// A cell is 9 monospace characters wide (8 for the number, 1 gap), so a whole row of numbers
+// in one colour is a single fillText: one call per row instead of one per cell.
+const CHARS = 9;
+let CELL_W = 72;
 const MAX_ROWS = 8;
 const MAX_COLS = 8;
 
@@ -30,8 +34,11 @@ export function drawMatrices(canvas, model, layer) {
   const kind = layer === LOSS ? 'loss' : model.trainer.layer_kind(layer);
   const items = matList(kind, layer).map(([label, l, what]) => ({ label, what, m: model.mat(l, what) }))
     .filter((it) => it.m && it.m.rows > 0 && it.m.cols > 0);
+  const probe = canvas.getContext('2d');
+  probe.font = MONO;
+  CELL_W = CHARS * probe.measureText('0').width;
   // Lay the matrices out left to right, wrapping to new bands.
-  const width = canvas.clientWidth || 800;
+  const width = cssWidth(canvas);
   let x = 8, y = 8, bandH = 0;
   const placed = items.map((it) => {
     const shownR = Math.min(it.m.rows, MAX_ROWS), shownC = Math.min(it.m.cols, MAX_COLS);
@@ -62,27 +69,29 @@ function drawOne(ctx, p) {
   ctx.fillText(`${p.label}  ${m.rows}×${m.cols}`, x, y + 10);
   const mask = p.what === WHAT.MASK;
   const scale = mask ? 1 : maxAbs(m.data);
-  ctx.font = font(14);
-  ctx.textAlign = 'center';
+  ctx.font = MONO;
+  ctx.textAlign = 'left';
   for (let r = 0; r < p.shownR; r++) {
+    const cy = y + 24 + r * CELL_H;
+    // Backgrounds cell by cell; then the numbers as two strings, one for dark cells (white
+    // text) and one for pale cells (black text), each padded so every number sits in its cell.
+    let onDark = '', onPale = '';
     for (let c = 0; c < p.shownC; c++) {
       const v = m.at(r, c);
-      const cx = x + c * CELL_W, cy = y + 24 + r * CELL_H;
-      let text;
-      if (mask) {
-        ctx.fillStyle = v ? '#4a4a4a' : '#f1f1f1';
-        text = v ? '× 1' : '○ 0';
-      } else {
-        ctx.fillStyle = color(v, scale);
-        text = fmt(v);
-      }
-      ctx.fillRect(cx, cy, CELL_W - 2, CELL_H - 2);
-      // White text on the dark ends of the colour map, black in the pale middle.
-      const dark = mask ? v : Math.abs(lutIndex(v, scale) - 128) > 80;
-      ctx.fillStyle = dark ? '#fff' : INK;
-      ctx.fillText(text, cx + (CELL_W - 2) / 2, cy + (CELL_H - 2) / 2);
+      ctx.fillStyle = mask ? (v ? '#4a4a4a' : '#f1f1f1') : color(v, scale);
+      ctx.fillRect(x + c * CELL_W, cy, CELL_W - 2, CELL_H - 2);
+      const text = (mask ? (v ? '× 1' : '○ 0') : fmt(v).replace('−', '-')).padStart(CHARS - 1, ' ') + ' ';
+      const dark = mask ? v === 1 : Math.abs(lutIndex(v, scale) - 128) > 80;
+      onDark += dark ? text : ' '.repeat(CHARS);
+      onPale += dark ? ' '.repeat(CHARS) : text;
     }
+    const tx = x + CELL_W / (2 * CHARS), ty = cy + (CELL_H - 2) / 2;
+    ctx.fillStyle = '#fff';
+    if (onDark.trim()) ctx.fillText(onDark, tx, ty);
+    ctx.fillStyle = INK;
+    if (onPale.trim()) ctx.fillText(onPale, tx, ty);
   }
+  ctx.font = font(14);
   if (m.cols > MAX_COLS) {
     ctx.fillStyle = MUTED;
     ctx.textAlign = 'left';

@@ -34,17 +34,27 @@ export function drawNetwork(canvas, model, opts) {
     if (!m) continue;
     const scale = maxAbs(m.data);
     const hot = (phase === 'update') || (activeCol === k && layer === cols[k].affine && phase !== 'loss');
-    for (let i = 0; i < m.rows; i++) {
-      for (let o = 0; o < m.cols; o++) {
-        const v = m.at(i, o);
-        ctx.strokeStyle = v >= 0 ? POS : NEG;
-        ctx.setLineDash(v >= 0 ? [] : [6, 4]);
-        ctx.globalAlpha = hot ? 0.95 : 0.6;
-        ctx.lineWidth = 0.6 + 5.5 * Math.min(1, Math.abs(v) / scale);
+    ctx.globalAlpha = hot ? 0.95 : 0.6;
+    // Edges are stroked in buckets (sign × 8 widths): a few strokes per layer, not one per edge.
+    for (const positive of [true, false]) {
+      ctx.strokeStyle = positive ? POS : NEG;
+      ctx.setLineDash(positive ? [] : [6, 4]);
+      for (let bucket = 0; bucket < 8; bucket++) {
         ctx.beginPath();
-        ctx.moveTo(xOf(k - 1) + r, yOf(k - 1, i));
-        ctx.lineTo(xOf(k) - r, yOf(k, o));
-        ctx.stroke();
+        let any = false;
+        for (let i = 0; i < m.rows; i++) {
+          for (let o = 0; o < m.cols; o++) {
+            const v = m.at(i, o);
+            if ((v >= 0) !== positive || Math.min(7, Math.floor((8 * Math.abs(v)) / scale)) !== bucket) continue;
+            ctx.moveTo(xOf(k - 1) + r, yOf(k - 1, i));
+            ctx.lineTo(xOf(k) - r, yOf(k, o));
+            any = true;
+          }
+        }
+        if (any) {
+          ctx.lineWidth = 0.6 + (5.5 * (bucket + 0.5)) / 8;
+          ctx.stroke();
+        }
       }
     }
   }

@@ -43,6 +43,24 @@ test('every canvas panel is non-blank and changes after a step', async ({ page }
   await page.screenshot({ path: `${SHOTS}/04-circle.png`, fullPage: true });
 });
 
+test('the boundary map covers the whole plane after the test loss is computed', async ({ page }) => {
+  await open(page);
+  await page.selectOption('select[name="dataset"]', 'gaussians');
+  await page.evaluate(() => window.backstep.step(300));
+  await page.waitForTimeout(100);
+  // The two gaussians sit in opposite corners: after training, the map's top-right quarter and its
+  // bottom-left quarter must differ in colour (a stale buffer paints only the top rows).
+  const [tr, bl] = await page.evaluate(() => {
+    const c = document.getElementById('c-boundary');
+    const ctx = c.getContext('2d');
+    const s = Math.min(c.width, c.height);
+    const px = (x, y) => Array.from(ctx.getImageData(Math.round(x * s), Math.round(y * s), 1, 1).data.slice(0, 3));
+    return [px(0.8, 0.2), px(0.2, 0.8)];
+  });
+  expect(Math.abs(tr[0] - bl[0]) + Math.abs(tr[1] - bl[1]) + Math.abs(tr[2] - bl[2])).toBeGreaterThan(100);
+  await page.screenshot({ path: `${SHOTS}/07-gaussians.png`, fullPage: true });
+});
+
 test('a diverging learning rate shows the message and keeps the state', async ({ page }) => {
   await open(page);
   await page.fill('input[name="lr"]', '50');

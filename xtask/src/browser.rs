@@ -2,8 +2,8 @@
 //! serves `dist/` on a free 127.0.0.1 port from a thread, and runs the Playwright specs in
 //! `tests/e2e/` against it (`BACKSTEP_URL`, `BACKSTEP_BUNDLE`).
 //!
-//! Needs Debian's Chromium at /usr/bin/chromium and the npm packages (`npm ci`); `.ci/run`
-//! installs both.
+//! Needs Debian's Chromium at /usr/bin/chromium (`.ci/run` installs it) and the npm packages,
+//! which it installs from the lockfile with `npm ci` when they are missing.
 
 use crate::{Totals, root, serve, site};
 use std::io::{BufRead, BufReader};
@@ -15,7 +15,8 @@ const CHROMIUM: &str = "/usr/bin/chromium";
 pub fn test(totals: &mut Totals) -> Result<(), String> {
     let playwright = root().join("node_modules").join(".bin").join("playwright");
     if !playwright.exists() {
-        return Err("the browser tests need the npm packages: run `npm ci` (or `.ci/run`)".into());
+        // The lockfile pins Playwright (the library; the browser is the system's) and binaryen.
+        crate::run("npm", &["ci", "--no-audit", "--no-fund"])?;
     }
     if !std::path::Path::new(CHROMIUM).exists() {
         return Err(format!(

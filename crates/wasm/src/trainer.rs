@@ -13,7 +13,10 @@ pub struct Trainer {
     pub(crate) session: Session<f32>,
     pub(crate) history: Vec<f32>,
     pub(crate) error: Option<String>,
+    /// Buffers of the decision-boundary grid's forward pass, read by the page between frames.
     pub(crate) infer: Inference<f32>,
+    /// Separate buffers for the test loss, so computing it never overwrites the grid's outputs.
+    eval: Inference<f32>,
     pub(crate) grid: DMatrix<f32>,
     /// Whether the last call was `substep` (then `phase` names its micro-step) rather than
     /// `step`/`reset`/an error (then the page is `idle` between steps).
@@ -38,6 +41,7 @@ impl Trainer {
             history: Vec::new(),
             error: None,
             infer: Inference::new(),
+            eval: Inference::new(),
             grid: DMatrix::zeros(0, 2),
             stepping: false,
         })
@@ -127,7 +131,7 @@ impl Trainer {
         if self.session.x_test().nrows() == 0 {
             return f64::NAN;
         }
-        f64::from(self.infer.loss(
+        f64::from(self.eval.loss(
             self.session.network(),
             self.session.x_test(),
             self.session.t_test(),
