@@ -68,15 +68,6 @@ impl fmt::Display for NonFinite {
 
 impl std::error::Error for NonFinite {}
 
-/// A number as an error message shows it: the shortest decimal that reads back to the same
-/// value, without a trailing `.0` (`0.1`, `-1`, `1e-9`). Formatted by `ryu`, so the wasm build
-/// carries no second float formatter.
-pub fn number(v: f64) -> String {
-    let mut b = ryu::Buffer::new();
-    let s = b.format(v);
-    s.strip_suffix(".0").unwrap_or(s).to_string()
-}
-
 /// A spec (or an option that builds one) that cannot be run, with the field it concerns.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct SpecError {

@@ -8,7 +8,7 @@
 
 use crate::activation::Act;
 use crate::data::{self, Dataset, Shape2d};
-use crate::error::{SpecError, number};
+use crate::error::SpecError;
 use crate::init::Init;
 use crate::limits::{MAX_LAYERS, MAX_SAMPLES, MAX_WIDTH};
 use crate::optim::OptimizerKind;
@@ -143,7 +143,7 @@ impl Preset {
         if !(0.0..=1.0).contains(&self.noise) {
             return Err(SpecError::new(
                 "noise",
-                format!("must be from 0 to 1, got {}", number(self.noise)),
+                format!("must be from 0 to 1, got {}", self.noise),
             ));
         }
         let (data, mut g) = self.data_and_generator();

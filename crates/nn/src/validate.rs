@@ -4,7 +4,7 @@
 use crate::activation::{Act, Activation};
 use crate::affine::Affine;
 use crate::data::Dataset;
-use crate::error::{SpecError, number};
+use crate::error::SpecError;
 use crate::layer::Layer;
 use crate::limits::{MAX_LAYERS, MAX_SAMPLES, MAX_TRACE_STEPS, MAX_WIDTH};
 use crate::optim::OptimizerKind;
@@ -111,7 +111,7 @@ pub fn optimizer(o: OptimizerSpec) -> Result<OptimizerKind, SpecError> {
         } else {
             Err(SpecError::new(
                 format!("optimizer.{name}"),
-                format!("must be a positive number, got {}", number(v)),
+                format!("must be a positive number, got {v}"),
             ))
         }
     };
@@ -121,7 +121,7 @@ pub fn optimizer(o: OptimizerSpec) -> Result<OptimizerKind, SpecError> {
         } else {
             Err(SpecError::new(
                 format!("optimizer.{name}"),
-                format!("must be in [0, 1), got {}", number(v)),
+                format!("must be in [0, 1), got {v}"),
             ))
         }
     };
