@@ -18,6 +18,10 @@ export function drawLoss(canvas, history, log, readout) {
   ctx.lineWidth = 1;
   ctx.strokeRect(PAD_L, 8, w - PAD_L - 8, h - 8 - PAD_B);
   if (n === 0) {
+    ctx.fillStyle = MUTED;
+    ctx.font = font(15);
+    ctx.textAlign = 'left';
+    ctx.fillText(t('noSteps'), PAD_L + 12, 28);
     readout.textContent = '';
     return;
   }

@@ -49,109 +49,83 @@ pub trait Real:
     );
 }
 
-impl Real for f32 {
-    fn of(v: f64) -> Self {
-        v as f32
-    }
-    fn f64(self) -> f64 {
-        f64::from(self)
-    }
-    fn exp_m(self) -> Self {
-        libm::expf(self)
-    }
-    fn tanh_m(self) -> Self {
-        libm::tanhf(self)
-    }
-    fn sqrt_m(self) -> Self {
-        libm::sqrtf(self)
-    }
-    fn finite(self) -> bool {
-        self.is_finite()
-    }
-    fn all_finite(values: &[Self]) -> bool {
-        const EXP: u32 = 0x7f80_0000;
-        values
-            .iter()
-            .fold(0u32, |bad, v| bad | u32::from(v.to_bits() & EXP == EXP))
-            == 0
-    }
-    unsafe fn gemm(
-        m: usize,
-        k: usize,
-        n: usize,
-        a: *const Self,
-        rsa: isize,
-        csa: isize,
-        b: *const Self,
-        rsb: isize,
-        csb: isize,
-        c: *mut Self,
-        rsc: isize,
-        csc: isize,
-    ) {
-        #[cfg(not(target_arch = "wasm32"))]
-        // SAFETY: forwarded from the caller's contract.
-        unsafe {
-            matrixmultiply::sgemm(m, k, n, 1.0, a, rsa, csa, b, rsb, csb, 0.0, c, rsc, csc)
+/// Implements [`Real`] for a float type from its libm functions, its bit type, its exponent
+/// mask and its matrixmultiply kernel (native only; the wasm build never calls `gemm`).
+macro_rules! impl_real {
+    ($t:ty, $bits:ty, $exp_mask:expr, $exp:path, $tanh:path, $sqrt:path, $gemm:ident) => {
+        impl Real for $t {
+            fn of(v: f64) -> Self {
+                v as $t
+            }
+            fn f64(self) -> f64 {
+                self as f64
+            }
+            fn exp_m(self) -> Self {
+                $exp(self)
+            }
+            fn tanh_m(self) -> Self {
+                $tanh(self)
+            }
+            fn sqrt_m(self) -> Self {
+                $sqrt(self)
+            }
+            fn finite(self) -> bool {
+                self.is_finite()
+            }
+            fn all_finite(values: &[Self]) -> bool {
+                const EXP: $bits = $exp_mask;
+                values
+                    .iter()
+                    .fold(0, |bad, v| bad | <$bits>::from(v.to_bits() & EXP == EXP))
+                    == 0
+            }
+            unsafe fn gemm(
+                m: usize,
+                k: usize,
+                n: usize,
+                a: *const Self,
+                rsa: isize,
+                csa: isize,
+                b: *const Self,
+                rsb: isize,
+                csb: isize,
+                c: *mut Self,
+                rsc: isize,
+                csc: isize,
+            ) {
+                #[cfg(not(target_arch = "wasm32"))]
+                // SAFETY: forwarded from the caller's contract.
+                unsafe {
+                    matrixmultiply::$gemm(m, k, n, 1.0, a, rsa, csa, b, rsb, csb, 0.0, c, rsc, csc)
+                }
+                #[cfg(target_arch = "wasm32")]
+                {
+                    let _ = (m, k, n, a, rsa, csa, b, rsb, csb, c, rsc, csc);
+                    unreachable!("the wasm build uses the fixed-order loops for every product")
+                }
+            }
         }
-        #[cfg(target_arch = "wasm32")]
-        unreachable!(
-            "wasm builds use the plain loops for every product: {m}×{k}×{n} {a:?} {rsa} {csa} {b:?} {rsb} {csb} {c:?} {rsc} {csc}"
-        )
-    }
+    };
 }
 
-impl Real for f64 {
-    fn of(v: f64) -> Self {
-        v
-    }
-    fn f64(self) -> f64 {
-        self
-    }
-    fn exp_m(self) -> Self {
-        libm::exp(self)
-    }
-    fn tanh_m(self) -> Self {
-        libm::tanh(self)
-    }
-    fn sqrt_m(self) -> Self {
-        libm::sqrt(self)
-    }
-    fn finite(self) -> bool {
-        self.is_finite()
-    }
-    fn all_finite(values: &[Self]) -> bool {
-        const EXP: u64 = 0x7ff0_0000_0000_0000;
-        values
-            .iter()
-            .fold(0u64, |bad, v| bad | u64::from(v.to_bits() & EXP == EXP))
-            == 0
-    }
-    unsafe fn gemm(
-        m: usize,
-        k: usize,
-        n: usize,
-        a: *const Self,
-        rsa: isize,
-        csa: isize,
-        b: *const Self,
-        rsb: isize,
-        csb: isize,
-        c: *mut Self,
-        rsc: isize,
-        csc: isize,
-    ) {
-        #[cfg(not(target_arch = "wasm32"))]
-        // SAFETY: forwarded from the caller's contract.
-        unsafe {
-            matrixmultiply::dgemm(m, k, n, 1.0, a, rsa, csa, b, rsb, csb, 0.0, c, rsc, csc)
-        }
-        #[cfg(target_arch = "wasm32")]
-        unreachable!(
-            "wasm builds use the plain loops for every product: {m}×{k}×{n} {a:?} {rsa} {csa} {b:?} {rsb} {csb} {c:?} {rsc} {csc}"
-        )
-    }
-}
+impl_real!(
+    f32,
+    u32,
+    0x7f80_0000,
+    libm::expf,
+    libm::tanhf,
+    libm::sqrtf,
+    sgemm
+);
+impl_real!(
+    f64,
+    u64,
+    0x7ff0_0000_0000_0000,
+    libm::exp,
+    libm::tanh,
+    libm::sqrt,
+    dgemm
+);
 
 /// True when every entry of `m` is finite.
 pub fn all_finite<T: Real>(m: &nalgebra::DMatrix<T>) -> bool {

@@ -99,46 +99,32 @@ impl Trainer {
     }
 }
 
+impl Trainer {
+    /// (pointer, rows, cols) of a matrix: the u8 ReLU mask or an f32 matrix.
+    fn view(&self, layer: usize, w: u32) -> Option<(usize, usize, usize)> {
+        if w == what::MASK {
+            let act = self.session.network().layers().get(layer)?.as_act()?;
+            let m = act.mask();
+            return Some((m.as_ptr() as usize, m.nrows(), m.ncols()));
+        }
+        self.matrix(layer, w)
+            .map(|m| (m.as_ptr() as usize, m.nrows(), m.ncols()))
+    }
+}
+
 #[wasm_bindgen]
 impl Trainer {
     /// Where the matrix starts in wasm memory (0 if there is no such matrix).
     pub fn ptr(&self, layer: usize, what: u32) -> usize {
-        if what == what::MASK {
-            let mask = self
-                .session
-                .network()
-                .layers()
-                .get(layer)
-                .and_then(|l| l.as_act());
-            return mask.map_or(0, |a| a.mask().as_ptr() as usize);
-        }
-        self.matrix(layer, what).map_or(0, |m| m.as_ptr() as usize)
+        self.view(layer, what).map_or(0, |v| v.0)
     }
     /// Its rows (0 if there is no such matrix).
     pub fn rows(&self, layer: usize, what: u32) -> usize {
-        if what == what::MASK {
-            let mask = self
-                .session
-                .network()
-                .layers()
-                .get(layer)
-                .and_then(|l| l.as_act());
-            return mask.map_or(0, |a| a.mask().nrows());
-        }
-        self.matrix(layer, what).map_or(0, DMatrix::nrows)
+        self.view(layer, what).map_or(0, |v| v.1)
     }
     /// Its columns (0 if there is no such matrix).
     pub fn cols(&self, layer: usize, what: u32) -> usize {
-        if what == what::MASK {
-            let mask = self
-                .session
-                .network()
-                .layers()
-                .get(layer)
-                .and_then(|l| l.as_act());
-            return mask.map_or(0, |a| a.mask().ncols());
-        }
-        self.matrix(layer, what).map_or(0, DMatrix::ncols)
+        self.view(layer, what).map_or(0, |v| v.2)
     }
 
     /// Runs a `side` × `side` grid over [x0, x1] × [y0, y1] through the network in one batched
