@@ -96,6 +96,12 @@ pub fn bundle() -> Result<PathBuf, String> {
         "await init();",
         &format!("initSync({{ module: Uint8Array.from(atob('{b64}'), c => c.charCodeAt(0)) }});"),
     );
+    // Preload hints name files that the single file does not have.
+    let html: String = html
+        .lines()
+        .filter(|l| !l.contains("modulepreload") && !l.contains("Fetch the whole module graph"))
+        .map(|l| format!("{l}\n"))
+        .collect();
     let page = html
         .replace(
             r#"<link rel="stylesheet" href="web/style.css">"#,
