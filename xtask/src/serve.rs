@@ -8,7 +8,7 @@ use std::path::{Component, Path, PathBuf};
 /// Binds 127.0.0.1:`port` (0 picks a free one) and returns the listener and its URL.
 pub fn bind(port: u16) -> Result<(TcpListener, String), String> {
     let listener = TcpListener::bind(("127.0.0.1", port))
-        .map_err(|e| format!("cannot listen on 127.0.0.1:{port}: {e}"))?;
+        .map_err(|e| format!("cannot listen on 127.0.0.1:{port}: {e} (another port: --port N)"))?;
     let addr = listener.local_addr().map_err(|e| e.to_string())?;
     Ok((listener, format!("http://{addr}/")))
 }
