@@ -120,7 +120,7 @@ function setText(id, text) {
 function draw() {
   const state = model.state();
   $('phase').dataset.phase = state.phase;
-  setText('phase', t('phase')[state.phase] + (state.layer == null ? '' : ` · layers[${state.layer}] ${model.trainer.layer_kind(state.layer)}`));
+  setText('phase', t('phase')[state.phase] + (state.layer == null ? '' : ` · layers[${state.layer}] ${model.kinds()[state.layer]}`));
   setText('next-step', `${t('next')}: ${state.next}`);
   setText('step-count', String(state.step));
   setText('loss-value', state.loss == null ? '—' : fmt(state.loss));

@@ -31,7 +31,7 @@ function matList(kind, layer) {
 
 /** Draws the panel for `layer` (an index, or LOSS). */
 export function drawMatrices(canvas, model, layer) {
-  const kind = layer === LOSS ? 'loss' : model.trainer.layer_kind(layer);
+  const kind = layer === LOSS ? 'loss' : model.kinds()[layer];
   const items = matList(kind, layer).map(([label, l, what]) => ({ label, what, m: model.mat(l, what) }))
     .filter((it) => it.m && it.m.rows > 0 && it.m.cols > 0);
   const probe = canvas.getContext('2d');

@@ -25,6 +25,8 @@ export class Model {
     const next = new Trainer(specJson);
     if (this.trainer) this.trainer.free();
     this.trainer = next;
+    // A run's layer kinds never change: read them across the boundary once, not per frame.
+    this.layerKinds = Array.from({ length: next.layer_count() }, (_, i) => next.layer_kind(i));
     this.version++;
   }
 
@@ -62,8 +64,7 @@ export class Model {
 
   /** The network's layer kinds, e.g. ['affine', 'relu', 'affine']. */
   kinds() {
-    const tr = this.trainer;
-    return Array.from({ length: tr.layer_count() }, (_, i) => tr.layer_kind(i));
+    return this.layerKinds;
   }
 
   step(n = 1) { try { this.trainer.step(n); } finally { this.version++; } }
