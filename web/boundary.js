@@ -3,7 +3,7 @@
 // the data points on top (● target 1, ✕ target 0, hollow = test).
 
 import { DATA, GRID, WHAT } from './model.js';
-import { INK, MUTED, POS, cssWidth, font, lutIndex, maxAbs, prepare, table } from './colors.js';
+import { INK, MUTED, POS, cssWidth, font, lutIndex, prepare, table } from './colors.js';
 import { t } from './i18n.js';
 
 const SIDE = 48;
@@ -17,8 +17,16 @@ const small = Object.assign(document.createElement('canvas'), { width: HALF, hei
 const smallCtx = small.getContext('2d');
 const smallPixels = smallCtx.createImageData(HALF, HALF);
 
-/** The plane to show: the data's bounding box with a margin, as [x0, x1, y0, y1]. */
+const boxCache = { loads: -1, box: null };
+
+/** The plane to show: the data's bounding box with a margin, as [x0, x1, y0, y1] (computed
+ *  once per run: the data does not change within one). */
 function planeBox(model) {
+  if (boxCache.loads !== model.loads) Object.assign(boxCache, { loads: model.loads, box: dataBox(model) });
+  return boxCache.box;
+}
+
+function dataBox(model) {
   let x0 = Infinity, x1 = -Infinity, y0 = Infinity, y1 = -Infinity;
   for (const what of [WHAT.X, WHAT.X_TEST]) {
     const m = model.mat(DATA, what);
@@ -32,8 +40,9 @@ function planeBox(model) {
 }
 
 /**
- * Paints column `col` of a grid output into a size × size square at (x, y), centred on `mid`;
- * `stride` 2 samples every other grid point (for the small maps).
+ * Paints column `col` of a grid output into a size × size square at (x, y), centred on `mid`,
+ * on a scale of ±`scale` (or, if `scale` is null, the largest |value| painted); `stride` 2
+ * samples every other grid point (for the small maps).
  */
 function paintMap(ctx, m, col, x, y, size, mid, scale, stride = 1) {
   const lut = table();
@@ -41,11 +50,21 @@ function paintMap(ctx, m, col, x, y, size, mid, scale, stride = 1) {
   const n = SIDE / stride;
   const px = image.data;
   const values = m.data.subarray(col * m.rows, (col + 1) * m.rows);
+  if (scale == null) {
+    let most = 0;
+    for (let row = 0; row < n; row++) {
+      for (let c = 0; c < n; c++) {
+        const a = Math.abs(values[row * stride * SIDE + c * stride] - mid);
+        if (a > most && Number.isFinite(a)) most = a;
+      }
+    }
+    scale = most || 1;
+  }
   for (let row = 0; row < n; row++) {
     for (let c = 0; c < n; c++) {
-      const p = row * n + c;
-      const k = lutIndex(values[row * stride * SIDE + c * stride] - mid, scale) * 4;
-      px[4 * p] = lut[k]; px[4 * p + 1] = lut[k + 1]; px[4 * p + 2] = lut[k + 2]; px[4 * p + 3] = 255;
+      const p = 4 * (row * n + c);
+      const k = 4 * lutIndex(values[row * stride * SIDE + c * stride] - mid, scale);
+      px[p] = lut[k]; px[p + 1] = lut[k + 1]; px[p + 2] = lut[k + 2]; px[p + 3] = 255;
     }
   }
   c2d.putImageData(image, 0, 0);
@@ -73,6 +92,24 @@ export function drawBoundary(canvas, model) {
   for (let i = 0; i < targets.rows; i++) { tmin = Math.min(tmin, targets.data[i]); tmax = Math.max(tmax, targets.data[i]); }
   const mid = (tmin + tmax) / 2, half = Math.max((tmax - tmin) / 2, 1e-6);
   paintMap(ctx, out, 0, 8, 8, size, mid, half);
+  // The data points never change within a run: they are drawn once into a transparent layer
+  // and copied on top of each new map.
+  const key = `${model.loads}|${size}|${window.devicePixelRatio || 1}`;
+  if (markers.key !== key) drawMarkers(model, box, size, mid, key);
+  ctx.drawImage(markers.canvas, 0, 0, markers.canvas.width / markers.dpr, markers.canvas.height / markers.dpr);
+  return true;
+}
+
+/** The data points' layer, cached per run, map size and pixel ratio. */
+const markers = { key: '', canvas: document.createElement('canvas'), dpr: 1 };
+
+/** Draws the data points (● target 1, ✕ target 0; hollow or grey = test) into `markers`. */
+function drawMarkers(model, box, size, mid, key) {
+  const dpr = window.devicePixelRatio || 1;
+  Object.assign(markers.canvas, { width: Math.ceil((size + 16) * dpr), height: Math.ceil((size + 16) * dpr) });
+  Object.assign(markers, { key, dpr });
+  const ctx = markers.canvas.getContext('2d');
+  ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
   const px = (v) => 8 + (size * (v - box[0])) / (box[1] - box[0]);
   const py = (v) => 8 + size - (size * (v - box[2])) / (box[3] - box[2]);
   for (const [xw, tw, hollow] of [[WHAT.X, WHAT.T, false], [WHAT.X_TEST, WHAT.T_TEST, true]]) {
@@ -97,7 +134,6 @@ export function drawBoundary(canvas, model) {
       }
     }
   }
-  return true;
 }
 
 /** Draws a small map for every unit of every layer whose output feeds the next affine layer. */
@@ -125,9 +161,8 @@ export function drawNeurons(canvas, model) {
     ctx.fillText(`layers[${i}]`, 4, y + 10);
     for (let j = 0; j < m.cols; j++) {
       const col = j % perRow, row = Math.floor(j / perRow);
-      const scale = maxAbs(m.data.subarray(j * m.rows, (j + 1) * m.rows));
       const mx = 86 + col * (cell + 8), my = y + row * (cell + 12);
-      paintMap(ctx, m, j, mx, my, cell, 0, scale, 2);
+      paintMap(ctx, m, j, mx, my, cell, 0, null, 2);
       // The unit's index in the map's corner, on a white tab so it reads on any colour.
       ctx.fillStyle = '#fff';
       ctx.fillRect(mx, my, 18, 15);

@@ -2,9 +2,14 @@
 // (ColorBrewer purple–orange, colour-blind safe) comes from Rust once at start-up.
 
 let lut = null;
+let css = [];
 
 /** Keeps the 256-entry RGBA table: index 0 = most negative, 128 = zero, 255 = most positive. */
-export function setColormap(bytes) { lut = bytes; }
+export function setColormap(bytes) {
+  lut = bytes;
+  // The CSS string of every entry, built once rather than per cell per frame.
+  css = Array.from({ length: 256 }, (_, k) => `rgb(${lut[4 * k]},${lut[4 * k + 1]},${lut[4 * k + 2]})`);
+}
 
 /** The table index for `v` on a symmetric scale of ±`scale`. */
 export function lutIndex(v, scale) {
@@ -15,8 +20,7 @@ export function lutIndex(v, scale) {
 
 /** A CSS colour for `v` on a symmetric scale of ±`scale`. */
 export function color(v, scale) {
-  const k = lutIndex(v, scale) * 4;
-  return `rgb(${lut[k]},${lut[k + 1]},${lut[k + 2]})`;
+  return css[lutIndex(v, scale)];
 }
 
 /** The raw table, for filling ImageData without per-pixel string work. */
@@ -38,10 +42,11 @@ export function fmt(v, digits = 4) {
   return s.startsWith('-') ? '−' + s.slice(1) : s;
 }
 
-/** Largest |v| in an array-like (1 if all zero), for scaling colours. */
-export function maxAbs(values) {
+/** Largest |v| in an array-like (1 if all zero), for scaling colours; `stride` > 1 looks at
+ *  every stride-th value only. */
+export function maxAbs(values, stride = 1) {
   let m = 0;
-  for (let i = 0; i < values.length; i++) {
+  for (let i = 0; i < values.length; i += stride) {
     const a = Math.abs(values[i]);
     if (a > m && Number.isFinite(a)) m = a;
   }

@@ -10,8 +10,25 @@ const PAD_B = 26;
 /** Pointer/keyboard cursor: the step index being read out, or -1 for the latest. */
 export const lossCursor = { index: -1 };
 
-/** Draws the curve of `history` (a Float32Array view), `log` choosing the scale. */
-export function drawLoss(canvas, history, log, readout) {
+/** The range of the history seen so far, extended as steps are added, so a long run does not
+ *  rescan every step each frame. `epoch` changes when the history starts again. */
+const range = { epoch: -1, log: false, n: 0, lo: Infinity, hi: -Infinity };
+
+function historyRange(history, epoch, log, f) {
+  if (range.epoch !== epoch || range.log !== log || range.n > history.length) {
+    Object.assign(range, { epoch, log, n: 0, lo: Infinity, hi: -Infinity });
+  }
+  for (let i = range.n; i < history.length; i++) {
+    const v = f(history[i]);
+    if (Number.isFinite(v)) { range.lo = Math.min(range.lo, v); range.hi = Math.max(range.hi, v); }
+  }
+  range.n = history.length;
+  return [range.lo, range.hi];
+}
+
+/** Draws the curve of `history` (a Float32Array view; `epoch` changes when it restarts), `log`
+ *  choosing the scale. */
+export function drawLoss(canvas, history, epoch, log, readout) {
   const { ctx, w, h } = prepare(canvas, 240);
   const n = history.length;
   ctx.strokeStyle = MUTED;
@@ -26,11 +43,7 @@ export function drawLoss(canvas, history, log, readout) {
     return;
   }
   const f = (v) => (log ? Math.log10(Math.max(v, 1e-12)) : v);
-  let lo = Infinity, hi = -Infinity;
-  for (let i = 0; i < n; i++) {
-    const v = f(history[i]);
-    if (Number.isFinite(v)) { lo = Math.min(lo, v); hi = Math.max(hi, v); }
-  }
+  let [lo, hi] = historyRange(history, epoch, log, f);
   if (!log) lo = Math.min(lo, 0);
   if (hi - lo < 1e-12) hi = lo + 1;
   const xOf = (i) => PAD_L + ((w - PAD_L - 12) * i) / Math.max(1, n - 1);

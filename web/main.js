@@ -2,7 +2,7 @@
 // requestAnimationFrame loop (panels redraw only when the model changed) and offers the
 // automation API `window.backstep`.
 
-import init, { colormap, fresh_seed, preset_spec } from '../pkg/backstep_wasm.js';
+import init, { initSync, colormap, fresh_seed, preset_spec } from '../pkg/backstep_wasm.js';
 import { Model, DATA, LOSS, WHAT } from './model.js';
 import { forgetSizes, setColormap, fmt } from './colors.js';
 import { language, setLanguage, t } from './i18n.js';
@@ -12,8 +12,17 @@ import { drawGates } from './gates.js';
 import { drawLoss, bindLossCursor } from './losscurve.js';
 import { drawBoundary, drawNeurons } from './boundary.js';
 import { applyDatasetDefaults, bindKeys, readSettings } from './controls.js';
+import { parseJson, traceJson } from './json.js';
 
-const bindings = await init();
+/** The wasm: inlined as base64 in the single-file page (`cargo xtask bundle`), else fetched. */
+function loadWasm() {
+  const inline = document.getElementById('wasm-base64');
+  if (inline) return initSync({ module: Uint8Array.from(atob(inline.textContent), (c) => c.charCodeAt(0)) });
+  return init({ module_or_path: new URL('../pkg/backstep_wasm_bg.wasm', import.meta.url) });
+}
+
+const bindings = await loadWasm();
+performance.mark('backstep:wasm-ready');
 setColormap(colormap());
 const model = new Model(bindings.memory);
 const $ = (id) => document.getElementById(id);
@@ -29,7 +38,7 @@ function showMessage(text) {
 /** Builds a run from the settings form; a bad setting shows a message and keeps the old run. */
 function loadFromSettings() {
   try {
-    model.load(preset_spec(JSON.stringify(readSettings(form))));
+    model.load(preset_spec(readSettings(form)));
     afterLoad();
     showMessage('');
   } catch (e) {
@@ -90,8 +99,8 @@ function act(action) {
 function exportTrace() {
   const steps = model.trainer.steps();
   if (steps === 0) return;
-  const doc = { spec: JSON.parse(model.spec()), last_step: model.snapshot() };
-  const url = URL.createObjectURL(new Blob([JSON.stringify(doc)], { type: 'application/json' }));
+  const doc = { spec: model.spec(), last_step: model.snapshot() };
+  const url = URL.createObjectURL(new Blob([traceJson(doc)], { type: 'application/json' }));
   const a = Object.assign(document.createElement('a'), { href: url, download: `backstep-step-${steps}.json` });
   a.click();
   URL.revokeObjectURL(url);
@@ -145,7 +154,7 @@ function timed(name, fn) {
 }
 
 function drawLossPanel() {
-  drawLoss($('c-loss'), model.history(), $('log-scale').checked, $('loss-readout'));
+  drawLoss($('c-loss'), model.history(), model.historyEpoch, $('log-scale').checked, $('loss-readout'));
   ui.lossDirty = false;
 }
 
@@ -178,8 +187,8 @@ $('import').addEventListener('change', async (e) => {
   const file = e.target.files[0];
   if (!file) return;
   try {
-    const doc = JSON.parse(await file.text());
-    api.load(doc.spec ?? doc);
+    const doc = parseJson(await file.text());
+    api.load(doc?.spec ?? doc);
   } catch (err) {
     showMessage(t('badImport')(err.message ?? String(err)));
   }
@@ -196,9 +205,8 @@ const api = {
   substep: () => { guarded(() => model.substep()); draw(); return model.state(); },
   reset: () => { act('reset'); draw(); return model.state(); },
   load: (spec) => {
-    const json = typeof spec === 'string' ? spec : JSON.stringify(spec);
     try {
-      model.load(json);
+      model.load(typeof spec === 'string' ? parseJson(spec) : spec);
     } catch (e) {
       const msg = e.message ?? String(e);
       showMessage(t('badImport')(msg));
@@ -216,5 +224,6 @@ const api = {
 setLanguage(language());
 refreshLanguage();
 loadFromSettings();
+performance.mark('backstep:run-ready');
 window.backstep = api;
 requestAnimationFrame(frame);

@@ -8,8 +8,7 @@ import { t } from './i18n.js';
 
 const CELL_H = 24;
 const MONO = '14px ui-monospace, "DejaVu Sans Mono", Menlo, Consolas, monospace';
-// A cell is 9 monospace characters wide (8 for the number, 1 gap), so a whole row of numbers
-// in one colour is a single fillText: one call per row instead of one per cell.
+// A cell is 9 monospace characters wide: up to 8 for the number, 1 gap.
 const CHARS = 9;
 let CELL_W = 72;
 const MAX_ROWS = 8;
@@ -69,27 +68,31 @@ function drawOne(ctx, p) {
   ctx.fillText(`${p.label}  ${m.rows}×${m.cols}`, x, y + 10);
   const mask = p.what === WHAT.MASK;
   const scale = mask ? 1 : maxAbs(m.data);
-  ctx.font = MONO;
-  ctx.textAlign = 'left';
+  // All the cell backgrounds first, then the numbers by text colour (white on dark cells,
+  // black on pale ones): alternating rectangles and text costs several times more.
+  const dark = [];
   for (let r = 0; r < p.shownR; r++) {
-    const cy = y + 24 + r * CELL_H;
-    // Backgrounds cell by cell; then the numbers as two strings, one for dark cells (white
-    // text) and one for pale cells (black text), each padded so every number sits in its cell.
-    let onDark = '', onPale = '';
     for (let c = 0; c < p.shownC; c++) {
       const v = m.at(r, c);
       ctx.fillStyle = mask ? (v ? '#4a4a4a' : '#f1f1f1') : color(v, scale);
-      ctx.fillRect(x + c * CELL_W, cy, CELL_W - 2, CELL_H - 2);
-      const text = (mask ? (v ? '× 1' : '○ 0') : fmt(v).replace('−', '-')).padStart(CHARS - 1, ' ') + ' ';
-      const dark = mask ? v === 1 : Math.abs(lutIndex(v, scale) - 128) > 80;
-      onDark += dark ? text : ' '.repeat(CHARS);
-      onPale += dark ? ' '.repeat(CHARS) : text;
+      ctx.fillRect(x + c * CELL_W, y + 24 + r * CELL_H, CELL_W - 2, CELL_H - 2);
+      dark.push(mask ? v === 1 : Math.abs(lutIndex(v, scale) - 128) > 80);
     }
-    const tx = x + CELL_W / (2 * CHARS), ty = cy + (CELL_H - 2) / 2;
-    ctx.fillStyle = '#fff';
-    if (onDark.trim()) ctx.fillText(onDark, tx, ty);
-    ctx.fillStyle = INK;
-    if (onPale.trim()) ctx.fillText(onPale, tx, ty);
+  }
+  ctx.font = MONO;
+  // Right-aligned, one short string per cell: shaping costs per character, so this is cheaper
+  // than whole rows padded with spaces.
+  ctx.textAlign = 'right';
+  for (const onDark of [true, false]) {
+    ctx.fillStyle = onDark ? '#fff' : INK;
+    for (let r = 0; r < p.shownR; r++) {
+      for (let c = 0; c < p.shownC; c++) {
+        if (dark[r * p.shownC + c] !== onDark) continue;
+        const v = m.at(r, c);
+        const text = mask ? (v ? '× 1' : '○ 0') : fmt(v).replace('−', '-');
+        ctx.fillText(text, x + (c + 1) * CELL_W - CELL_W / CHARS, y + 24 + r * CELL_H + (CELL_H - 2) / 2);
+      }
+    }
   }
   ctx.font = font(14);
   if (m.cols > MAX_COLS) {

@@ -17,14 +17,21 @@ export class Model {
     this.trainer = null;
     // Bumped whenever parameters or caches change, so panels redraw only then.
     this.version = 0;
+    // Bumped by every load, so panels can cache what stays fixed within a run (the data).
+    this.loads = 0;
+    // Bumped whenever the loss history starts again (a load or a reset).
+    this.historyEpoch = 0;
     this.gridVersion = -1;
   }
 
-  /** Replaces the run with a spec (JSON string); throws the spec's error and keeps the old run. */
-  load(specJson) {
-    const next = new Trainer(specJson);
+  /** Replaces the run with a spec (an object as `JSON.parse` returns it); throws the spec's
+   *  error, naming the field, and keeps the old run. */
+  load(spec) {
+    const next = new Trainer(spec);
     if (this.trainer) this.trainer.free();
     this.trainer = next;
+    this.loads++;
+    this.historyEpoch++;
     // A run's layer kinds never change: read them across the boundary once, not per frame.
     this.layerKinds = Array.from({ length: next.layer_count() }, (_, i) => next.layer_kind(i));
     this.version++;
@@ -69,8 +76,8 @@ export class Model {
 
   step(n = 1) { try { this.trainer.step(n); } finally { this.version++; } }
   substep() { try { this.trainer.substep(); } finally { this.version++; } }
-  reset() { this.trainer.reset(); this.version++; }
-  snapshot() { return JSON.parse(this.trainer.snapshot()); }
+  reset() { this.trainer.reset(); this.version++; this.historyEpoch++; }
+  snapshot() { return this.trainer.snapshot(); }
   spec() { return this.trainer.spec(); }
   testLoss() { const v = this.trainer.test_loss(); return Number.isNaN(v) ? null : v; }
 

@@ -48,36 +48,51 @@ test('sub-steps visit forward(0…L−1) → loss → backward(L−1…0) → up
   expect(await state(page)).toMatchObject({ step: 1, phase: 'forward', layer: 0 });
 });
 
-/** |a − b| ≤ tol · max(|b| over the tensor, 1e-2), for nested arrays. */
-function closeTensor(what, a, b, tol = 1e-6) {
-  const flat = (x) => (Array.isArray(x) ? x.flat(Infinity) : [x]);
-  const fa = flat(a), fb = flat(b);
-  expect(fa.length, what).toBe(fb.length);
-  const scale = Math.max(1e-2, ...fb.map(Math.abs));
-  fa.forEach((v, i) => expect(Math.abs(v - fb[i]), `${what}[${i}]: ${v} vs ${fb[i]}`).toBeLessThanOrEqual(tol * scale));
-}
-
-test('load(spec) then step(3) equals the native CLI\'s trace', async ({ page }) => {
+test('load(spec) then step(3) equals the native CLI\'s trace bit for bit', async ({ page }) => {
   const cli = process.env.BACKSTEP_CLI;
-  // A net whose products exceed the small-kernel threshold natively (160 × 8 × 8).
-  const specJson = execFileSync(cli, ['spec', '--dataset', 'circle', '--hidden', '8,8', '--activation', 'tanh',
-    '--output-activation', 'sigmoid', '--init', 'glorot', '--optimizer', 'adam', '--lr', '0.01', '--seed', '7', '--steps', '3']).toString();
-  const trace = JSON.parse(execFileSync(cli, ['trace', '-'], { input: specJson }).toString());
+  // The API gives each f32 as the JS number of exactly its value; the CLI writes its shortest
+  // decimal, which Math.fround turns back into that value. Traces use the portable kernels,
+  // so the two runs are the same arithmetic (the issue asks for 1e-6; they agree exactly).
+  const same = async (args) => {
+    const specJson = execFileSync(cli, ['spec', ...args, '--steps', '3']).toString();
+    const native = JSON.parse(execFileSync(cli, ['trace', '-'], { input: specJson }).toString());
+    await page.evaluate((s) => window.backstep.load(JSON.parse(s)), specJson);
+    await page.evaluate(() => window.backstep.step(3));
+    const snap = await page.evaluate(() => window.backstep.snapshot());
+    expect(snap.step).toBe(3);
+    expect(JSON.stringify(snap), args.join(' ')).toBe(JSON.stringify(asF32(native.steps[2])));
+  };
   await open(page);
-  await page.evaluate((s) => window.backstep.load(JSON.parse(s)), specJson);
-  await page.evaluate(() => window.backstep.step(3));
-  const snap = await page.evaluate(() => window.backstep.snapshot());
-  const want = trace.steps[2];
-  expect(snap.step).toBe(3);
-  closeTensor('loss', snap.loss, want.loss);
-  want.outputs.forEach((o, i) => closeTensor(`outputs[${i}]`, snap.outputs[i], o));
-  want.grads.forEach((g, i) => Object.keys(g).forEach((k) => closeTensor(`grads[${i}].${k}`, snap.grads[i][k], g[k])));
-  want.params.forEach((p, i) => Object.keys(p).forEach((k) => closeTensor(`params[${i}].${k}`, snap.params[i][k], p[k])));
-  // The article's run is bit-identical: its products are small enough for the fixed-order loops.
-  const article = execFileSync(cli, ['spec', '--steps', '3']).toString();
-  const nativeArticle = JSON.parse(execFileSync(cli, ['trace', '-'], { input: article }).toString()).steps[2];
-  await page.evaluate((s) => window.backstep.load(JSON.parse(s)), article);
-  await page.evaluate(() => window.backstep.step(3));
-  const wasmArticle = await page.evaluate(() => window.backstep.snapshot());
-  expect(JSON.stringify(wasmArticle)).toBe(JSON.stringify(nativeArticle));
+  // The article's run, then a net whose products exceed the small-product threshold
+  // (160 × 8 × 8) with Adam, tanh and a sigmoid output, then mini-batches with momentum.
+  await same([]);
+  await same(['--dataset', 'circle', '--hidden', '8,8', '--activation', 'tanh', '--output-activation', 'sigmoid',
+    '--init', 'glorot', '--optimizer', 'adam', '--lr', '0.01', '--seed', '7']);
+  await same(['--dataset', 'spiral', '--hidden', '16,16', '--optimizer', 'momentum', '--lr', '0.05', '--batch-size', '32',
+    '--init', 'he', '--seed', '3']);
+});
+
+/** A parsed document with every number rounded to the nearest f32. */
+const asF32 = (doc) => JSON.parse(JSON.stringify(doc), (k, v) => (typeof v === 'number' ? Math.fround(v) : v));
+
+test('Export writes the spec and the last step as the CLI would; Load spec reads it back', async ({ page }) => {
+  const cli = process.env.BACKSTEP_CLI;
+  await open(page);
+  await page.evaluate(() => window.backstep.step(2));
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-action="export"]')]);
+  const file = await download.path();
+  const text = (await import('node:fs')).readFileSync(file, 'utf8');
+  const doc = JSON.parse(text);
+  // Numbers are written in their shortest form, as the CLI writes them (no 0.10000000149…).
+  expect(text).not.toMatch(/\d\.\d{10,}/);
+  expect(doc.spec.optimizer).toEqual({ type: 'sgd', lr: 0.1 });
+  // Running the exported spec natively for two steps gives the exported step.
+  const native = JSON.parse(execFileSync(cli, ['trace', '-'], { input: JSON.stringify({ ...doc.spec, steps: 2 }) }).toString());
+  expect(JSON.stringify(asF32(doc.last_step))).toBe(JSON.stringify(asF32(native.steps[1])));
+  expect(doc.last_step.loss).toBeCloseTo(0.7897, 4);
+  // The same file loads back into the page as a new run at step 0.
+  await page.setInputFiles('#import', file);
+  await expect.poll(() => state(page)).toMatchObject({ step: 0, error: null });
+  await expect(page.locator('#message')).toBeHidden();
+  expect((await page.evaluate(() => window.backstep.step(1))).loss).toBeCloseTo(2.063951, 6);
 });

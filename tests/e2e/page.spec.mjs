@@ -88,6 +88,23 @@ test('bad input gets a clear message and keeps the current run', async ({ page }
   expect(bad).toBe('layers[0] (affine): W is 3×1 but its input has width 2');
   await expect(page.locator('#message')).toContainText('W is 3×1');
   expect((await state(page)).step).toBe(2);
+  // Format errors name the field, as the CLI's do.
+  const article = { x: [[0, 0]], t: [[0]], layers: [{ type: 'affine', W: [[1], [2]], b: [0] }], optimizer: { type: 'sgd', lr: 0.1 } };
+  const cases = [
+    ['{"x": [[0, 0]],', /^not valid JSON: /],
+    [null, /^expected an object, got null$/],
+    [{ ...article, x: [[0, 'a']] }, /^x\[0\]\[1\]: expected a number, got a string$/],
+    [{ ...article, optimizer: { type: 'sgd', lr: 0.1, momentum: 0.9 } }, /^optimizer: unknown field `momentum`, expected one of `type`, `lr`$/],
+    [{ ...article, layers: [{ type: 'dense' }] }, /^layers\[0\]\.type: unknown type `dense`/],
+    [{ ...article, steps: 1.5 }, /^steps: expected a whole number/],
+    [{ ...article, t: undefined }, /^missing field `t`$/],
+    [{ ...article, optimizer: { type: 'sgd', lr: -1 } }, /^optimizer\.lr: must be a positive number$/],
+  ];
+  for (const [spec, want] of cases) {
+    const msg = await page.evaluate((s) => { try { window.backstep.load(s); return null; } catch (e) { return e.message; } }, spec);
+    expect(msg, JSON.stringify(spec)).toMatch(want);
+  }
+  expect((await state(page)).step).toBe(2);
   await page.fill('input[name="hidden"]', '4,99');
   await page.locator('input[name="hidden"]').dispatchEvent('change');
   await expect(page.locator('#message')).toContainText('16');

@@ -14,20 +14,6 @@ mod serve;
 mod site;
 mod tidy;
 
-/// The page's modules in dependency order (for the single-file bundle).
-pub const MODULE_ORDER: &[&str] = &[
-    "i18n.js",
-    "colors.js",
-    "model.js",
-    "network.js",
-    "matrices.js",
-    "gates.js",
-    "losscurve.js",
-    "boundary.js",
-    "controls.js",
-    "main.js",
-];
-
 use std::io::{BufRead, BufReader};
 use std::process::{Command, ExitCode, Stdio};
 

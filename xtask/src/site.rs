@@ -1,7 +1,8 @@
 //! Building the page: the wasm crate for `wasm32-unknown-unknown`, bindings through the
 //! `wasm-bindgen-cli-support` library (no downloaded binaries), `wasm-opt -Oz` from npm's
-//! binaryen when it is installed, then the static site in `dist/`, or one self-contained HTML
-//! file (`dist/backstep.html`, wasm inlined) that opens from `file://`.
+//! binaryen and the page's scripts bundled and minified by npm's esbuild (both when installed),
+//! then the static site in `dist/`, or one self-contained HTML file (`dist/backstep.html`, wasm
+//! inlined) that opens from `file://`.
 
 use crate::{root, run};
 use std::fs;
@@ -47,11 +48,13 @@ pub fn build() -> Result<PathBuf, String> {
     let opt = root().join("node_modules").join(".bin").join("wasm-opt");
     if opt.exists() {
         let w = wasm.to_str().expect("utf-8 path");
+        // BACKSTEP_PROFILE=1 keeps the function names, for reading a profile.
+        let names = if profiling() { "-g" } else { "--strip-debug" };
         run(
             opt.to_str().expect("utf-8 path"),
             &[
                 "-Oz",
-                "--strip-debug",
+                names,
                 "--strip-producers",
                 "--enable-bulk-memory",
                 "--enable-nontrapping-float-to-int",
@@ -59,6 +62,7 @@ pub fn build() -> Result<PathBuf, String> {
                 "--enable-mutable-globals",
                 "--enable-reference-types",
                 "--enable-multivalue",
+                "--enable-simd",
                 w,
                 "-o",
                 w,
@@ -69,12 +73,81 @@ pub fn build() -> Result<PathBuf, String> {
     }
     copy(&root().join("index.html"), &dist.join("index.html"))?;
     copy_dir(&root().join("web"), &dist.join("web"))?;
+    page_scripts(&dist)?;
     eprintln!("xtask: site written to {}", dist.display());
     Ok(dist)
 }
 
-/// Builds the site, then `dist/backstep.html`: one file with the CSS, the JS modules and the
-/// wasm (base64, loaded with `initSync`) inlined, for opening straight from disk.
+/// Bundles and minifies the page's modules into `dist/web/main.js` (with the bindings) and
+/// minifies the CSS, with esbuild from npm. Without esbuild the modules stay as written, which
+/// works the same but weighs more.
+fn page_scripts(dist: &Path) -> Result<(), String> {
+    let bin = root().join("node_modules").join(".bin");
+    if !bin.join("esbuild").exists() && has_npm() {
+        // The lockfile pins esbuild, binaryen (wasm-opt) and Playwright.
+        run("npm", &["ci", "--no-audit", "--no-fund"])?;
+    }
+    let esbuild = bin.join("esbuild");
+    if !esbuild.exists() {
+        eprintln!(
+            "xtask: esbuild not installed (needs npm); the page's scripts are left unminified"
+        );
+        return Ok(());
+    }
+    let web = dist.join("web");
+    let arg = |p: PathBuf| p.to_str().expect("utf-8 path").to_string();
+    let main = arg(web.join("main.js"));
+    let css = arg(web.join("style.css"));
+    let esbuild = arg(esbuild);
+    let outfile = format!("--outfile={}", arg(dist.join("main.min.js")));
+    let mut args = vec![
+        main.as_str(),
+        "--bundle",
+        "--format=esm",
+        "--target=es2022",
+        "--log-level=warning",
+        &outfile,
+    ];
+    if !profiling() {
+        args.push("--minify");
+    }
+    run(&esbuild, &args)?;
+    run(
+        &esbuild,
+        &[
+            &css,
+            "--minify",
+            "--log-level=warning",
+            &format!("--outfile={}", arg(dist.join("style.min.css"))),
+        ],
+    )?;
+    // Only the bundle and the stylesheet are served; the separate modules are in it.
+    fs::remove_dir_all(&web).map_err(|e| e.to_string())?;
+    fs::create_dir_all(&web).map_err(|e| e.to_string())?;
+    let rename = |from: &str, to: &str| {
+        fs::rename(dist.join(from), web.join(to)).map_err(|e| format!("{from}: {e}"))
+    };
+    rename("main.min.js", "main.js")?;
+    rename("style.min.css", "style.css")?;
+    // The bindings' JS is in the bundle too; the wasm stays beside it in pkg/.
+    fs::remove_file(dist.join("pkg").join("backstep_wasm.js")).map_err(|e| e.to_string())
+}
+
+/// Whether BACKSTEP_PROFILE=1 asks for readable names in the JS and the wasm.
+fn profiling() -> bool {
+    std::env::var("BACKSTEP_PROFILE").is_ok_and(|v| v == "1")
+}
+
+fn has_npm() -> bool {
+    std::process::Command::new("npm")
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| o.status.success())
+}
+
+/// Builds the site, then `dist/backstep.html`: one file with the CSS, the page's script and
+/// the wasm (base64, which `web/main.js` finds in `#wasm-base64` and loads with `initSync`)
+/// inlined, for opening straight from disk.
 pub fn bundle() -> Result<PathBuf, String> {
     use base64::Engine as _;
     let dist = build()?;
@@ -83,23 +156,21 @@ pub fn bundle() -> Result<PathBuf, String> {
     let b64 = base64::engine::general_purpose::STANDARD.encode(wasm);
     let html = read(&dist.join("index.html"))?;
     let css = read(&dist.join("web/style.css"))?;
-    // The modules are joined into one script: the glue first (exports made local), then the
-    // page's modules in dependency order (their own imports removed).
-    let mut js = read(&dist.join("pkg/backstep_wasm.js"))?
-        .replace("export class ", "class ")
-        .replace("export function ", "function ");
-    js = strip_exports(&js);
-    for m in crate::MODULE_ORDER {
-        js.push_str(&strip_imports(&read(&dist.join("web").join(m))?));
+    let js = read(&dist.join("web/main.js"))?;
+    if dist.join("pkg/backstep_wasm.js").exists() {
+        return Err(
+            "the single-file page needs the bundled script (esbuild, from `npm ci`)".into(),
+        );
     }
-    js = js.replace(
-        "await init();",
-        &format!("initSync({{ module: Uint8Array.from(atob('{b64}'), c => c.charCodeAt(0)) }});"),
-    );
-    // Preload hints name files that the single file does not have.
+    if js.contains("</script") {
+        return Err(
+            "the bundled script contains `</script`, which would end the inline script".into(),
+        );
+    }
+    // Hints name files that the single file does not have.
     let html: String = html
         .lines()
-        .filter(|l| !l.contains("modulepreload") && !l.contains("Fetch the whole module graph"))
+        .filter(|l| !l.contains("preload"))
         .map(|l| format!("{l}\n"))
         .collect();
     let page = html
@@ -109,26 +180,14 @@ pub fn bundle() -> Result<PathBuf, String> {
         )
         .replace(
             r#"<script type="module" src="web/main.js"></script>"#,
-            &format!("<script type=\"module\">\n{js}</script>"),
+            &format!(
+                "<script type=\"text/plain\" id=\"wasm-base64\">{b64}</script>\n<script type=\"module\">\n{js}</script>"
+            ),
         );
     let out = dist.join("backstep.html");
     fs::write(&out, page).map_err(|e| e.to_string())?;
     eprintln!("xtask: single-file page written to {}", out.display());
     Ok(out)
-}
-
-fn strip_exports(js: &str) -> String {
-    js.lines()
-        .filter(|l| !l.starts_with("export "))
-        .map(|l| format!("{l}\n"))
-        .collect()
-}
-
-fn strip_imports(js: &str) -> String {
-    js.lines()
-        .filter(|l| !l.starts_with("import "))
-        .map(|l| format!("{}\n", l.strip_prefix("export ").unwrap_or(l)))
-        .collect()
 }
 
 fn ensure_target() -> Result<(), String> {

@@ -99,7 +99,7 @@ fn bad_input_exits_2_with_one_line_naming_the_field() {
         (
             &["step", "--lr", "-1"],
             None,
-            "--lr: must be a positive number, got -1",
+            "--lr: must be a positive number",
         ),
         (&["step", "--lr", "abc"], None, "'--lr <LR>'"),
         (&["step", "--hidden", "0"], None, "--hidden: a width of 0"),

@@ -11,7 +11,7 @@
 //! incoming gradient is not copied: it is the next layer's dx, read through
 //! [`crate::Network::dout`].
 
-use crate::matmul::{Op, copy, fit, matmul};
+use crate::matmul::{Kernels, Op, copy, fit, matmul};
 use crate::real::Real;
 use nalgebra::DMatrix;
 
@@ -28,11 +28,18 @@ pub struct Affine<T: Real> {
     dx: DMatrix<T>,
     dw: DMatrix<T>,
     db: DMatrix<T>,
+    kernels: Kernels,
 }
 
 /// `out = x·W + b` into a preallocated `out` (batch × out). Shared by training and inference.
-pub fn affine_into<T: Real>(out: &mut DMatrix<T>, x: &DMatrix<T>, w: &DMatrix<T>, b: &DMatrix<T>) {
-    matmul(out, x, Op::N, w, Op::N);
+pub fn affine_into<T: Real>(
+    out: &mut DMatrix<T>,
+    x: &DMatrix<T>,
+    w: &DMatrix<T>,
+    b: &DMatrix<T>,
+    kernels: Kernels,
+) {
+    matmul(out, x, Op::N, w, Op::N, kernels);
     let n = out.nrows();
     if n == 0 {
         return;
@@ -81,7 +88,17 @@ impl<T: Real> Affine<T> {
             dx: DMatrix::zeros(0, i),
             dw: DMatrix::zeros(i, o),
             db: DMatrix::zeros(1, o),
+            kernels: Kernels::Fast,
         }
+    }
+
+    /// How this layer's products are computed (fast by default).
+    pub fn kernels(&self) -> Kernels {
+        self.kernels
+    }
+    /// Chooses how this layer's products are computed.
+    pub fn set_kernels(&mut self, kernels: Kernels) {
+        self.kernels = kernels;
     }
 
     /// Input width.
@@ -99,7 +116,7 @@ impl<T: Real> Affine<T> {
         fit(&mut self.x, n, i);
         fit(&mut self.y, n, o);
         copy(&mut self.x, x);
-        affine_into(&mut self.y, &self.x, &self.w, &self.b);
+        affine_into(&mut self.y, &self.x, &self.w, &self.b, self.kernels);
         &self.y
     }
 
@@ -107,8 +124,8 @@ impl<T: Real> Affine<T> {
     pub fn backward(&mut self, dout: &DMatrix<T>) -> &DMatrix<T> {
         let (n, i) = (dout.nrows(), self.w.nrows());
         fit(&mut self.dx, n, i);
-        matmul(&mut self.dx, dout, Op::N, &self.w, Op::T);
-        matmul(&mut self.dw, &self.x, Op::T, dout, Op::N);
+        matmul(&mut self.dx, dout, Op::N, &self.w, Op::T, self.kernels);
+        matmul(&mut self.dw, &self.x, Op::T, dout, Op::N, self.kernels);
         let db = self.db.as_mut_slice();
         if n == 0 {
             db.fill(T::zero());

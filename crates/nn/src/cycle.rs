@@ -108,6 +108,10 @@ impl<T: Real> Session<T> {
     pub fn network(&self) -> &Network<T> {
         &self.net
     }
+    /// Chooses how products are computed; see [`crate::matmul::Kernels`].
+    pub fn set_kernels(&mut self, kernels: crate::matmul::Kernels) {
+        self.net.set_kernels(kernels);
+    }
     /// The optimizer and its state.
     pub fn optimizer(&self) -> &Optimizer<T> {
         &self.opt

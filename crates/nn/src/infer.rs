@@ -33,7 +33,7 @@ impl<T: Real> Inference<T> {
             match layer {
                 Layer::Affine(a) => {
                     fit(out, input.nrows(), a.fan_out());
-                    affine_into(out, input, a.w(), a.b());
+                    affine_into(out, input, a.w(), a.b(), a.kernels());
                 }
                 Layer::Act(a) => {
                     fit(out, input.nrows(), input.ncols());

@@ -41,6 +41,7 @@ pub use error::{NonFinite, Phase, SpecError};
 pub use infer::Inference;
 pub use init::Init;
 pub use layer::Layer;
+pub use matmul::Kernels;
 pub use network::Network;
 pub use optim::{Optimizer, OptimizerKind};
 pub use preset::{DataChoice, Preset};

@@ -3,13 +3,26 @@
 //! nalgebra stores matrices column-major, so a transpose is only a swap of strides. Small products
 //! (the article's 4×2·2×4) run fixed-order, register-blocked loops, whose call costs a few
 //! nanoseconds; on native targets larger ones go to `matrixmultiply`'s packed, vectorised kernels.
-//! The wasm build runs the loops for every product, so its arithmetic has one order everywhere.
+//! [`Kernels::Portable`] runs the loops for every product, so the arithmetic has one order on
+//! every machine: traces use it, and the wasm build always does, so the page and
+//! `backstep trace` agree bit for bit.
 
 use crate::real::Real;
 use nalgebra::DMatrix;
 
 /// Products with `m·k·n` at or below this run the plain loop.
 const SMALL: usize = 4096;
+
+/// How products larger than the small-product threshold are computed.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Kernels {
+    /// matrixmultiply's vectorised kernels (native targets only): fastest, but the order of
+    /// the sums, and whether they use fused multiply-adds, depends on the CPU.
+    #[default]
+    Fast,
+    /// The fixed-order loops for every size: the same bits on every machine and in the page.
+    Portable,
+}
 
 /// Whether an operand enters the product as stored or transposed.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -24,7 +37,14 @@ pub enum Op {
 ///
 /// # Panics
 /// If the shapes do not agree (a programming error: shapes are validated when a network is built).
-pub fn matmul<T: Real>(out: &mut DMatrix<T>, a: &DMatrix<T>, oa: Op, b: &DMatrix<T>, ob: Op) {
+pub fn matmul<T: Real>(
+    out: &mut DMatrix<T>,
+    a: &DMatrix<T>,
+    oa: Op,
+    b: &DMatrix<T>,
+    ob: Op,
+    kernels: Kernels,
+) {
     let (m, k, rsa, csa) = view(a, oa);
     let (k2, n, rsb, csb) = view(b, ob);
     assert!(
@@ -33,7 +53,7 @@ pub fn matmul<T: Real>(out: &mut DMatrix<T>, a: &DMatrix<T>, oa: Op, b: &DMatrix
         out.nrows(),
         out.ncols()
     );
-    if m * k * n <= SMALL || cfg!(target_arch = "wasm32") {
+    if m * k * n <= SMALL || kernels == Kernels::Portable || cfg!(target_arch = "wasm32") {
         let o = out.as_mut_slice();
         match (oa, ob) {
             (Op::N, _) => small_n(
@@ -206,9 +226,12 @@ mod tests {
             let bt = b.transpose();
             for (aa, oa) in [(&a, Op::N), (&at, Op::T)] {
                 for (bb, ob) in [(&b, Op::N), (&bt, Op::T)] {
-                    let mut out = DMatrix::zeros(m, n);
-                    matmul(&mut out, aa, oa, bb, ob);
-                    assert!((&out - &want).amax() < 1e-12, "{m}×{k}×{n} {oa:?} {ob:?}");
+                    for kernels in [Kernels::Fast, Kernels::Portable] {
+                        let mut out = DMatrix::zeros(m, n);
+                        matmul(&mut out, aa, oa, bb, ob, kernels);
+                        let err = (&out - &want).amax();
+                        assert!(err < 1e-12, "{m}×{k}×{n} {oa:?} {ob:?} {kernels:?}");
+                    }
                 }
             }
         }

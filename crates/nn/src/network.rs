@@ -6,6 +6,7 @@
 use crate::affine::Affine;
 use crate::layer::Layer;
 use crate::loss::Mse;
+use crate::matmul::Kernels;
 use crate::real::Real;
 use nalgebra::DMatrix;
 
@@ -40,6 +41,13 @@ impl<T: Real> Network<T> {
     /// The affine layers, in order.
     pub fn affines(&self) -> impl Iterator<Item = &Affine<T>> {
         self.layers.iter().filter_map(Layer::as_affine)
+    }
+    /// Chooses how every affine layer computes its products ([`Kernels::Portable`] for the same
+    /// bits on every machine).
+    pub fn set_kernels(&mut self, kernels: Kernels) {
+        for a in self.affines_mut() {
+            a.set_kernels(kernels);
+        }
     }
     /// The affine layers, mutable, in order.
     pub fn affines_mut(&mut self) -> impl Iterator<Item = &mut Affine<T>> {

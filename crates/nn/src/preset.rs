@@ -141,10 +141,7 @@ impl Preset {
             ));
         }
         if !(0.0..=1.0).contains(&self.noise) {
-            return Err(SpecError::new(
-                "noise",
-                format!("must be from 0 to 1, got {}", self.noise),
-            ));
+            return Err(SpecError::new("noise", "must be from 0 to 1"));
         }
         let (data, mut g) = self.data_and_generator();
         g.skip_normals(self.skip);

@@ -136,6 +136,7 @@ impl From<OptimizerKind> for OptimizerSpec {
 }
 
 impl Spec {
+    #[cfg(feature = "json")]
     /// Parses JSON; a syntax or type error names the field it was found in.
     pub fn parse(json: &str) -> Result<Spec, SpecError> {
         let de = &mut serde_json::Deserializer::from_str(json);
@@ -146,6 +147,7 @@ impl Spec {
         })
     }
 
+    #[cfg(feature = "json")]
     /// The spec as compact JSON.
     pub fn to_json(&self) -> String {
         serde_json::to_string(self).expect("a spec always serialises")

@@ -5,6 +5,7 @@ use crate::cycle::Session;
 use crate::error::{NonFinite, SpecError};
 use crate::infer::Inference;
 use crate::layer::Layer;
+use crate::matmul::Kernels;
 use crate::spec::{Spec, rows};
 use serde::{Deserialize, Serialize};
 
@@ -132,9 +133,16 @@ pub fn record(s: &Session<f32>) -> StepRecord {
     }
 }
 
-/// Runs `spec.steps` steps and records each one.
+/// Runs `spec.steps` steps and records each one, with [`Kernels::Portable`] products, so a
+/// trace is the same bits on every machine and equals the page's run of the same spec.
 pub fn run(spec: &Spec) -> Result<Trace, TraceError> {
+    run_with(spec, Kernels::Portable)
+}
+
+/// [`run`] with a choice of product kernels.
+pub fn run_with(spec: &Spec, kernels: Kernels) -> Result<Trace, TraceError> {
     let mut s = spec.session().map_err(TraceError::Spec)?;
+    s.set_kernels(kernels);
     let mut steps = Vec::with_capacity(spec.steps as usize);
     for _ in 0..spec.steps {
         s.step().map_err(TraceError::NonFinite)?;

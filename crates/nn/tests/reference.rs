@@ -4,8 +4,9 @@
 
 mod common;
 
+use backstep_nn::Kernels;
 use backstep_nn::Spec;
-use backstep_nn::trace::{Trace, run};
+use backstep_nn::trace::{Trace, run_with};
 use common::{close, close_rows};
 
 const FIXTURE: &str = include_str!("../../../tests/fixtures/torch_reference.json");
@@ -23,47 +24,54 @@ fn every_case_matches_pytorch() {
         let name = case["name"].as_str().unwrap();
         let spec = Spec::parse(&case["spec"].to_string()).unwrap();
         let want: Trace = serde_json::from_value(case["trace"].clone()).unwrap();
-        let got = run(&spec).unwrap_or_else(|e| panic!("{name}: {e}"));
-        assert_eq!(got.steps.len(), want.steps.len(), "{name}");
-        for (g, w) in got.steps.iter().zip(&want.steps) {
-            let at = |what: &str| format!("{name} step {} {what}", w.step);
-            close(&at("loss"), &[g.loss], &[w.loss], TOL, FLOOR);
-            for (i, (go, wo)) in g.outputs.iter().zip(&w.outputs).enumerate() {
-                close_rows(&at(&format!("outputs[{i}]")), go, wo, TOL, FLOOR);
-            }
-            for (i, (gg, wg)) in g.grads.iter().zip(&w.grads).enumerate() {
-                close_rows(&at(&format!("grads[{i}].dx")), &gg.dx, &wg.dx, TOL, FLOOR);
-                assert_eq!(gg.dw.is_some(), wg.dw.is_some(), "{}", at("dW presence"));
-                if let (Some(a), Some(b)) = (&gg.dw, &wg.dw) {
-                    close_rows(&at(&format!("grads[{i}].dW")), a, b, TOL, FLOOR);
-                    close(
-                        &at(&format!("grads[{i}].db")),
-                        gg.db.as_ref().unwrap(),
-                        wg.db.as_ref().unwrap(),
-                        TOL,
-                        FLOOR,
-                    );
-                }
-            }
-            for (i, (gp, wp)) in g.params.iter().zip(&w.params).enumerate() {
-                if let (Some(a), Some(b)) = (&gp.w, &wp.w) {
-                    close_rows(&at(&format!("params[{i}].W")), a, b, TOL, FLOOR);
-                    close(
-                        &at(&format!("params[{i}].b")),
-                        gp.b.as_ref().unwrap(),
-                        wp.b.as_ref().unwrap(),
-                        TOL,
-                        FLOOR,
-                    );
-                }
+        // Both kernels: the portable loops (traces, the page) and matrixmultiply (training).
+        for kernels in [Kernels::Portable, Kernels::Fast] {
+            let got = run_with(&spec, kernels).unwrap_or_else(|e| panic!("{name}: {e}"));
+            compare(&format!("{name} ({kernels:?})"), &got, &want);
+        }
+    }
+}
+
+fn compare(name: &str, got: &Trace, want: &Trace) {
+    assert_eq!(got.steps.len(), want.steps.len(), "{name}");
+    for (g, w) in got.steps.iter().zip(&want.steps) {
+        let at = |what: &str| format!("{name} step {} {what}", w.step);
+        close(&at("loss"), &[g.loss], &[w.loss], TOL, FLOOR);
+        for (i, (go, wo)) in g.outputs.iter().zip(&w.outputs).enumerate() {
+            close_rows(&at(&format!("outputs[{i}]")), go, wo, TOL, FLOOR);
+        }
+        for (i, (gg, wg)) in g.grads.iter().zip(&w.grads).enumerate() {
+            close_rows(&at(&format!("grads[{i}].dx")), &gg.dx, &wg.dx, TOL, FLOOR);
+            assert_eq!(gg.dw.is_some(), wg.dw.is_some(), "{}", at("dW presence"));
+            if let (Some(a), Some(b)) = (&gg.dw, &wg.dw) {
+                close_rows(&at(&format!("grads[{i}].dW")), a, b, TOL, FLOOR);
+                close(
+                    &at(&format!("grads[{i}].db")),
+                    gg.db.as_ref().unwrap(),
+                    wg.db.as_ref().unwrap(),
+                    TOL,
+                    FLOOR,
+                );
             }
         }
-        close(
-            &format!("{name} final_loss"),
-            &[got.final_loss],
-            &[want.final_loss],
-            TOL,
-            FLOOR,
-        );
+        for (i, (gp, wp)) in g.params.iter().zip(&w.params).enumerate() {
+            if let (Some(a), Some(b)) = (&gp.w, &wp.w) {
+                close_rows(&at(&format!("params[{i}].W")), a, b, TOL, FLOOR);
+                close(
+                    &at(&format!("params[{i}].b")),
+                    gp.b.as_ref().unwrap(),
+                    wp.b.as_ref().unwrap(),
+                    TOL,
+                    FLOOR,
+                );
+            }
+        }
     }
+    close(
+        &format!("{name} final_loss"),
+        &[got.final_loss],
+        &[want.final_loss],
+        TOL,
+        FLOOR,
+    );
 }

@@ -139,21 +139,21 @@ fn bad_numbers_and_steps() {
     );
     assert_eq!(
         error(&with(&["optimizer", "lr"], json!(-0.1))),
-        "optimizer.lr: must be a positive number, got -0.1"
+        "optimizer.lr: must be a positive number"
     );
     assert_eq!(
         error(&with(&["optimizer", "lr"], json!(0))),
-        "optimizer.lr: must be a positive number, got 0"
+        "optimizer.lr: must be a positive number"
     );
     let adam = json!({"type": "adam", "lr": 0.1, "beta2": 1.0});
     assert_eq!(
         error(&with(&["optimizer"], adam)),
-        "optimizer.beta2: must be in [0, 1), got 1"
+        "optimizer.beta2: must be in [0, 1)"
     );
     let mom = json!({"type": "momentum", "lr": 0.1, "momentum": -0.5});
     assert_eq!(
         error(&with(&["optimizer"], mom)),
-        "optimizer.momentum: must be in [0, 1), got -0.5"
+        "optimizer.momentum: must be in [0, 1)"
     );
     assert_eq!(
         error(&with(&["batch_size"], json!(0))),

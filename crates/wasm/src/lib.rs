@@ -1,16 +1,21 @@
 //! wasm-bindgen glue for the page: a [`Trainer`] handle over `backstep_nn::Session`, presets,
 //! fresh seeds and the colour table. Bindings only: every computation is `backstep-nn`'s.
 //!
+//! Specs and step records cross as JS objects (see [`read`] and [`write`]); the browser's own
+//! `JSON.parse`/`JSON.stringify` handle the text, so the wasm carries no JSON code.
+//!
 //! Matrices cross the boundary as pointers into wasm memory plus their shape (see
 //! [`views`]): JS builds `Float32Array` views over `memory.buffer` and reads them in place.
 //! Storage is column-major: entry (r, c) of an R-row matrix is at index `r + c·R`.
 
+mod read;
 mod trainer;
 mod views;
+mod write;
 
 pub use trainer::Trainer;
 
-use backstep_nn::{Act, DataChoice, Init, OptimizerKind, Preset};
+use backstep_nn::{Act, DataChoice, Init, OptimizerKind, Preset, Spec, SpecError};
 use wasm_bindgen::prelude::*;
 
 /// Installs the panic hook, so a bug shows as a readable console error.
@@ -25,32 +30,54 @@ pub fn fresh_seed() -> Result<u32, JsError> {
     getrandom::u32().map_err(|e| JsError::new(&format!("no random source: {e}")))
 }
 
-/// The spec (JSON) for the page's controls, given as JSON:
-/// `{"dataset", "hidden": [..], "activation", "output", "optimizer", "lr", "batch_size",
-///   "init", "seed", "points", "noise"}`. Missing fields take the article's values.
+/// The spec (a JS object in the trace format) for the page's controls, given as an object:
+/// `{dataset, hidden: [..], activation, output, optimizer, lr, momentum, batch_size, init, seed,
+///   points, noise}`. Missing fields take the article's values; a bad one throws one line
+/// naming it.
 #[wasm_bindgen]
-pub fn preset_spec(options: &str) -> Result<String, JsError> {
-    let o: serde_json::Value =
-        serde_json::from_str(options).map_err(|e| JsError::new(&e.to_string()))?;
-    let text =
-        |k: &str, d: &'static str| o.get(k).and_then(|v| v.as_str()).unwrap_or(d).to_string();
-    let num = |k: &str, d: f64| o.get(k).and_then(serde_json::Value::as_f64).unwrap_or(d);
-    let bad = |what: &str, v: &str| JsError::new(&format!("{what}: unknown value `{v}`"));
-    let act = |name: &str| match name {
-        "relu" => Ok(Some(Act::Relu)),
-        "sigmoid" => Ok(Some(Act::Sigmoid)),
-        "tanh" => Ok(Some(Act::Tanh)),
-        "none" => Ok(None),
-        other => Err(bad("activation", other)),
+pub fn preset_spec(options: JsValue) -> Result<JsValue, JsError> {
+    let spec = preset(options).map_err(|e| JsError::new(&e.to_string()))?;
+    Ok(write::spec(&spec))
+}
+
+fn preset(options: JsValue) -> Result<Spec, SpecError> {
+    let o = read::Fields::new(
+        options,
+        "",
+        &[
+            "dataset",
+            "hidden",
+            "activation",
+            "output",
+            "optimizer",
+            "lr",
+            "momentum",
+            "batch_size",
+            "init",
+            "seed",
+            "points",
+            "noise",
+        ],
+    )?;
+    let bad = |what: &str, v: &str| SpecError::new(what, format!("unknown value `{v}`"));
+    let act = |key: &str, default: &str| {
+        let name = o.text_or(key, default)?;
+        match name.as_str() {
+            "relu" => Ok(Some(Act::Relu)),
+            "sigmoid" => Ok(Some(Act::Sigmoid)),
+            "tanh" => Ok(Some(Act::Tanh)),
+            "none" => Ok(None),
+            other => Err(bad(key, other)),
+        }
     };
-    let dataset = text("dataset", "xor");
+    let dataset = o.text_or("dataset", "xor")?;
     let data = DataChoice::parse(&dataset).ok_or_else(|| bad("dataset", &dataset))?;
-    let lr = num("lr", 0.1);
-    let optimizer = match text("optimizer", "sgd").as_str() {
+    let lr = o.number_or("lr", 0.1)?;
+    let optimizer = match o.text_or("optimizer", "sgd")?.as_str() {
         "sgd" => OptimizerKind::Sgd { lr },
         "momentum" => OptimizerKind::Momentum {
             lr,
-            momentum: num("momentum", 0.9),
+            momentum: o.number_or("momentum", 0.9)?,
         },
         "adam" => OptimizerKind::Adam {
             lr,
@@ -60,20 +87,23 @@ pub fn preset_spec(options: &str) -> Result<String, JsError> {
         },
         other => return Err(bad("optimizer", other)),
     };
-    backstep_nn::spec::optimizer(optimizer.into()).map_err(|e| JsError::new(&e.to_string()))?;
-    let hidden: Vec<usize> = match o.get("hidden") {
+    backstep_nn::spec::optimizer(optimizer.into())?;
+    let hidden = match o.get("hidden") {
         Some(v) => {
-            serde_json::from_value(v.clone()).map_err(|e| JsError::new(&format!("hidden: {e}")))?
+            let list = read::array(&v, "hidden")?;
+            (0..list.length())
+                .map(|i| read::whole(&list.get(i), &format!("hidden[{i}]")).map(|n| n as usize))
+                .collect::<Result<Vec<_>, _>>()?
         }
         None => vec![4],
     };
-    let init_name = text("init", "normal");
-    let seed = num("seed", 42.0) as u64;
+    let init_name = o.text_or("init", "normal")?;
+    let seed = o.whole("seed")?.unwrap_or(42);
     let preset = Preset {
         data,
         hidden,
-        activation: act(&text("activation", "relu"))?.ok_or_else(|| bad("activation", "none"))?,
-        output: act(&text("output", "none"))?,
+        activation: act("activation", "relu")?.ok_or_else(|| bad("activation", "none"))?,
+        output: act("output", "none")?,
         optimizer,
         init: Init::parse(&init_name).ok_or_else(|| bad("init", &init_name))?,
         seed,
@@ -83,13 +113,12 @@ pub fn preset_spec(options: &str) -> Result<String, JsError> {
         } else {
             0
         },
-        batch_size: num("batch_size", 0.0) as usize,
-        points: num("points", 200.0) as usize,
-        noise: num("noise", 0.1),
+        batch_size: o.whole("batch_size")?.unwrap_or(0) as usize,
+        points: o.whole("points")?.unwrap_or(200) as usize,
+        noise: o.number_or("noise", 0.1)?,
         test_fraction: 0.2,
     };
-    let spec = preset.spec(1).map_err(|e| JsError::new(&e.to_string()))?;
-    Ok(spec.to_json())
+    preset.spec(1)
 }
 
 /// A 256-entry RGBA table of ColorBrewer's purple–orange diverging map (colour-blind safe):

@@ -11,6 +11,8 @@ use wasm_bindgen::prelude::*;
 pub struct Trainer {
     pub(crate) spec: Spec,
     pub(crate) session: Session<f32>,
+    /// The session at step 0, which `reset` restores.
+    start: Session<f32>,
     pub(crate) history: Vec<f32>,
     pub(crate) error: Option<String>,
     /// Buffers of the decision-boundary grid's forward pass, read by the page between frames.
@@ -29,14 +31,15 @@ fn js(e: impl std::fmt::Display) -> JsError {
 
 #[wasm_bindgen]
 impl Trainer {
-    /// A trainer for a spec (JSON as in docs/trace-format.md); a bad spec throws one line
-    /// naming the field.
+    /// A trainer for a spec (an object in the format of docs/trace-format.md, as `JSON.parse`
+    /// returns it); a bad spec throws one line naming the field.
     #[wasm_bindgen(constructor)]
-    pub fn new(spec_json: &str) -> Result<Trainer, JsError> {
-        let spec = Spec::parse(spec_json).map_err(js)?;
+    pub fn new(spec: JsValue) -> Result<Trainer, JsError> {
+        let spec = crate::read::spec(spec).map_err(js)?;
         let session = spec.session().map_err(js)?;
         Ok(Trainer {
             spec,
+            start: session.clone(),
             session,
             history: Vec::new(),
             error: None,
@@ -49,10 +52,7 @@ impl Trainer {
 
     /// Back to step 0 with the spec's initial weights.
     pub fn reset(&mut self) {
-        self.session = self
-            .spec
-            .session()
-            .expect("the spec was validated when loaded");
+        self.session = self.start.clone();
         self.history.clear();
         self.error = None;
         self.stepping = false;
@@ -141,16 +141,16 @@ impl Trainer {
     pub fn error(&self) -> Option<String> {
         self.error.clone()
     }
-    /// The last completed step as a trace record (JSON, docs/trace-format.md).
-    pub fn snapshot(&self) -> Result<String, JsError> {
+    /// The last completed step as a trace record (an object, docs/trace-format.md).
+    pub fn snapshot(&self) -> Result<JsValue, JsError> {
         if self.session.steps() == 0 {
             return Err(JsError::new("no step has completed yet"));
         }
-        serde_json::to_string(&record(&self.session)).map_err(js)
+        Ok(crate::write::record(&record(&self.session)))
     }
-    /// The spec this trainer runs (JSON).
-    pub fn spec(&self) -> String {
-        self.spec.to_json()
+    /// The spec this trainer runs (an object).
+    pub fn spec(&self) -> JsValue {
+        crate::write::spec(&self.spec)
     }
     /// How many layers the network has.
     pub fn layer_count(&self) -> usize {
