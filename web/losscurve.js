@@ -48,8 +48,9 @@ export function drawLoss(canvas, history, epoch, log, readout) {
   if (hi - lo < 1e-12) hi = lo + 1;
   const xOf = (i) => PAD_L + ((w - PAD_L - 12) * i) / Math.max(1, n - 1);
   const yOf = (v) => 8 + (h - 16 - PAD_B) * (1 - (f(v) - lo) / (hi - lo));
-  // At most ~2 points per pixel: long runs are drawn from an evenly spaced subset.
-  const stride = Math.max(1, Math.floor(n / (2 * (w - PAD_L))));
+  // At most about one point per pixel: long runs are drawn from an evenly spaced subset (a
+  // longer line costs more to rasterise, and the extra points would not show).
+  const stride = Math.max(1, Math.ceil(n / (w - PAD_L - 12)));
   ctx.strokeStyle = ACTIVE;
   ctx.lineWidth = 2;
   ctx.beginPath();

@@ -21,11 +21,27 @@ function loadWasm() {
   return init({ module_or_path: new URL('../pkg/backstep_wasm_bg.wasm', import.meta.url) });
 }
 
-const bindings = await loadWasm();
+const $ = (id) => document.getElementById(id);
+
+/** Shows the page (hidden while booting, so the empty shell never flashes). */
+function reveal() { document.documentElement.classList.remove('booting'); }
+
+/** Loads the wasm, or shows why it cannot run here (e.g. a browser without WebAssembly SIMD). */
+async function boot() {
+  try {
+    return await loadWasm();
+  } catch (e) {
+    reveal();
+    setLanguage(language());
+    showMessage(t('noWasm')(e.message ?? String(e)));
+    throw e;
+  }
+}
+
+const bindings = await boot();
 performance.mark('backstep:wasm-ready');
 setColormap(colormap());
 const model = new Model(bindings.memory);
-const $ = (id) => document.getElementById(id);
 const form = $('settings');
 const ui = { playing: false, drawn: -1, firstFrame: true, matrixLayer: 'auto', lossDirty: true };
 
@@ -161,6 +177,7 @@ function drawLossPanel() {
 function frame() {
   if (ui.playing) guarded(() => model.step(Number($('speed').value)));
   if (ui.drawn !== model.version) {
+    reveal();
     draw();
     ui.drawn = model.version;
     if (ui.firstFrame) {

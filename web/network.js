@@ -36,9 +36,10 @@ export function drawNetwork(canvas, model, opts) {
     const hot = (phase === 'update') || (activeCol === k && layer === cols[k].affine && phase !== 'loss');
     ctx.globalAlpha = hot ? 0.95 : 0.6;
     // Edges are stroked in buckets (sign × 8 widths): a few strokes per layer, not one per edge.
+    // Long dashes: each dash is a piece the canvas rasterises, and this is most of its cost.
     for (const positive of [true, false]) {
       ctx.strokeStyle = positive ? POS : NEG;
-      ctx.setLineDash(positive ? [] : [6, 4]);
+      ctx.setLineDash(positive ? [] : [12, 7]);
       for (let bucket = 0; bucket < 8; bucket++) {
         ctx.beginPath();
         let any = false;

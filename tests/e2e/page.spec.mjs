@@ -145,3 +145,17 @@ test('the single-file bundle works from file://', async ({ page }) => {
   await expect(page.locator('#loss-value')).toHaveText('2.0640');
   expect(page.errors).toEqual([]);
 });
+
+test('a browser that cannot run the wasm gets a message, not a blank page', async ({ page }) => {
+  // As in a browser without WebAssembly SIMD: compiling the module fails.
+  await page.addInitScript(() => {
+    const fail = () => Promise.reject(new WebAssembly.CompileError('simulated: SIMD is not supported'));
+    WebAssembly.instantiateStreaming = fail;
+    WebAssembly.instantiate = fail;
+  });
+  await page.goto('/');
+  await expect(page.locator('#message')).toBeVisible();
+  await expect(page.locator('#message')).toContainText('WebAssembly SIMD');
+  await expect(page.locator('#message')).toContainText('simulated');
+  expect(await page.evaluate(() => document.documentElement.classList.contains('booting'))).toBe(false);
+});
