@@ -56,6 +56,16 @@ pub fn matmul<T: Real>(
     if m * k * n <= SMALL || kernels == Kernels::Portable || cfg!(target_arch = "wasm32") {
         let o = out.as_mut_slice();
         match (oa, ob) {
+            (Op::N, _) if m >= TALL => columns_n(
+                o,
+                a.as_slice(),
+                b.as_slice(),
+                rsb as usize,
+                csb as usize,
+                m,
+                k,
+                n,
+            ),
             (Op::N, _) => small_n(
                 o,
                 a.as_slice(),
@@ -98,6 +108,36 @@ fn view<T: Real>(x: &DMatrix<T>, o: Op) -> (usize, usize, isize, isize) {
     match o {
         Op::N => (x.nrows(), x.ncols(), 1, r),
         Op::T => (x.ncols(), x.nrows(), r, 1),
+    }
+}
+
+/// From this many rows, `A·op(B)` updates whole output columns ([`columns_n`]); below it, the
+/// register-blocked [`small_n`] is faster. Both give the same bits.
+const TALL: usize = 32;
+
+/// `A·op(B)` for a tall A (a batch or the boundary grid): each output column is built as
+/// `out[:, j] = 0`, then `out[:, j] += A[:, p] · B[p, j]` for p in ascending order. The inner
+/// loop runs down contiguous columns and vectorises, yet every entry is still summed over p in
+/// ascending order from zero, so the result equals [`small_n`]'s bit for bit.
+#[allow(clippy::too_many_arguments)]
+fn columns_n<T: Real>(
+    o: &mut [T],
+    a: &[T],
+    b: &[T],
+    rsb: usize,
+    csb: usize,
+    m: usize,
+    k: usize,
+    n: usize,
+) {
+    for (j, out) in o.chunks_exact_mut(m).take(n).enumerate() {
+        out.fill(T::zero());
+        for (p, col) in a.chunks_exact(m).take(k).enumerate() {
+            let bp = b[p * rsb + j * csb];
+            for (s, &v) in out.iter_mut().zip(col) {
+                *s += v * bp;
+            }
+        }
     }
 }
 
@@ -214,6 +254,25 @@ mod tests {
 
     fn naive(a: &DMatrix<f64>, b: &DMatrix<f64>) -> DMatrix<f64> {
         a * b
+    }
+
+    #[test]
+    fn column_updates_equal_the_blocked_loop_bit_for_bit() {
+        for &(m, k, n) in &[(32, 2, 8), (37, 8, 8), (2304, 8, 1), (64, 1, 3), (33, 0, 2)] {
+            let a = DMatrix::from_fn(m, k, |i, j| ((i * 7 + j * 3) as f32 * 0.37).sin() * 3.0);
+            let b = DMatrix::from_fn(k, n, |i, j| ((i * 5 + j * 11) as f32 * 0.23).cos() - 0.2);
+            let bt = b.transpose();
+            for (bb, ob) in [(&b, Op::N), (&bt, Op::T)] {
+                let (_, _, rsb, csb) = view(bb, ob);
+                let (rsb, csb) = (rsb as usize, csb as usize);
+                let mut blocked = vec![f32::NAN; m * n];
+                let mut columns = vec![f32::NAN; m * n];
+                small_n(&mut blocked, a.as_slice(), bb.as_slice(), rsb, csb, m, k, n);
+                columns_n(&mut columns, a.as_slice(), bb.as_slice(), rsb, csb, m, k, n);
+                let bits = |v: &[f32]| v.iter().map(|x| x.to_bits()).collect::<Vec<_>>();
+                assert_eq!(bits(&blocked), bits(&columns), "{m}×{k}×{n} {ob:?}");
+            }
+        }
     }
 
     #[test]
