@@ -3,7 +3,7 @@
 // the data points on top (● target 1, ✕ target 0, hollow = test).
 
 import { DATA, GRID, WHAT } from './model.js';
-import { INK, MUTED, POS, cssWidth, font, lutIndex, prepare, table } from './colors.js';
+import { INK, MUTED, POS, cssWidth, font, packedTable, prepare } from './colors.js';
 import { t } from './i18n.js';
 
 const SIDE = 48;
@@ -11,11 +11,13 @@ const SIDE = 48;
 const scratch = Object.assign(document.createElement('canvas'), { width: SIDE, height: SIDE });
 const scratchCtx = scratch.getContext('2d');
 const pixels = scratchCtx.createImageData(SIDE, SIDE);
+const pixelWords = new Uint32Array(pixels.data.buffer);
 // The small per-neuron maps use every other grid point: a quarter of the work, same look at 84 px.
 const HALF = SIDE / 2;
 const small = Object.assign(document.createElement('canvas'), { width: HALF, height: HALF });
 const smallCtx = small.getContext('2d');
 const smallPixels = smallCtx.createImageData(HALF, HALF);
+const smallWords = new Uint32Array(smallPixels.data.buffer);
 
 const boxCache = { loads: -1, box: null };
 
@@ -45,10 +47,9 @@ function dataBox(model) {
  * samples every other grid point (for the small maps).
  */
 function paintMap(ctx, m, col, x, y, size, mid, scale, stride = 1) {
-  const lut = table();
-  const [canvas, c2d, image] = stride === 1 ? [scratch, scratchCtx, pixels] : [small, smallCtx, smallPixels];
+  const lut = packedTable();
+  const [canvas, c2d, image, words] = stride === 1 ? [scratch, scratchCtx, pixels, pixelWords] : [small, smallCtx, smallPixels, smallWords];
   const n = SIDE / stride;
-  const px = image.data;
   const values = m.data.subarray(col * m.rows, (col + 1) * m.rows);
   if (scale == null) {
     let most = 0;
@@ -60,11 +61,14 @@ function paintMap(ctx, m, col, x, y, size, mid, scale, stride = 1) {
     }
     scale = most || 1;
   }
+  // The table index as lutIndex computes it (clamped to 0…255; NaN in the middle), inlined:
+  // this runs for every pixel of every map.
+  const gain = 127.5 / scale;
   for (let row = 0; row < n; row++) {
     for (let c = 0; c < n; c++) {
-      const p = 4 * (row * n + c);
-      const k = 4 * lutIndex(values[row * stride * SIDE + c * stride] - mid, scale);
-      px[p] = lut[k]; px[p + 1] = lut[k + 1]; px[p + 2] = lut[k + 2]; px[p + 3] = 255;
+      const u = 127.5 + gain * (values[row * stride * SIDE + c * stride] - mid);
+      const k = u >= 255 ? 255 : u > 0 ? Math.round(u) : u <= 0 ? 0 : 128;
+      words[row * n + c] = lut[k];
     }
   }
   c2d.putImageData(image, 0, 0);

@@ -3,12 +3,15 @@
 
 let lut = null;
 let css = [];
+let packed = null;
 
 /** Keeps the 256-entry RGBA table: index 0 = most negative, 128 = zero, 255 = most positive. */
 export function setColormap(bytes) {
   lut = bytes;
   // The CSS string of every entry, built once rather than per cell per frame.
   css = Array.from({ length: 256 }, (_, k) => `rgb(${lut[4 * k]},${lut[4 * k + 1]},${lut[4 * k + 2]})`);
+  // Each entry's four bytes as one word, to write a pixel of ImageData in one store.
+  packed = new Uint32Array(new Uint8Array(lut).buffer);
 }
 
 /** The table index for `v` on a symmetric scale of ±`scale`. */
@@ -23,8 +26,9 @@ export function color(v, scale) {
   return css[lutIndex(v, scale)];
 }
 
-/** The raw table, for filling ImageData without per-pixel string work. */
-export function table() { return lut; }
+/** The table as one 32-bit word per entry (RGBA bytes in memory order), for filling ImageData
+ *  through a Uint32Array view. */
+export function packedTable() { return packed; }
 
 /** Sign colours for lines and glyphs: purple for +, orange for −. */
 export const POS = '#5e3c99';
