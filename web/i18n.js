@@ -25,6 +25,7 @@ const STRINGS = {
     moreRows: (n) => `… 残り ${n} 行`, lossAt: (s, v) => `ステップ ${s} の損失: ${v}`,
     badSetting: (m) => `設定を使えません: ${m}`, badImport: (m) => `読み込めません: ${m}`,
     diverged: (m) => `止めました: ${m}`,
+    overLimits: (what) => `ページの上限 (隠れ層 4 層まで、各層 16 ユニットまで、サンプル 500 個まで) を超えています (${what})。CLI なら動かせます: backstep trace`,
     noWasm: (m) => `このブラウザーでは動きません (WebAssembly SIMD が必要です。Chrome 91、Firefox 89、Safari 16.4 以降): ${m}`,
   },
   en: {
@@ -51,6 +52,7 @@ const STRINGS = {
     moreRows: (n) => `… ${n} more rows`, lossAt: (s, v) => `loss at step ${s}: ${v}`,
     badSetting: (m) => `Cannot use these settings: ${m}`, badImport: (m) => `Cannot load: ${m}`,
     diverged: (m) => `Stopped: ${m}`,
+    overLimits: (what) => `Over the page's limits (up to 4 hidden layers of up to 16 units, up to 500 samples): ${what}. The CLI runs it: backstep trace`,
     noWasm: (m) => `This browser cannot run the page (it needs WebAssembly SIMD: Chrome 91, Firefox 89, Safari 16.4 or later): ${m}`,
   },
 };

@@ -11,7 +11,7 @@ import { drawMatrices } from './matrices.js';
 import { drawGates } from './gates.js';
 import { drawLoss, bindLossCursor } from './losscurve.js';
 import { drawBoundary, drawNeurons } from './boundary.js';
-import { applyDatasetDefaults, bindKeys, readSettings } from './controls.js';
+import { applyDatasetDefaults, bindKeys, overLimits, readSettings } from './controls.js';
 import { parseJson, traceJson } from './json.js';
 
 /** The wasm: inlined as base64 in the single-file page (`cargo xtask bundle`), else fetched. */
@@ -223,7 +223,7 @@ const api = {
   reset: () => { act('reset'); draw(); return model.state(); },
   load: (spec) => {
     try {
-      model.load(typeof spec === 'string' ? parseJson(spec) : spec);
+      model.load(typeof spec === 'string' ? parseJson(spec) : spec, overLimits);
     } catch (e) {
       const msg = e.message ?? String(e);
       showMessage(t('badImport')(msg));

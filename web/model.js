@@ -25,9 +25,14 @@ export class Model {
   }
 
   /** Replaces the run with a spec (an object as `JSON.parse` returns it); throws the spec's
-   *  error, naming the field, and keeps the old run. */
-  load(spec) {
+   *  error, naming the field, or the error `check(trainer)` returns, and keeps the old run. */
+  load(spec, check = () => null) {
     const next = new Trainer(spec);
+    const problem = check(next);
+    if (problem) {
+      next.free();
+      throw new Error(problem);
+    }
     if (this.trainer) this.trainer.free();
     this.trainer = next;
     this.loads++;

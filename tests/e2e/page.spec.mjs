@@ -99,6 +99,10 @@ test('bad input gets a clear message and keeps the current run', async ({ page }
     [{ ...article, steps: 1.5 }, /^steps: expected a whole number/],
     [{ ...article, t: undefined }, /^missing field `t`$/],
     [{ ...article, optimizer: { type: 'sgd', lr: -1 } }, /^optimizer\.lr: must be a positive number$/],
+    // Valid specs that the CLI runs but the page does not: over the limits stated in the page.
+    [{ ...article, x: Array(501).fill([0, 0]), t: Array(501).fill([0]) }, /^Over the page's limits .*: 501 samples\. The CLI runs it/],
+    [{ ...article, t: [Array(17).fill(0)], layers: [{ type: 'affine', W: [Array(17).fill(1), Array(17).fill(2)], b: Array(17).fill(0) }] },
+      /^Over the page's limits .*: layers\[0\]: 2×17\./],
   ];
   for (const [spec, want] of cases) {
     const msg = await page.evaluate((s) => { try { window.backstep.load(s); return null; } catch (e) { return e.message; } }, spec);
