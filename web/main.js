@@ -43,6 +43,7 @@ performance.mark('backstep:wasm-ready');
 setColormap(colormap());
 const model = new Model(bindings.memory);
 const form = $('settings');
+const MAX_IMPORT_MB = 16;
 const ui = { playing: false, drawn: -1, firstFrame: true, matrixLayer: 'auto', lossDirty: true };
 
 function showMessage(text) {
@@ -204,6 +205,9 @@ $('import').addEventListener('change', async (e) => {
   const file = e.target.files[0];
   if (!file) return;
   try {
+    // A spec or trace within the page's limits is well under 1 MB; a huge file would only
+    // freeze the tab while it is read.
+    if (file.size > MAX_IMPORT_MB * 2 ** 20) throw new Error(`${file.name}: ${(file.size / 2 ** 20).toFixed(0)} MB; files up to ${MAX_IMPORT_MB} MB`);
     const doc = parseJson(await file.text());
     api.load(doc?.spec ?? doc);
   } catch (err) {

@@ -109,6 +109,12 @@ test('bad input gets a clear message and keeps the current run', async ({ page }
     expect(msg, JSON.stringify(spec)).toMatch(want);
   }
   expect((await state(page)).step).toBe(2);
+  // Files through Load spec: broken JSON, and a file too big to read.
+  await page.setInputFiles('#import', { name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{"x": [[0, 0]],') });
+  await expect(page.locator('#message')).toContainText('not valid JSON');
+  await page.setInputFiles('#import', { name: 'huge.json', mimeType: 'application/json', buffer: Buffer.alloc(17 * 2 ** 20, 32) });
+  await expect(page.locator('#message')).toContainText('huge.json: 17 MB; files up to 16 MB');
+  expect((await state(page)).step).toBe(2);
   await page.fill('input[name="hidden"]', '4,99');
   await page.locator('input[name="hidden"]').dispatchEvent('change');
   await expect(page.locator('#message')).toContainText('16');
