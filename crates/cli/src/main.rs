@@ -48,6 +48,9 @@ enum Command {
     /// Train for a number of steps, printing a compact loss log and the final predictions.
     Train(train::Args),
     /// Read a spec (JSON file, or - for stdin) and write its trace as JSON on stdout.
+    ///
+    /// Every product runs in fixed-order loops, so the trace is the same bits on every machine
+    /// and equals the page's run of the same spec.
     Trace {
         /// Path to the spec, or - to read stdin.
         spec: String,
