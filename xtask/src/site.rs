@@ -13,6 +13,7 @@ const TARGET: &str = "wasm32-unknown-unknown";
 /// Builds `dist/`: index.html, web/, pkg/backstep_wasm.js and pkg/backstep_wasm_bg.wasm.
 pub fn build() -> Result<PathBuf, String> {
     ensure_target()?;
+    ensure_npm_tools()?;
     run(
         "cargo",
         &[
@@ -69,7 +70,7 @@ pub fn build() -> Result<PathBuf, String> {
             ],
         )?;
     } else {
-        eprintln!("xtask: wasm-opt not installed (npm ci brings it); the wasm is left unoptimised");
+        eprintln!("xtask: wasm-opt not installed (needs npm); the wasm is left unoptimised");
     }
     copy(&root().join("index.html"), &dist.join("index.html"))?;
     copy_dir(&root().join("web"), &dist.join("web"))?;
@@ -82,12 +83,7 @@ pub fn build() -> Result<PathBuf, String> {
 /// minifies the CSS, with esbuild from npm. Without esbuild the modules stay as written, which
 /// works the same but weighs more.
 fn page_scripts(dist: &Path) -> Result<(), String> {
-    let bin = root().join("node_modules").join(".bin");
-    if !bin.join("esbuild").exists() && has_npm() {
-        // The lockfile pins esbuild, binaryen (wasm-opt) and Playwright.
-        run("npm", &["ci", "--no-audit", "--no-fund"])?;
-    }
-    let esbuild = bin.join("esbuild");
+    let esbuild = root().join("node_modules").join(".bin").join("esbuild");
     if !esbuild.exists() {
         eprintln!(
             "xtask: esbuild not installed (needs npm); the page's scripts are left unminified"
@@ -136,6 +132,18 @@ fn page_scripts(dist: &Path) -> Result<(), String> {
 /// Whether BACKSTEP_PROFILE=1 asks for readable names in the JS and the wasm.
 fn profiling() -> bool {
     std::env::var("BACKSTEP_PROFILE").is_ok_and(|v| v == "1")
+}
+
+/// Installs the npm build tools (esbuild, binaryen's wasm-opt; the lockfile also pins
+/// Playwright) when they are missing and npm is there. Without npm the build still works,
+/// unminified and unoptimised.
+fn ensure_npm_tools() -> Result<(), String> {
+    let bin = root().join("node_modules").join(".bin");
+    let missing = ["esbuild", "wasm-opt"].iter().any(|t| !bin.join(t).exists());
+    if missing && has_npm() {
+        run("npm", &["ci", "--no-audit", "--no-fund"])?;
+    }
+    Ok(())
 }
 
 fn has_npm() -> bool {
