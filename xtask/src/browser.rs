@@ -15,7 +15,7 @@ const CHROMIUM: &str = "/usr/bin/chromium";
 pub fn test(totals: &mut Totals) -> Result<(), String> {
     let playwright = root().join("node_modules").join(".bin").join("playwright");
     if !playwright.exists() {
-        // The lockfile pins Playwright (the library; the browser is the system's) and binaryen.
+        // The lockfile pins Playwright (the library; the browser is the system's), binaryen and esbuild.
         crate::run("npm", &["ci", "--no-audit", "--no-fund"])?;
     }
     if !std::path::Path::new(CHROMIUM).exists() {
