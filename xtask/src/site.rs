@@ -139,7 +139,9 @@ fn profiling() -> bool {
 /// unminified and unoptimised.
 fn ensure_npm_tools() -> Result<(), String> {
     let bin = root().join("node_modules").join(".bin");
-    let missing = ["esbuild", "wasm-opt"].iter().any(|t| !bin.join(t).exists());
+    let missing = ["esbuild", "wasm-opt"]
+        .iter()
+        .any(|t| !bin.join(t).exists());
     if missing && has_npm() {
         run("npm", &["ci", "--no-audit", "--no-fund"])?;
     }
