@@ -6,18 +6,26 @@ import { DATA, GRID, WHAT } from './model.js';
 import { INK, MUTED, POS, cssWidth, font, packedTable, prepare } from './colors.js';
 import { t } from './i18n.js';
 
-const SIDE = 48;
-// One small canvas and one ImageData, reused for every map (resizing a canvas resets it).
-const scratch = Object.assign(document.createElement('canvas'), { width: SIDE, height: SIDE });
-const scratchCtx = scratch.getContext('2d');
-const pixels = scratchCtx.createImageData(SIDE, SIDE);
-const pixelWords = new Uint32Array(pixels.data.buffer);
-// The small per-neuron maps use every other grid point: a quarter of the work, same look at 84 px.
-const HALF = SIDE / 2;
-const small = Object.assign(document.createElement('canvas'), { width: HALF, height: HALF });
-const smallCtx = small.getContext('2d');
-const smallPixels = smallCtx.createImageData(HALF, HALF);
-const smallWords = new Uint32Array(smallPixels.data.buffer);
+/** Grid points per side: the full grid, and the coarser one drawn while playing (under half
+ *  the work; the maps move too fast then for the difference to show). */
+export const GRID_SIDE = 48;
+export const PLAYING_SIDE = 32;
+
+// A small canvas and its ImageData per map size, reused for every map (resizing a canvas
+// resets it). The per-neuron maps use every other grid point: a quarter of the work, the same
+// look at 84 px.
+const scratches = new Map();
+function scratch(n) {
+  let s = scratches.get(n);
+  if (!s) {
+    const canvas = Object.assign(document.createElement('canvas'), { width: n, height: n });
+    const ctx = canvas.getContext('2d');
+    const image = ctx.createImageData(n, n);
+    s = { canvas, ctx, image, words: new Uint32Array(image.data.buffer) };
+    scratches.set(n, s);
+  }
+  return s;
+}
 
 const boxCache = { loads: -1, box: null };
 
@@ -48,14 +56,15 @@ function dataBox(model) {
  */
 function paintMap(ctx, m, col, x, y, size, mid, scale, stride = 1) {
   const lut = packedTable();
-  const [canvas, c2d, image, words] = stride === 1 ? [scratch, scratchCtx, pixels, pixelWords] : [small, smallCtx, smallPixels, smallWords];
-  const n = SIDE / stride;
+  const side = Math.round(Math.sqrt(m.rows));
+  const n = side / stride;
+  const { canvas, ctx: c2d, image, words } = scratch(n);
   const values = m.data.subarray(col * m.rows, (col + 1) * m.rows);
   if (scale == null) {
     let most = 0;
     for (let row = 0; row < n; row++) {
       for (let c = 0; c < n; c++) {
-        const a = Math.abs(values[row * stride * SIDE + c * stride] - mid);
+        const a = Math.abs(values[row * stride * side + c * stride] - mid);
         if (a > most && Number.isFinite(a)) most = a;
       }
     }
@@ -66,7 +75,7 @@ function paintMap(ctx, m, col, x, y, size, mid, scale, stride = 1) {
   const gain = 127.5 / scale;
   for (let row = 0; row < n; row++) {
     for (let c = 0; c < n; c++) {
-      const u = 127.5 + gain * (values[row * stride * SIDE + c * stride] - mid);
+      const u = 127.5 + gain * (values[row * stride * side + c * stride] - mid);
       const k = u >= 255 ? 255 : u > 0 ? Math.round(u) : u <= 0 ? 0 : 128;
       words[row * n + c] = lut[k];
     }
@@ -76,8 +85,9 @@ function paintMap(ctx, m, col, x, y, size, mid, scale, stride = 1) {
   ctx.drawImage(canvas, x, y, size, size);
 }
 
-/** Draws the output over the plane with the data points. Returns false if the data is not 2-D. */
-export function drawBoundary(canvas, model) {
+/** Draws the output over the plane, from a `side` × `side` grid, with the data points.
+ *  Returns false if the data is not 2-D. */
+export function drawBoundary(canvas, model, side = GRID_SIDE) {
   const { ctx, w } = prepare(canvas, Math.min(436, cssWidth(canvas)));
   const size = Math.min(w, 420) - 16;
   if (model.trainer.cols(DATA, WHAT.X) !== 2) {
@@ -87,7 +97,7 @@ export function drawBoundary(canvas, model) {
     return false;
   }
   const box = planeBox(model);
-  model.grid(SIDE, box);
+  model.grid(side, box);
   const last = model.kinds().length - 1;
   const out = model.mat(GRID + 1 + last, WHAT.Y);
   const targets = model.mat(DATA, WHAT.T);
@@ -140,8 +150,9 @@ function drawMarkers(model, box, size, mid, key) {
   }
 }
 
-/** Draws a small map for every unit of every layer whose output feeds the next affine layer. */
-export function drawNeurons(canvas, model) {
+/** Draws a small map for every unit of every layer whose output feeds the next affine layer,
+ *  from a `side` × `side` grid. */
+export function drawNeurons(canvas, model, side = GRID_SIDE) {
   const kinds = model.kinds();
   const shown = kinds.map((k, i) => i).filter((i) => i === kinds.length - 1 || kinds[i + 1] === 'affine');
   const cell = 84;
@@ -154,7 +165,7 @@ export function drawNeurons(canvas, model) {
     ctx.fillText(t('none2d'), 12, 24);
     return;
   }
-  model.grid(SIDE, planeBox(model));
+  model.grid(side, planeBox(model));
   let y = 8;
   for (const i of shown) {
     const m = model.mat(GRID + 1 + i, WHAT.Y);

@@ -10,7 +10,7 @@ import { drawNetwork } from './network.js';
 import { drawMatrices } from './matrices.js';
 import { drawGates } from './gates.js';
 import { drawLoss, bindLossCursor } from './losscurve.js';
-import { drawBoundary, drawNeurons } from './boundary.js';
+import { GRID_SIDE, PLAYING_SIDE, drawBoundary, drawNeurons } from './boundary.js';
 import { applyDatasetDefaults, bindKeys, overLimits, readSettings } from './controls.js';
 import { parseJson, traceJson } from './json.js';
 
@@ -44,6 +44,8 @@ setColormap(colormap());
 const model = new Model(bindings.memory);
 const form = $('settings');
 const MAX_IMPORT_MB = 16;
+/** How long each frame of the latest play took (steps and redraw), in ms; the last 600. */
+const playTimes = [];
 const ui = { playing: false, drawn: -1, firstFrame: true, matrixLayer: 'auto', lossDirty: true };
 
 function showMessage(text) {
@@ -80,6 +82,9 @@ function afterLoad() {
 }
 
 function setPlaying(on) {
+  // Stopping redraws the maps from the full grid (playing draws them from a coarser one).
+  if (ui.playing && !on) ui.drawn = -1;
+  if (on && !ui.playing) playTimes.length = 0;
   ui.playing = on;
   const b = document.querySelector('[data-action="play"]');
   b.textContent = on ? t('btnPause') : t('btnPlay');
@@ -157,8 +162,9 @@ function draw() {
   timed('network', () => drawNetwork($('c-network'), model, { showGrads: $('show-grads').checked, sample, state }));
   timed('matrices', () => drawMatrices($('c-matrices'), model, matrixLayer(state)));
   timed('gates', () => drawGates($('c-gates'), model));
-  timed('boundary', () => drawBoundary($('c-boundary'), model));
-  timed('neurons', () => drawNeurons($('c-neurons'), model));
+  const side = ui.playing ? PLAYING_SIDE : GRID_SIDE;
+  timed('boundary', () => drawBoundary($('c-boundary'), model, side));
+  timed('neurons', () => drawNeurons($('c-neurons'), model, side));
   timed('loss', drawLossPanel);
 }
 
@@ -175,8 +181,11 @@ function drawLossPanel() {
   ui.lossDirty = false;
 }
 
+
 function frame() {
-  if (ui.playing) guarded(() => model.step(Number($('speed').value)));
+  const t0 = performance.now();
+  const playing = ui.playing;
+  if (playing) guarded(() => model.step(Number($('speed').value)));
   if (ui.drawn !== model.version) {
     reveal();
     draw();
@@ -187,6 +196,10 @@ function frame() {
     }
   } else if (ui.lossDirty) {
     drawLossPanel();
+  }
+  if (playing) {
+    playTimes.push(performance.now() - t0);
+    if (playTimes.length > 600) playTimes.shift();
   }
   requestAnimationFrame(frame);
 }
@@ -240,6 +253,7 @@ const api = {
   },
   snapshot: () => (model.trainer.steps() === 0 ? null : model.snapshot()),
   timings: () => ({ ...timings }),
+  frameTimes: () => [...playTimes],
 };
 
 setLanguage(language());

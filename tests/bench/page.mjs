@@ -60,9 +60,10 @@ const page = context.pages()[0] ?? (await context.newPage());
 await page.goto(url);
 await page.waitForFunction(() => performance.getEntriesByName('backstep:first-frame').length > 0);
 
-// A playing frame is model.step(speed) and a redraw of every panel: window.backstep.step(n)
-// does exactly that, synchronously, so its duration is the JavaScript (and wasm) work of one
-// frame. Then the page really plays for 2 s under a trace, which adds what the browser does on
+// window.backstep.step(n) runs n steps and redraws every panel, synchronously, so its duration
+// is the JavaScript (and wasm) work of a frame that draws the maps from the full grid. Then the
+// page plays for 3 s and reports its own frame times (`frameTimes()`), with the maps from the
+// coarser grid it uses while playing. Then the page really plays for 2 s under a trace, which adds what the browser does on
 // the same thread: with --disable-gpu the canvases are rasterised there (Skia on the CPU), and
 // that usually costs more than the page's own code.
 for (const [label, dataset, speed] of [['article XOR, 20 steps/frame', 'xor', 20], ['circle 8,8 tanh batch 10, 20 steps/frame', 'circle', 20]]) {
@@ -79,6 +80,14 @@ for (const [label, dataset, speed] of [['article XOR, 20 steps/frame', 'xor', 20
   const panels = await page.evaluate(() => window.backstep.timings());
   const split = Object.entries(panels).map(([k, v]) => `${k} ${v.toFixed(2)}`).join(', ');
   console.log(`${label}: page code per frame median ${median(times).toFixed(2)} ms, p95 ${p95(times).toFixed(2)} ms (last frame's panels, ms: ${split})`);
+  // Really playing (the maps then come from the coarser grid): each frame's steps and redraw,
+  // as the page times them itself.
+  await page.click('[data-action="reset"]');
+  await page.click('[data-action="play"]');
+  await page.waitForTimeout(3000);
+  await page.click('[data-action="play"]');
+  const played = await page.evaluate(() => window.backstep.frameTimes());
+  console.log(`  playing: page code per frame median ${median(played).toFixed(2)} ms, p95 ${p95(played).toFixed(2)} ms (${played.length} frames)`);
   const whole = await playTraced(page, 2000);
   console.log(`  playing, traced: ${whole.fps.toFixed(0)} frames/s; per frame, main thread busy ${whole.busy.toFixed(1)} ms, of which the rAF callback ${whole.raf.toFixed(1)} ms and canvas raster and upload ${whole.raster.toFixed(1)} ms`);
   await page.click('[data-action="reset"]');
