@@ -25,6 +25,10 @@ test('Play advances, Pause stops', async ({ page }) => {
   await page.waitForTimeout(400);
   expect((await state(page)).step).toBe(stopped);
   await expect(page.locator('[data-action="play"]')).toHaveAttribute('aria-pressed', 'false');
+  // The page timed each played frame (20 steps per frame by default).
+  const times = await page.evaluate(() => window.backstep.frameTimes());
+  expect(times.length).toBeGreaterThanOrEqual(2);
+  expect(times.every((ms) => Number.isFinite(ms) && ms >= 0)).toBe(true);
 });
 
 test('every canvas panel is non-blank and changes after a step', async ({ page }) => {
