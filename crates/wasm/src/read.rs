@@ -5,6 +5,7 @@
 //! finiteness are checked afterwards by `backstep_nn`'s own validation, the same as natively.
 
 use backstep_nn::SpecError;
+use backstep_nn::limits::{MAX_SAMPLES, MAX_WIDTH};
 use backstep_nn::spec::{LayerSpec, OptimizerSpec, Spec};
 use js_sys::{Array, Object, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
@@ -138,10 +139,23 @@ pub fn array(v: &JsValue, path: &str) -> Read<Array> {
         .ok_or_else(|| SpecError::new(path, format!("expected an array, got {}", kind(v))))
 }
 
+/// An array of at most `max` entries. Validation checks the exact limits later; this stops a
+/// huge array before it is read entry by entry.
+fn bounded(v: &JsValue, path: &str, max: usize, what: &str) -> Read<Array> {
+    let a = array(v, path)?;
+    if a.length() as usize > max {
+        return Err(SpecError::new(
+            path,
+            format!("has {} {what}; at most {max} are allowed", a.length()),
+        ));
+    }
+    Ok(a)
+}
+
 /// An array of numbers, each rounded to the nearest f32 (as the CLI reads them; values beyond
 /// the f32 range become ±Inf here and are rejected by validation with their position).
 pub fn floats(v: &JsValue, path: &str) -> Read<Vec<f32>> {
-    let a = array(v, path)?;
+    let a = bounded(v, path, MAX_WIDTH, "values")?;
     (0..a.length())
         .map(|i| number(&a.get(i), &format!("{path}[{i}]")).map(|n| n as f32))
         .collect()
@@ -149,7 +163,7 @@ pub fn floats(v: &JsValue, path: &str) -> Read<Vec<f32>> {
 
 /// An array of rows of numbers.
 pub fn rows(v: &JsValue, path: &str) -> Read<Vec<Vec<f32>>> {
-    let a = array(v, path)?;
+    let a = bounded(v, path, MAX_SAMPLES, "rows")?;
     (0..a.length())
         .map(|i| floats(&a.get(i), &format!("{path}[{i}]")))
         .collect()
