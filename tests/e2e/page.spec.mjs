@@ -103,7 +103,7 @@ test('bad input gets a clear message and keeps the current run', async ({ page }
     [{ ...article, steps: 1.5 }, /^steps: expected a whole number/],
     [{ ...article, t: undefined }, /^missing field `t`$/],
     [{ ...article, optimizer: { type: 'sgd', lr: -1 } }, /^optimizer\.lr: must be a positive number$/],
-    // Over the format's own limits: stopped before the array is read entry by entry.
+    // Over the format's own limits (the CLI's): the same message as the CLI's.
     [{ ...article, x: Array(20000).fill([0, 0]) }, /^x: has 20000 rows; at most 10000 are allowed$/],
     // Valid specs that the CLI runs but the page does not: over the limits stated in the page.
     [{ ...article, x: Array(501).fill([0, 0]), t: Array(501).fill([0]) }, /^Over the page's limits .*: 501 samples\. The CLI runs it/],
