@@ -171,7 +171,7 @@ export function drawNeurons(canvas, model, side = GRID_SIDE) {
     const m = model.mat(GRID + 1 + i, WHAT.Y);
     if (!m) continue;
     ctx.fillStyle = INK;
-    ctx.font = font(13, 700);
+    ctx.font = font(14, 700);
     ctx.textAlign = 'left';
     ctx.fillText(`layers[${i}]`, 4, y + 10);
     for (let j = 0; j < m.cols; j++) {
@@ -182,7 +182,7 @@ export function drawNeurons(canvas, model, side = GRID_SIDE) {
       ctx.fillStyle = '#fff';
       ctx.fillRect(mx, my, 18, 15);
       ctx.fillStyle = INK;
-      ctx.font = font(11);
+      ctx.font = font(12);
       ctx.fillText(`${j}`, mx + 3, my + 8);
     }
     y += Math.ceil(m.cols / perRow) * (cell + 12);

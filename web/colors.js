@@ -95,7 +95,9 @@ export function cssWidth(canvas) {
 /** Forgets cached widths (call on resize). */
 export function forgetSizes() { widths = new WeakMap(); }
 
-/** The panel font at `px` CSS pixels. */
+/** The panel font at `px` CSS pixels. The panels keep to a few sizes (12–16, 18) and two
+ *  weights: every distinct size and weight costs the browser a font lookup on first use,
+ *  which is most of a cold first frame. */
 export function font(px, weight = 400) {
   return `${weight} ${px}px system-ui, "Hiragino Sans", "Noto Sans CJK JP", "Noto Sans JP", sans-serif`;
 }

@@ -42,7 +42,7 @@ export function drawGates(canvas, model) {
     for (let u = 0; u < units; u++) {
       const dead = b.dead.includes(u);
       ctx.fillStyle = dead ? NEG : MUTED;
-      ctx.font = font(13, dead ? 700 : 400);
+      ctx.font = font(14, dead ? 700 : 400);
       ctx.fillText(`${u}`, 44 + u * size + size / 2, top - 8);
     }
     const rows = Math.min(GATE_ROWS, b.m.rows);

@@ -36,7 +36,7 @@ export function drawLoss(canvas, history, epoch, log, readout) {
   ctx.strokeRect(PAD_L, 8, w - PAD_L - 8, h - 8 - PAD_B);
   if (n === 0) {
     ctx.fillStyle = MUTED;
-    ctx.font = font(15);
+    ctx.font = font(16);
     ctx.textAlign = 'left';
     ctx.fillText(t('noSteps'), PAD_L + 12, 28);
     readout.textContent = '';
@@ -61,7 +61,7 @@ export function drawLoss(canvas, history, epoch, log, readout) {
   ctx.stroke();
   // Axis labels: the range and the step count.
   ctx.fillStyle = INK;
-  ctx.font = font(13);
+  ctx.font = font(14);
   ctx.textAlign = 'right';
   const label = (v) => (log ? `1e${v.toFixed(1)}` : v.toPrecision(3));
   ctx.fillText(label(hi), PAD_L - 6, 14);

@@ -79,7 +79,7 @@ export function drawNetwork(canvas, model, opts) {
       // Before the first forward pass the caches are empty (0 rows): no value to show.
       if (values && sample < values.rows) {
         ctx.fillStyle = INK;
-        ctx.font = font(Math.max(10, Math.min(14, r * 0.62)));
+        ctx.font = font(Math.round(Math.max(10, Math.min(14, r * 0.62))));
         ctx.textAlign = 'center';
         ctx.fillText(fmt(values.at(sample, j), 2), x, y);
       }
