@@ -1,12 +1,14 @@
 // JSON text in and out of the page: the browser parses and writes it (the wasm has no JSON
 // code). Written numbers that are f32 values take their shortest f32 form, as the CLI writes them.
 
+import { t } from './i18n.js';
+
 /** Parses JSON text; a syntax error becomes one clear line. */
 export function parseJson(text) {
   try {
     return JSON.parse(text);
   } catch (e) {
-    throw new Error(`not valid JSON: ${e.message}`);
+    throw new Error(t('badJson')(e.message));
   }
 }
 

@@ -152,7 +152,9 @@ function draw() {
   const state = model.state();
   $('phase').dataset.phase = state.phase;
   setText('phase', t('phase')[state.phase] + (state.layer == null ? '' : ` · layers[${state.layer}] ${model.kinds()[state.layer]}`));
-  setText('next-step', `${t('next')}: ${state.next}`);
+  // `next` is "forward 1", "loss", …: in Japanese, with the article's words.
+  const [nextPhase, nextLayer] = state.next.split(' ');
+  setText('next-step', `${t('next')}: ${t('phaseShort')[nextPhase] ?? nextPhase}${nextLayer ? ` ${nextLayer}` : ''}`);
   setText('step-count', String(state.step));
   setText('loss-value', state.loss == null ? '—' : fmt(state.loss));
   const testLoss = model.testLoss();
@@ -220,7 +222,7 @@ $('import').addEventListener('change', async (e) => {
   try {
     // A spec or trace within the page's limits is well under 1 MB; a huge file would only
     // freeze the tab while it is read.
-    if (file.size > MAX_IMPORT_MB * 2 ** 20) throw new Error(`${file.name}: ${(file.size / 2 ** 20).toFixed(0)} MB; files up to ${MAX_IMPORT_MB} MB`);
+    if (file.size > MAX_IMPORT_MB * 2 ** 20) throw new Error(t('tooBig')(file.name, (file.size / 2 ** 20).toFixed(0), MAX_IMPORT_MB));
     const doc = parseJson(await file.text());
     api.load(doc?.spec ?? doc);
   } catch (err) {

@@ -151,7 +151,9 @@ test('both languages use the article\'s phase words', async ({ page }) => {
   expect(ja).toContain('知る');
   expect(en).toContain('forward');
   expect(en).toContain('知る');
-  if (lang !== 'ja') await page.click('#lang');
+  // The screenshot is of the Japanese page: one click from English, two from Japanese.
+  if (lang === 'ja') await page.click('#lang');
+  expect(await page.evaluate(() => document.documentElement.lang)).toBe('ja');
   await page.screenshot({ path: `${SHOTS}/06-japanese.png`, fullPage: true });
 });
 
