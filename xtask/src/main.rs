@@ -6,7 +6,8 @@
 //! - `test`: formatting, clippy with warnings denied, the tidy check, every Rust test, then the
 //!   page's tests in headless Chromium; it ends with one line `total: N passed, M failed`.
 //! - `ci`: what `.ci/run` runs after installing the toolchain pieces (same as `test`).
-//! - `bench`: the criterion benchmarks, then the numpy/PyTorch comparison script.
+//! - `bench`: the criterion benchmarks, the numpy/PyTorch comparison script, then the page's
+//!   benchmark (`tests/bench/page.mjs`) against the built site in the system Chromium.
 //! - `tidy`: only the tidy check (file headers and sizes).
 
 mod browser;
@@ -108,7 +109,25 @@ fn bench() -> Result<(), String> {
         "cargo",
         &["bench", "-p", "backstep-nn", "--bench", "workloads"],
     )?;
-    run("python3", &["tests/bench/compare.py"])
+    run("python3", &["tests/bench/compare.py"])?;
+    // The page's benchmark: the built site on a free local port, in the system Chromium.
+    let dist = site::build()?;
+    let (listener, url) = serve::bind(0)?;
+    let served = dist.clone();
+    std::thread::spawn(move || serve::serve(listener, served));
+    eprintln!("xtask: $ node tests/bench/page.mjs (page at {url})");
+    let status = Command::new("node")
+        .arg("tests/bench/page.mjs")
+        .current_dir(root())
+        .env("BACKSTEP_URL", &url)
+        .env("BACKSTEP_DIST", &dist)
+        .status()
+        .map_err(|e| format!("cannot start node: {e}"))?;
+    if status.success() {
+        Ok(())
+    } else {
+        Err(format!("the page benchmark failed ({status})"))
+    }
 }
 
 /// Test counts, added up over libtest's `test result:` lines and Playwright's summary.
