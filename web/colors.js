@@ -46,11 +46,10 @@ export function fmt(v, digits = 4) {
   return s.startsWith('-') ? '−' + s.slice(1) : s;
 }
 
-/** Largest |v| in an array-like (1 if all zero), for scaling colours; `stride` > 1 looks at
- *  every stride-th value only. */
-export function maxAbs(values, stride = 1) {
+/** Largest |v| in an array-like (1 if all zero), for scaling colours. */
+export function maxAbs(values) {
   let m = 0;
-  for (let i = 0; i < values.length; i += stride) {
+  for (let i = 0; i < values.length; i++) {
     const a = Math.abs(values[i]);
     if (a > m && Number.isFinite(a)) m = a;
   }
