@@ -1,5 +1,6 @@
 // The settings form and keyboard shortcuts: turns the form into preset options within the
-// page's limits (stated in the UI), and maps keys to the toolbar's actions.
+// page's limits (stated in the UI), checks a loaded run against the same limits, and maps keys
+// to the toolbar's actions.
 
 import { t } from './i18n.js';
 import { DATA, WHAT } from './model.js';

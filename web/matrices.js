@@ -10,7 +10,8 @@ const CELL_H = 24;
 const MONO = '14px ui-monospace, "DejaVu Sans Mono", Menlo, Consolas, monospace';
 // A cell is 9 monospace characters wide: up to 8 for the number, 1 gap.
 const CHARS = 9;
-let CELL_W = 72;
+// Measured once, on first draw: the font never changes.
+let CELL_W = 0;
 const MAX_ROWS = 8;
 const MAX_COLS = 8;
 
@@ -33,9 +34,11 @@ export function drawMatrices(canvas, model, layer) {
   const kind = layer === LOSS ? 'loss' : model.kinds()[layer];
   const items = matList(kind, layer).map(([label, l, what]) => ({ label, what, m: model.mat(l, what) }))
     .filter((it) => it.m && it.m.rows > 0 && it.m.cols > 0);
-  const probe = canvas.getContext('2d');
-  probe.font = MONO;
-  CELL_W = CHARS * probe.measureText('0').width;
+  if (!CELL_W) {
+    const probe = canvas.getContext('2d');
+    probe.font = MONO;
+    CELL_W = CHARS * probe.measureText('0').width;
+  }
   // Lay the matrices out left to right, wrapping to new bands.
   const width = cssWidth(canvas);
   let x = 8, y = 8, bandH = 0;
