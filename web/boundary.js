@@ -3,7 +3,7 @@
 // the data points on top (● target 1, ✕ target 0, hollow = test).
 
 import { DATA, GRID, WHAT } from './model.js';
-import { INK, MUTED, POS, cssWidth, font, packedTable, prepare } from './colors.js';
+import { FONT, INK, MUTED, POS, cssWidth, packedTable, pixelRatio, prepare } from './colors.js';
 import { t } from './i18n.js';
 
 /** Grid points per side: the full grid, and the coarser one drawn while playing (under half
@@ -18,7 +18,7 @@ const scratches = new Map();
 function scratch(n) {
   let s = scratches.get(n);
   if (!s) {
-    const canvas = Object.assign(document.createElement('canvas'), { width: n, height: n });
+    const canvas = new OffscreenCanvas(n, n);
     const ctx = canvas.getContext('2d');
     const image = ctx.createImageData(n, n);
     s = { canvas, ctx, image, words: new Uint32Array(image.data.buffer) };
@@ -92,7 +92,7 @@ export function drawBoundary(canvas, model, side = GRID_SIDE) {
   const size = Math.min(w, 420) - 16;
   if (model.trainer.cols(DATA, WHAT.X) !== 2) {
     ctx.fillStyle = MUTED;
-    ctx.font = font(16);
+    ctx.font = FONT.text;
     ctx.fillText(t('none2d'), 12, 24);
     return false;
   }
@@ -108,18 +108,18 @@ export function drawBoundary(canvas, model, side = GRID_SIDE) {
   paintMap(ctx, out, 0, 8, 8, size, mid, half);
   // The data points never change within a run: they are drawn once into a transparent layer
   // and copied on top of each new map.
-  const key = `${model.loads}|${size}|${window.devicePixelRatio || 1}`;
+  const key = `${model.loads}|${size}|${pixelRatio()}`;
   if (markers.key !== key) drawMarkers(model, box, size, mid, key);
   ctx.drawImage(markers.canvas, 0, 0, markers.canvas.width / markers.dpr, markers.canvas.height / markers.dpr);
   return true;
 }
 
 /** The data points' layer, cached per run, map size and pixel ratio. */
-const markers = { key: '', canvas: document.createElement('canvas'), dpr: 1 };
+const markers = { key: '', canvas: new OffscreenCanvas(1, 1), dpr: 1 };
 
 /** Draws the data points (● target 1, ✕ target 0; hollow or grey = test) into `markers`. */
 function drawMarkers(model, box, size, mid, key) {
-  const dpr = window.devicePixelRatio || 1;
+  const dpr = pixelRatio();
   Object.assign(markers.canvas, { width: Math.ceil((size + 16) * dpr), height: Math.ceil((size + 16) * dpr) });
   Object.assign(markers, { key, dpr });
   const ctx = markers.canvas.getContext('2d');
@@ -161,7 +161,7 @@ export function drawNeurons(canvas, model, side = GRID_SIDE) {
   const { ctx } = prepare(canvas, Math.max(110, 16 + rowsNeeded * (cell + 12)));
   if (model.trainer.cols(DATA, WHAT.X) !== 2) {
     ctx.fillStyle = MUTED;
-    ctx.font = font(16);
+    ctx.font = FONT.text;
     ctx.fillText(t('none2d'), 12, 24);
     return;
   }
@@ -171,7 +171,7 @@ export function drawNeurons(canvas, model, side = GRID_SIDE) {
     const m = model.mat(GRID + 1 + i, WHAT.Y);
     if (!m) continue;
     ctx.fillStyle = INK;
-    ctx.font = font(14, 700);
+    ctx.font = FONT.bold;
     ctx.textAlign = 'left';
     ctx.fillText(`layers[${i}]`, 4, y + 10);
     for (let j = 0; j < m.cols; j++) {
@@ -180,10 +180,10 @@ export function drawNeurons(canvas, model, side = GRID_SIDE) {
       paintMap(ctx, m, j, mx, my, cell, 0, null, 2);
       // The unit's index in the map's corner, on a white tab so it reads on any colour.
       ctx.fillStyle = '#fff';
-      ctx.fillRect(mx, my, 18, 15);
+      ctx.fillRect(mx, my, j > 9 ? 22 : 14, 18);
       ctx.fillStyle = INK;
-      ctx.font = font(12);
-      ctx.fillText(`${j}`, mx + 3, my + 8);
+      ctx.font = FONT.text;
+      ctx.fillText(`${j}`, mx + 3, my + 9);
     }
     y += Math.ceil(m.cols / perRow) * (cell + 12);
   }

@@ -56,19 +56,45 @@ export function maxAbs(values) {
   return m || 1;
 }
 
+// The panels draw on OffscreenCanvases in a worker, which has no layout: the page sends each
+// canvas's CSS width and the device pixel ratio, and gets back the heights the panels chose.
+const geometry = { dpr: 1, widths: new Map(), heights: new Map(), changed: [] };
+
+/** Sets the device pixel ratio and the CSS width of each canvas (a Map; on start and resize). */
+export function setGeometry(dpr, widths) {
+  geometry.dpr = dpr > 0 ? dpr : 1;
+  geometry.widths = widths;
+}
+
+/** The device pixel ratio the page reported. */
+export function pixelRatio() { return geometry.dpr; }
+
+/** A canvas's CSS width, as the page measured it. */
+export function cssWidth(canvas) { return geometry.widths.get(canvas) || 300; }
+
+/** The canvases whose CSS height changed since the last call, as [canvas, px] pairs. */
+export function takeHeights() {
+  const changed = geometry.changed;
+  geometry.changed = [];
+  return changed;
+}
+
 /**
- * Sizes a canvas to its CSS width and `height` CSS pixels (times devicePixelRatio, so text is
+ * Sizes a canvas to its CSS width and `height` CSS pixels (times the pixel ratio, so text is
  * sharp on projectors), clears it and returns its 2-D context in CSS-pixel units. Each panel
- * computes its height from its content.
+ * computes its height from its content; the page applies it to the element.
  */
 export function prepare(canvas, height) {
-  const dpr = window.devicePixelRatio || 1;
+  const dpr = geometry.dpr;
   const w = cssWidth(canvas);
   const h = Math.round(height);
   if (canvas.width !== Math.round(w * dpr) || canvas.height !== Math.round(h * dpr)) {
     canvas.width = Math.round(w * dpr);
     canvas.height = Math.round(h * dpr);
-    canvas.style.height = `${h}px`;
+  }
+  if (geometry.heights.get(canvas) !== h) {
+    geometry.heights.set(canvas, h);
+    geometry.changed.push([canvas, h]);
   }
   const ctx = canvas.getContext('2d');
   ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
@@ -77,26 +103,24 @@ export function prepare(canvas, height) {
   return { ctx, w, h };
 }
 
-// CSS widths, read once and again only after a resize: reading clientWidth after the header's
-// text changed would force a synchronous layout on every frame.
-let widths = new WeakMap();
+const FAMILY = 'system-ui, "Hiragino Sans", "Noto Sans CJK JP", "Noto Sans JP", sans-serif';
 
-/** A canvas's CSS width, cached until the next [`forgetSizes`]. */
-export function cssWidth(canvas) {
-  let w = widths.get(canvas);
-  if (w === undefined) {
-    w = canvas.clientWidth || 300;
-    widths.set(canvas, w);
+/** The panels' fonts, the only ones they use: every distinct size and weight costs the browser
+ *  a font lookup on first use (a round trip to the browser process), which is much of a cold
+ *  first frame. */
+export const FONT = {
+  text: `400 14px ${FAMILY}`,
+  bold: `700 14px ${FAMILY}`,
+  big: `700 18px ${FAMILY}`,
+  mono: '14px ui-monospace, "DejaVu Sans Mono", Menlo, Consolas, monospace',
+};
+
+/** Looks every panel font up once (Latin and Japanese text), so the first frame finds them
+ *  ready: the worker calls this while the page is still being laid out. */
+export function warmFonts() {
+  const ctx = new OffscreenCanvas(1, 1).getContext('2d');
+  for (const f of Object.values(FONT)) {
+    ctx.font = f;
+    ctx.measureText('0.1234 −×');
   }
-  return w;
-}
-
-/** Forgets cached widths (call on resize). */
-export function forgetSizes() { widths = new WeakMap(); }
-
-/** The panel font at `px` CSS pixels. The panels keep to a few sizes (12–16, 18) and two
- *  weights: every distinct size and weight costs the browser a font lookup on first use,
- *  which is most of a cold first frame. */
-export function font(px, weight = 400) {
-  return `${weight} ${px}px system-ui, "Hiragino Sans", "Noto Sans CJK JP", "Noto Sans JP", sans-serif`;
 }

@@ -1,9 +1,8 @@
 // The settings form and keyboard shortcuts: turns the form into preset options within the
-// page's limits (stated in the UI), checks a loaded run against the same limits, and maps keys
-// to the toolbar's actions.
+// page's limits (stated in the UI) and maps keys to the toolbar's actions.
 
 import { t } from './i18n.js';
-import { DATA, WHAT } from './model.js';
+import { LIMITS } from './limits.js';
 
 /**
  * Settings that train well for each data set, filled in when the data set changes: the article's
@@ -15,27 +14,6 @@ const PLANE = { hidden: '8,8', activation: 'tanh', optimizer: 'sgd', lr: '0.01',
 export function applyDatasetDefaults(form) {
   const plane = !['xor', 'regression'].includes(form.elements.dataset.value);
   for (const [name, value] of Object.entries(plane ? PLANE : ARTICLE)) form.elements[name].value = value;
-}
-
-/** Page limits, shown in the UI text `limits`. */
-export const LIMITS = { hiddenLayers: 4, width: 16, points: 500 };
-
-/**
- * What puts a loaded run (a spec from a file or `load`) over the page's limits, as one line, or
- * null. The core accepts bigger runs (the CLI's limits), but the page would draw them slowly and
- * illegibly, and Play could stall the tab.
- */
-export function overLimits(trainer) {
-  const samples = Math.max(trainer.rows(DATA, WHAT.X), trainer.rows(DATA, WHAT.X_TEST));
-  if (samples > LIMITS.points) return t('overLimits')(`${samples} samples`);
-  let affine = 0;
-  for (let i = 0; i < trainer.layer_count(); i++) {
-    if (trainer.layer_kind(i) !== 'affine') continue;
-    affine++;
-    if (Math.max(trainer.rows(i, WHAT.W), trainer.cols(i, WHAT.W)) > LIMITS.width) return t('overLimits')(`layers[${i}]: ${trainer.rows(i, WHAT.W)}×${trainer.cols(i, WHAT.W)}`);
-  }
-  if (affine - 1 > LIMITS.hiddenLayers) return t('overLimits')(`${affine - 1} hidden layers`);
-  return null;
 }
 
 /**

@@ -2,7 +2,7 @@
 // with ×, open cells pale, and units blocked for every sample flagged as dead.
 
 import { WHAT } from './model.js';
-import { INK, MUTED, NEG, font, prepare } from './colors.js';
+import { FONT, INK, MUTED, NEG, prepare } from './colors.js';
 import { t } from './i18n.js';
 
 const GATE = 28;
@@ -18,18 +18,18 @@ export function drawGates(canvas, model) {
   ctx.textAlign = 'left';
   if (!relus.length) {
     ctx.fillStyle = MUTED;
-    ctx.font = font(16);
+    ctx.font = FONT.text;
     ctx.fillText(t('noRelu'), 12, 24);
     return;
   }
   let y = 14;
   for (const b of blocks) {
     ctx.fillStyle = INK;
-    ctx.font = font(15, 700);
+    ctx.font = FONT.bold;
     ctx.fillText(`layers[${b.layer}] relu`, 8, y);
     if (!b.m || b.m.rows === 0) {
       ctx.fillStyle = MUTED;
-      ctx.font = font(14);
+      ctx.font = FONT.text;
       ctx.fillText(`${t('next')}: ${model.trainer.next()}`, 8, y + 22);
       y += 48;
       continue;
@@ -37,12 +37,11 @@ export function drawGates(canvas, model) {
     const units = b.m.cols;
     const size = Math.min(GATE, (w - 60) / units);
     const top = y + 26;
-    ctx.font = font(12);
     ctx.textAlign = 'center';
     for (let u = 0; u < units; u++) {
       const dead = b.dead.includes(u);
       ctx.fillStyle = dead ? NEG : MUTED;
-      ctx.font = font(14, dead ? 700 : 400);
+      ctx.font = dead ? FONT.bold : FONT.text;
       ctx.fillText(`${u}`, 44 + u * size + size / 2, top - 8);
     }
     const rows = Math.min(GATE_ROWS, b.m.rows);
@@ -68,7 +67,7 @@ export function drawGates(canvas, model) {
     for (const u of b.dead) ctx.strokeRect(44 + u * size - 2, top - 2, size + 2, rows * GATE + 2);
     y = top + rows * GATE + 8;
     ctx.textAlign = 'left';
-    ctx.font = font(14);
+    ctx.font = FONT.text;
     ctx.fillStyle = b.dead.length ? NEG : MUTED;
     const more = b.m.rows > rows ? `   ${t('moreRows')(b.m.rows - rows)}` : '';
     ctx.fillText(`${t('dead')}: ${b.dead.length ? b.dead.join(', ') : '—'}${more}`, 8, y + 8);

@@ -68,9 +68,13 @@ let lang = (navigator.language || 'ja').startsWith('ja') ? 'ja' : 'en';
 /** The current language code. */
 export function language() { return lang; }
 
-/** Switches language and rewrites every marked element. */
+/** Switches language (the worker's copy too: its panels draw words). */
 export function setLanguage(code) {
   lang = code in STRINGS ? code : 'en';
+}
+
+/** Rewrites every marked element of the page in the current language. */
+export function applyLanguage() {
   document.documentElement.lang = lang;
   for (const el of document.querySelectorAll('[data-i18n]')) el.textContent = t(el.dataset.i18n);
   for (const el of document.querySelectorAll('[data-i18n-label]')) el.setAttribute('aria-label', t(el.dataset.i18nLabel));

@@ -1,7 +1,7 @@
 // The loss panel: the loss of every step, linear or log scale, with the exact value of the step
 // under the pointer (or chosen with the arrow keys when the canvas has focus).
 
-import { ACTIVE, INK, MUTED, font, prepare } from './colors.js';
+import { ACTIVE, FONT, INK, MUTED, prepare } from './colors.js';
 import { t } from './i18n.js';
 
 const PAD_L = 64;
@@ -27,8 +27,8 @@ function historyRange(history, epoch, log, f) {
 }
 
 /** Draws the curve of `history` (a Float32Array view; `epoch` changes when it restarts), `log`
- *  choosing the scale. */
-export function drawLoss(canvas, history, epoch, log, readout) {
+ *  choosing the scale, and returns the read-out line for the page ('' before the first step). */
+export function drawLoss(canvas, history, epoch, log) {
   const { ctx, w, h } = prepare(canvas, 240);
   const n = history.length;
   ctx.strokeStyle = MUTED;
@@ -36,11 +36,10 @@ export function drawLoss(canvas, history, epoch, log, readout) {
   ctx.strokeRect(PAD_L, 8, w - PAD_L - 8, h - 8 - PAD_B);
   if (n === 0) {
     ctx.fillStyle = MUTED;
-    ctx.font = font(16);
+    ctx.font = FONT.text;
     ctx.textAlign = 'left';
     ctx.fillText(t('noSteps'), PAD_L + 12, 28);
-    readout.textContent = '';
-    return;
+    return '';
   }
   const f = (v) => (log ? Math.log10(Math.max(v, 1e-12)) : v);
   let [lo, hi] = historyRange(history, epoch, log, f);
@@ -61,7 +60,7 @@ export function drawLoss(canvas, history, epoch, log, readout) {
   ctx.stroke();
   // Axis labels: the range and the step count.
   ctx.fillStyle = INK;
-  ctx.font = font(14);
+  ctx.font = FONT.text;
   ctx.textAlign = 'right';
   const label = (v) => (log ? `1e${v.toFixed(1)}` : v.toPrecision(3));
   ctx.fillText(label(hi), PAD_L - 6, 14);
@@ -74,26 +73,21 @@ export function drawLoss(canvas, history, epoch, log, readout) {
   ctx.beginPath();
   ctx.arc(xOf(i), yOf(history[i]), 5, 0, 2 * Math.PI);
   ctx.fill();
-  const text = t('lossAt')(i + 1, history[i].toPrecision(8));
-  if (readout.textContent !== text) readout.textContent = text;
+  return t('lossAt')(i + 1, history[i].toPrecision(8));
 }
 
-/** Wires pointer and arrow keys to the cursor; `redraw` is called after each move. */
-export function bindLossCursor(canvas, historyLength, redraw) {
-  canvas.addEventListener('pointermove', (e) => {
-    const n = historyLength();
-    const rect = canvas.getBoundingClientRect();
-    const frac = (e.clientX - rect.left - PAD_L) / Math.max(1, rect.width - PAD_L - 12);
-    lossCursor.index = Math.max(0, Math.min(n - 1, Math.round(frac * (n - 1))));
-    redraw();
-  });
-  canvas.addEventListener('pointerleave', () => { lossCursor.index = -1; redraw(); });
-  canvas.addEventListener('keydown', (e) => {
-    const n = historyLength();
-    if (e.key !== 'ArrowLeft' && e.key !== 'ArrowRight') return;
-    e.preventDefault();
+/**
+ * Moves the cursor over a history of `n` steps: `{x, width}` is the pointer's offset in a canvas
+ * that wide (CSS pixels), `{by}` an arrow key's step, `{leave: true}` back to the latest step.
+ */
+export function moveCursor(move, n) {
+  if (move.leave) {
+    lossCursor.index = -1;
+  } else if (move.by) {
     const at = lossCursor.index < 0 ? n - 1 : lossCursor.index;
-    lossCursor.index = Math.max(0, Math.min(n - 1, at + (e.key === 'ArrowLeft' ? -1 : 1)));
-    redraw();
-  });
+    lossCursor.index = Math.max(0, Math.min(n - 1, at + Math.sign(move.by)));
+  } else {
+    const frac = (move.x - PAD_L) / Math.max(1, move.width - PAD_L - 12);
+    lossCursor.index = Math.max(0, Math.min(n - 1, Math.round(frac * (n - 1))));
+  }
 }

@@ -3,11 +3,10 @@
 // matrices show their first rows and say how many are left out.
 
 import { LOSS, WHAT } from './model.js';
-import { INK, MUTED, color, cssWidth, font, fmt, lutIndex, maxAbs, prepare } from './colors.js';
+import { FONT, INK, MUTED, color, cssWidth, fmt, lutIndex, maxAbs, prepare } from './colors.js';
 import { t } from './i18n.js';
 
 const CELL_H = 24;
-const MONO = '14px ui-monospace, "DejaVu Sans Mono", Menlo, Consolas, monospace';
 // A cell is 9 monospace characters wide: up to 8 for the number, 1 gap.
 const CHARS = 9;
 // Measured once, on first draw: the font never changes.
@@ -36,7 +35,7 @@ export function drawMatrices(canvas, model, layer) {
     .filter((it) => it.m && it.m.rows > 0 && it.m.cols > 0);
   if (!CELL_W) {
     const probe = canvas.getContext('2d');
-    probe.font = MONO;
+    probe.font = FONT.mono;
     CELL_W = CHARS * probe.measureText('0').width;
   }
   // Lay the matrices out left to right, wrapping to new bands.
@@ -44,7 +43,7 @@ export function drawMatrices(canvas, model, layer) {
   let x = 8, y = 8, bandH = 0;
   const placed = items.map((it) => {
     const shownR = Math.min(it.m.rows, MAX_ROWS), shownC = Math.min(it.m.cols, MAX_COLS);
-    // Wide enough for the title too (about 9 px per character at 15 px bold).
+    // Wide enough for the title too (under 9 px per character at 14 px bold).
     const title = `${it.label}  ${it.m.rows}×${it.m.cols}`;
     const boxW = Math.max(shownC * CELL_W, 9 * title.length), boxH = 26 + shownR * CELL_H + (it.m.rows > MAX_ROWS ? 20 : 0);
     if (x + boxW > width - 8 && x > 8) { x = 8; y += bandH + 14; bandH = 0; }
@@ -56,7 +55,7 @@ export function drawMatrices(canvas, model, layer) {
   const { ctx } = prepare(canvas, y + bandH + 12);
   if (!placed.length) {
     ctx.fillStyle = MUTED;
-    ctx.font = font(16);
+    ctx.font = FONT.text;
     ctx.fillText(t('next') + ': ' + model.trainer.next(), 12, 24);
     return;
   }
@@ -66,7 +65,7 @@ export function drawMatrices(canvas, model, layer) {
 function drawOne(ctx, p) {
   const { m, x, y } = p;
   ctx.fillStyle = INK;
-  ctx.font = font(15, 700);
+  ctx.font = FONT.bold;
   ctx.textAlign = 'left';
   ctx.fillText(`${p.label}  ${m.rows}×${m.cols}`, x, y + 10);
   const mask = p.what === WHAT.MASK;
@@ -82,7 +81,7 @@ function drawOne(ctx, p) {
       dark.push(mask ? v === 1 : Math.abs(lutIndex(v, scale) - 128) > 80);
     }
   }
-  ctx.font = MONO;
+  ctx.font = FONT.mono;
   // Right-aligned, one short string per cell: shaping costs per character, so this is cheaper
   // than whole rows padded with spaces.
   ctx.textAlign = 'right';
@@ -97,7 +96,7 @@ function drawOne(ctx, p) {
       }
     }
   }
-  ctx.font = font(14);
+  ctx.font = FONT.text;
   if (m.cols > MAX_COLS) {
     ctx.fillStyle = MUTED;
     ctx.textAlign = 'left';

@@ -2,14 +2,9 @@
 // state, and the calls that change it. Matrices are column-major: (r, c) is at r + c·rows.
 
 import { Trainer } from '../pkg/backstep_wasm.js';
+import { WHAT } from './codes.js';
 
-/** `layer` values for the loss and batch, the data set, and the decision-boundary grid. */
-export const LOSS = 1000;
-export const DATA = 1001;
-export const GRID = 2000;
-
-/** `what` codes (see crates/wasm/src/views.rs). */
-export const WHAT = { X: 0, Y: 1, DOUT: 2, DX: 3, W: 4, B: 5, DW: 6, DB: 7, W_BEFORE: 8, B_BEFORE: 9, MASK: 10, T: 11, DY: 12, X_TEST: 13, T_TEST: 14 };
+export { LOSS, DATA, GRID, WHAT } from './codes.js';
 
 export class Model {
   constructor(memory) {

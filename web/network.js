@@ -3,7 +3,7 @@
 // layer highlighted, and each neuron's value for the selected sample.
 
 import { DATA, WHAT } from './model.js';
-import { ACTIVE, INK, MUTED, NEG, POS, font, fmt, maxAbs, prepare } from './colors.js';
+import { ACTIVE, FONT, INK, MUTED, NEG, POS, fmt, maxAbs, prepare } from './colors.js';
 import { t } from './i18n.js';
 
 /** Columns of neurons: which layers feed each column and how wide it is. */
@@ -79,14 +79,14 @@ export function drawNetwork(canvas, model, opts) {
       // Before the first forward pass the caches are empty (0 rows): no value to show.
       if (values && sample < values.rows) {
         ctx.fillStyle = INK;
-        ctx.font = font(Math.round(Math.max(10, Math.min(14, r * 0.62))));
+        ctx.font = FONT.text;
         ctx.textAlign = 'center';
         ctx.fillText(fmt(values.at(sample, j), 2), x, y);
       }
     }
     // Column caption: what the units hold.
     ctx.fillStyle = k === activeCol ? ACTIVE : MUTED;
-    ctx.font = font(14, k === activeCol ? 700 : 400);
+    ctx.font = k === activeCol ? FONT.bold : FONT.text;
     ctx.textAlign = 'center';
     const caption = k === 0 ? 'x' : `layers[${c.affine}]` + (c.acts.length ? ` → ${c.acts.map((a) => a.kind).join(' → ')}` : '');
     ctx.fillText(caption, xOf(k), 16);
@@ -95,7 +95,7 @@ export function drawNetwork(canvas, model, opts) {
   // The direction of the pass: → while 知る, ← while 考える.
   if (phase === 'forward' || phase === 'backward') {
     ctx.fillStyle = ACTIVE;
-    ctx.font = font(18, 700);
+    ctx.font = FONT.big;
     ctx.textAlign = 'left';
     ctx.fillText(phase === 'forward' ? `→ ${t('phase').forward}` : `← ${t('phase').backward}`, 8, h - 12);
   }

@@ -7,7 +7,8 @@ const DW1 = [[0, 1.1860422, 0.11100408, 0.23267712], [0, 0, 0.50054997, 1.049209
 
 test('the page loads with no console error and no request outside 127.0.0.1', async ({ page }) => {
   await open(page);
-  await page.waitForTimeout(300);
+  // The page draws its first frames itself, then a worker takes the run over.
+  await expect.poll(() => page.evaluate(() => window.backstep.engine())).toBe('worker');
   expect(page.errors).toEqual([]);
   const origin = new URL(process.env.BACKSTEP_URL).origin;
   expect(origin).toMatch(/^http:\/\/127\.0\.0\.1:/);
@@ -34,10 +35,14 @@ test('the first Step shows loss 2.0640 and the article\'s dW1, the second 0.7897
 test('sub-steps visit forward(0…L−1) → loss → backward(L−1…0) → update', async ({ page }) => {
   await open(page);
   const seen = [];
+  const where = (s) => (s.layer == null ? s.phase : `${s.phase} ${s.layer}`);
   for (let i = 0; i < 8; i++) {
+    // The click goes to the worker; the page's state follows when the worker reports.
+    const before = where(await state(page));
     await page.click('[data-action="substep"]');
+    await expect.poll(async () => where(await state(page))).not.toBe(before);
     const s = await state(page);
-    seen.push(s.layer == null ? s.phase : `${s.phase} ${s.layer}`);
+    seen.push(where(s));
     if (s.phase === 'backward' && s.layer === 1) await page.screenshot({ path: `${SHOTS}/03-substep-backward.png`, fullPage: true });
   }
   expect(seen).toEqual(['forward 0', 'forward 1', 'forward 2', 'loss', 'backward 2', 'backward 1', 'backward 0', 'update']);
@@ -45,7 +50,7 @@ test('sub-steps visit forward(0…L−1) → loss → backward(L−1…0) → up
   await expect(page.locator('#phase')).toHaveAttribute('data-phase', 'update');
   // The next sub-step starts the next cycle.
   await page.click('[data-action="substep"]');
-  expect(await state(page)).toMatchObject({ step: 1, phase: 'forward', layer: 0 });
+  await expect.poll(() => state(page)).toMatchObject({ step: 1, phase: 'forward', layer: 0 });
 });
 
 test('load(spec) then step(3) equals the native CLI\'s trace bit for bit', async ({ page }) => {
@@ -70,6 +75,46 @@ test('load(spec) then step(3) equals the native CLI\'s trace bit for bit', async
     '--init', 'glorot', '--optimizer', 'adam', '--lr', '0.01', '--seed', '7']);
   await same(['--dataset', 'spiral', '--hidden', '16,16', '--optimizer', 'momentum', '--lr', '0.05', '--batch-size', '32',
     '--init', 'he', '--seed', '3']);
+});
+
+test('the worker takes the run over mid-cycle and goes on bit for bit', async ({ page }) => {
+  const cli = process.env.BACKSTEP_CLI;
+  // The page draws its first frames itself and then hands the run to a worker, replaying it
+  // there. Held back here, so that the run is well under way when the worker takes it.
+  await page.addInitScript(() => { window.backstepHoldWorker = true; });
+  await open(page);
+  expect(await page.evaluate(() => window.backstep.engine())).toBe('page');
+  const args = ['--dataset', 'circle', '--hidden', '8,8', '--activation', 'tanh', '--optimizer', 'adam', '--lr', '0.01',
+    '--batch-size', '10', '--init', 'glorot', '--seed', '5'];
+  const specJson = execFileSync(cli, ['spec', ...args, '--steps', '5']).toString();
+  const native = JSON.parse(execFileSync(cli, ['trace', '-'], { input: specJson }).toString());
+  await page.evaluate((s) => window.backstep.load(JSON.parse(s)), specJson);
+  await page.evaluate(async () => {
+    await window.backstep.step(3);
+    await window.backstep.substep();
+    await window.backstep.substep();
+  });
+  const before = { state: await state(page), snap: await page.evaluate(() => window.backstep.snapshot()) };
+  expect(before.state).toMatchObject({ step: 3, phase: 'forward', layer: 1 });
+  expect(await page.evaluate(() => window.backstep.handOver())).toBe('worker');
+  expect(await page.evaluate(() => window.backstep.engine())).toBe('worker');
+  expect(await state(page)).toEqual(before.state);
+  expect(await page.evaluate(() => window.backstep.snapshot())).toEqual(before.snap);
+  // The worker finishes the cycle and runs one more, as the CLI does.
+  await page.evaluate(() => window.backstep.step(2));
+  const snap = await page.evaluate(() => window.backstep.snapshot());
+  expect(snap.step).toBe(5);
+  expect(JSON.stringify(snap)).toBe(JSON.stringify(asF32(native.steps[4])));
+  // Its canvases are in place, drawn, and the page shows its numbers.
+  const painted = await page.evaluate(async () => {
+    const { data } = await window.backstep.pixels('network');
+    let n = 0;
+    for (let i = 3; i < data.length; i += 4) if (data[i] > 0) n++;
+    return n;
+  });
+  expect(painted).toBeGreaterThan(500);
+  await expect(page.locator('#step-count')).toHaveText('5');
+  expect(page.errors).toEqual([]);
 });
 
 /** A parsed document with every number rounded to the nearest f32. */

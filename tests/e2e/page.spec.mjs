@@ -3,17 +3,17 @@
 import { test, expect, open, state, SHOTS } from './fixtures.mjs';
 import { pathToFileURL } from 'node:url';
 
-const CANVASES = ['c-network', 'c-matrices', 'c-gates', 'c-loss', 'c-boundary', 'c-neurons'];
+const PANELS = ['network', 'matrices', 'gates', 'loss', 'boundary', 'neurons'];
 
-/** For each panel: how many pixels are painted, and a fingerprint of the image. */
-const panels = (page) => page.evaluate((ids) => ids.map((id) => {
-  const c = document.getElementById(id);
-  const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+/** For each panel: how many pixels are painted, and a fingerprint of the image. The worker
+ *  draws them, so their pixels come from it (`pixels`), not from the page's canvas elements. */
+const panels = (page) => page.evaluate((names) => Promise.all(names.map(async (id) => {
+  const { data: d } = await window.backstep.pixels(id);
   let painted = 0, hash = 0;
   for (let i = 3; i < d.length; i += 4) if (d[i] > 0) painted++;
   for (let i = 0; i < d.length; i += 97) hash = (hash * 31 + d[i]) | 0;
   return { id, painted, hash };
-}), CANVASES);
+})), PANELS);
 
 test('Play advances, Pause stops', async ({ page }) => {
   await open(page);
@@ -54,11 +54,10 @@ test('the boundary map covers the whole plane after the test loss is computed', 
   await page.waitForTimeout(100);
   // The two gaussians sit in opposite corners: after training, the map's top-right quarter and its
   // bottom-left quarter must differ in colour (a stale buffer paints only the top rows).
-  const [tr, bl] = await page.evaluate(() => {
-    const c = document.getElementById('c-boundary');
-    const ctx = c.getContext('2d');
-    const s = Math.min(c.width, c.height);
-    const px = (x, y) => Array.from(ctx.getImageData(Math.round(x * s), Math.round(y * s), 1, 1).data.slice(0, 3));
+  const [tr, bl] = await page.evaluate(async () => {
+    const { width, height, data } = await window.backstep.pixels('boundary');
+    const s = Math.min(width, height);
+    const px = (x, y) => { const i = 4 * (Math.round(y * s) * width + Math.round(x * s)); return Array.from(data.slice(i, i + 3)); };
     return [px(0.8, 0.2), px(0.2, 0.8)];
   });
   expect(Math.abs(tr[0] - bl[0]) + Math.abs(tr[1] - bl[1]) + Math.abs(tr[2] - bl[2])).toBeGreaterThan(100);
@@ -77,17 +76,18 @@ test('a diverging learning rate shows the message and keeps the state', async ({
   expect(snap.step).toBe(s.step);
   for (const p of snap.params) for (const v of [p.W, p.b].flat(Infinity)) if (v !== undefined) expect(Number.isFinite(v)).toBe(true);
   await page.screenshot({ path: `${SHOTS}/05-diverged.png`, fullPage: true });
-  // Playing into the same wall pauses.
+  // Playing into the same wall pauses. (The click also takes the focus from the learning
+  // rate's field, which commits it again: the same run starts over, and stops at the same step.)
   await page.click('[data-action="play"]');
   await expect(page.locator('[data-action="play"]')).toHaveAttribute('aria-pressed', 'false');
-  expect((await state(page)).step).toBe(s.step);
+  await expect.poll(async () => (await state(page)).step).toBe(s.step);
 });
 
 test('bad input gets a clear message and keeps the current run', async ({ page }) => {
   await open(page);
   await page.evaluate(() => window.backstep.step(2));
-  const bad = await page.evaluate(() => {
-    try { window.backstep.load({ x: [[0, 0]], t: [[0]], layers: [{ type: 'affine', W: [[1], [2], [3]], b: [0] }], optimizer: { type: 'sgd', lr: 0.1 } }); return null; } catch (e) { return e.message; }
+  const bad = await page.evaluate(async () => {
+    try { await window.backstep.load({ x: [[0, 0]], t: [[0]], layers: [{ type: 'affine', W: [[1], [2], [3]], b: [0] }], optimizer: { type: 'sgd', lr: 0.1 } }); return null; } catch (e) { return e.message; }
   });
   expect(bad).toBe('layers[0] (affine): W is 3×1 but its input has width 2');
   await expect(page.locator('#message')).toContainText('W is 3×1');
@@ -111,7 +111,7 @@ test('bad input gets a clear message and keeps the current run', async ({ page }
       /^Over the page's limits .*: layers\[0\]: 2×17\./],
   ];
   for (const [spec, want] of cases) {
-    const msg = await page.evaluate((s) => { try { window.backstep.load(s); return null; } catch (e) { return e.message; } }, spec);
+    const msg = await page.evaluate(async (s) => { try { await window.backstep.load(s); return null; } catch (e) { return e.message; } }, spec);
     expect(msg, JSON.stringify(spec)).toMatch(want);
   }
   expect((await state(page)).step).toBe(2);
@@ -132,12 +132,13 @@ test('the keyboard reaches everything and drives the cycle', async ({ page }) =>
   const unreachable = await page.evaluate(() => [...document.querySelectorAll('button, select, input')]
     .filter((el) => el.tabIndex < 0 && el.type !== 'file').map((el) => el.outerHTML));
   expect(unreachable).toEqual([]);
+  // The worker answers each key; the page's state follows within a frame or so.
   await page.locator('body').press('s');
-  expect(await state(page)).toMatchObject({ phase: 'forward', layer: 0 });
+  await expect.poll(() => state(page)).toMatchObject({ phase: 'forward', layer: 0 });
   await page.locator('body').press(' ');
-  expect((await state(page)).step).toBe(1);
+  await expect.poll(async () => (await state(page)).step).toBe(1);
   await page.locator('body').press('r');
-  expect((await state(page)).step).toBe(0);
+  await expect.poll(async () => (await state(page)).step).toBe(0);
 });
 
 test('both languages use the article\'s phase words', async ({ page }) => {
@@ -161,19 +162,48 @@ test('the single-file bundle works from file://', async ({ page }) => {
   await open(page, pathToFileURL(process.env.BACKSTEP_BUNDLE).href);
   await page.click('[data-action="step"]');
   await expect(page.locator('#loss-value')).toHaveText('2.0640');
+  // From file://, the worker starts from a copy of the inline script.
+  await expect.poll(() => page.evaluate(() => window.backstep.engine())).toBe('worker');
+  await page.click('[data-action="step"]');
+  await expect(page.locator('#loss-value')).toHaveText('0.7897');
   expect(page.errors).toEqual([]);
 });
 
 test('a browser that cannot run the wasm gets a message, not a blank page', async ({ page }) => {
-  // As in a browser without WebAssembly SIMD: compiling the module fails.
+  // As in a browser without WebAssembly SIMD: compiling the module fails (the page compiles it
+  // and hands it to the worker).
   await page.addInitScript(() => {
     const fail = () => Promise.reject(new WebAssembly.CompileError('simulated: SIMD is not supported'));
-    WebAssembly.instantiateStreaming = fail;
-    WebAssembly.instantiate = fail;
+    WebAssembly.compileStreaming = fail;
+    WebAssembly.compile = fail;
   });
   await page.goto('/');
   await expect(page.locator('#message')).toBeVisible();
   await expect(page.locator('#message')).toContainText('WebAssembly SIMD');
   await expect(page.locator('#message')).toContainText('simulated');
   expect(await page.evaluate(() => document.documentElement.classList.contains('booting'))).toBe(false);
+});
+
+test('where the worker cannot take the run over, the page keeps it', async ({ page }) => {
+  // As in a browser whose workers cannot draw: the worker fails to start its engine (here, it
+  // gets no canvases). The page's own engine resumes, with the run as it was.
+  await page.addInitScript(() => {
+    window.backstepHoldWorker = true;
+    const post = Worker.prototype.postMessage;
+    Worker.prototype.postMessage = function (message, transfer) {
+      const broken = message?.op === 'init' ? { ...message, args: { ...message.args, canvases: {} } } : message;
+      return post.call(this, broken, transfer);
+    };
+  });
+  await open(page);
+  await page.evaluate(() => window.backstep.step(1));
+  await page.click('[data-action="play"]');
+  expect(await page.evaluate(() => window.backstep.handOver())).toBe('page');
+  await page.waitForFunction(() => window.backstep.state().step > 5);
+  await page.click('[data-action="play"]');
+  await page.evaluate(() => window.backstep.reset());
+  expect((await page.evaluate(() => window.backstep.step(2))).loss).toBeCloseTo(0.78973, 5);
+  await expect(page.locator('#loss-value')).toHaveText('0.7897');
+  await expect(page.locator('#message')).toBeHidden();
+  expect(page.errors).toEqual([]);
 });

@@ -79,9 +79,9 @@ pub fn build() -> Result<PathBuf, String> {
     Ok(dist)
 }
 
-/// Bundles and minifies the page's modules into `dist/web/main.js` (with the bindings) and
-/// minifies the CSS, with esbuild from npm. Without esbuild the modules stay as written, which
-/// works the same but weighs more.
+/// Bundles and minifies the page's modules (the page's side and the worker's, with the
+/// bindings) into one script, `dist/web/main.js`, with esbuild from npm, and minifies the CSS.
+/// Without esbuild the modules stay as written, which works the same but weighs more.
 fn page_scripts(dist: &Path) -> Result<(), String> {
     let esbuild = root().join("node_modules").join(".bin").join("esbuild");
     if !esbuild.exists() {
@@ -92,40 +92,44 @@ fn page_scripts(dist: &Path) -> Result<(), String> {
     }
     let web = dist.join("web");
     let arg = |p: PathBuf| p.to_str().expect("utf-8 path").to_string();
-    let main = arg(web.join("main.js"));
-    let css = arg(web.join("style.css"));
     let esbuild = arg(esbuild);
-    let outfile = format!("--outfile={}", arg(dist.join("main.min.js")));
-    let mut args = vec![
-        main.as_str(),
-        "--bundle",
-        "--format=esm",
-        "--target=es2022",
-        "--log-level=warning",
-        &outfile,
-    ];
-    if !profiling() {
-        args.push("--minify");
+    {
+        let input = arg(web.join("main.js"));
+        let outfile = format!("--outfile={}", arg(dist.join("main.js")));
+        let mut args = vec![
+            input.as_str(),
+            "--bundle",
+            "--format=esm",
+            "--target=es2022",
+            "--log-level=warning",
+            // The script also runs as a classic worker script (web/link.js), which has no
+            // import.meta: the bindings' default wasm path, the only use left, is never taken.
+            "--define:BACKSTEP_BUNDLED=true",
+            "--supported:import-meta=false",
+            "--log-override:empty-import-meta=silent",
+            &outfile,
+        ];
+        if !profiling() {
+            args.push("--minify");
+        }
+        run(&esbuild, &args)?;
     }
-    run(&esbuild, &args)?;
     run(
         &esbuild,
         &[
-            &css,
+            &arg(web.join("style.css")),
             "--minify",
             "--log-level=warning",
-            &format!("--outfile={}", arg(dist.join("style.min.css"))),
+            &format!("--outfile={}", arg(dist.join("style.css"))),
         ],
     )?;
-    // Only the bundle and the stylesheet are served; the separate modules are in it.
+    // Only the script and the stylesheet are served; the separate modules are in the script.
     fs::remove_dir_all(&web).map_err(|e| e.to_string())?;
     fs::create_dir_all(&web).map_err(|e| e.to_string())?;
-    let rename = |from: &str, to: &str| {
-        fs::rename(dist.join(from), web.join(to)).map_err(|e| format!("{from}: {e}"))
-    };
-    rename("main.min.js", "main.js")?;
-    rename("style.min.css", "style.css")?;
-    // The bindings' JS is in the bundle too; the wasm stays beside it in pkg/.
+    for file in ["main.js", "style.css"] {
+        fs::rename(dist.join(file), web.join(file)).map_err(|e| format!("{file}: {e}"))?;
+    }
+    // The bindings' JS is in the script too; the wasm stays beside it in pkg/.
     fs::remove_file(dist.join("pkg").join("backstep_wasm.js")).map_err(|e| e.to_string())
 }
 
@@ -155,9 +159,10 @@ fn has_npm() -> bool {
         .is_ok_and(|o| o.status.success())
 }
 
-/// Builds the site, then `dist/backstep.html`: one file with the CSS, the page's script and
-/// the wasm (base64, which `web/main.js` finds in `#wasm-base64` and loads with `initSync`)
-/// inlined, for opening straight from disk.
+/// Builds the site, then `dist/backstep.html`: one file with the CSS, the script (`#main-js`,
+/// which `web/link.js` also starts the worker from, through a blob URL: a page from `file://`
+/// cannot start a worker from a file) and the wasm (base64 in `#wasm-base64`, which
+/// `web/page.js` compiles) inlined, for opening straight from disk.
 pub fn bundle() -> Result<PathBuf, String> {
     use base64::Engine as _;
     let dist = build()?;
@@ -191,7 +196,7 @@ pub fn bundle() -> Result<PathBuf, String> {
         .replace(
             r#"<script type="module" src="web/main.js"></script>"#,
             &format!(
-                "<script type=\"text/plain\" id=\"wasm-base64\">{b64}</script>\n<script type=\"module\">\n{js}</script>"
+                "<script type=\"text/plain\" id=\"wasm-base64\">{b64}</script>\n<script type=\"module\" id=\"main-js\">\n{js}</script>"
             ),
         );
     let out = dist.join("backstep.html");

@@ -1,0 +1,226 @@
+// The run and its panels, wherever they live: owns the wasm Trainer (through Model), steps it
+// while playing, redraws the panels when the model changed, and answers requests. It never
+// touches the DOM, so the same code runs on the page's thread (the first frames, on the page's
+// canvases) and in the worker (afterwards, on OffscreenCanvases). It can record every change to
+// the run, and replay such a record: the wasm is deterministic, so a replay gives the same bits.
+
+import { colormap, fresh_seed, preset_spec } from '../pkg/backstep_wasm.js';
+import { Model } from './model.js';
+import { DATA, LOSS, WHAT } from './codes.js';
+import { setColormap, setGeometry, takeHeights } from './colors.js';
+import { setLanguage } from './i18n.js';
+import { drawNetwork } from './network.js';
+import { drawMatrices } from './matrices.js';
+import { drawGates } from './gates.js';
+import { drawLoss, moveCursor } from './losscurve.js';
+import { GRID_SIDE, PLAYING_SIDE, drawBoundary, drawNeurons } from './boundary.js';
+import { overLimits } from './limits.js';
+
+/** Animation frames where the context has them, else a 60 Hz timer. */
+const nextFrame = typeof requestAnimationFrame === 'function' ? (f) => requestAnimationFrame(f) : (f) => setTimeout(f, 16);
+
+/**
+ * Starts an engine on instantiated wasm `memory`. `setup`: {canvases: {name: canvas}, geometry:
+ * {dpr, widths: {name: CSS px}}, lang, view}. `send` gets the reports (a drawn frame, a step
+ * that went non-finite); `record`, if given, gets every change to the run as {op, args}.
+ */
+export function createEngine(memory, setup, send, record = null) {
+  setColormap(colormap());
+  const model = new Model(memory);
+  const canvases = setup.canvases;
+  const names = new Map(Object.entries(canvases).map(([name, c]) => [c, name]));
+  /** What the page's controls chose. */
+  const view = { playing: false, speed: 20, showGrads: false, sample: 1, logScale: false, matrixLayer: 'auto', ...setup.view };
+  const ui = { drawn: -1, lossDirty: true, first: true, readout: null, stopped: false, quiet: false };
+  /** How long each played frame took here (steps and redraw), in ms; the last 600. */
+  const playTimes = [];
+  /** Milliseconds each panel took in the last redraw. */
+  const timings = {};
+  const note = (op, args) => record?.({ op, args });
+
+  function geometry(g) {
+    setGeometry(g.dpr, new Map(Object.entries(g.widths).map(([name, w]) => [canvases[name], w])));
+  }
+  geometry(setup.geometry);
+  setLanguage(setup.lang);
+
+  /** Replaces the run (`fn` throws, keeping the old one, if it cannot) and returns what the
+   *  page's selectors need: {kinds, rows, sample, state}. */
+  function loaded(fn) {
+    // Any attempt pauses (the page shows it paused as it asks), even one that fails.
+    view.playing = false;
+    fn();
+    view.matrixLayer = 'auto';
+    const rows = model.trainer.rows(DATA, WHAT.X);
+    // Sample 1 by default: for XOR, (0, 1) shows values the ReLU passes and blocks; (0, 0) is all zeros.
+    view.sample = rows > 1 ? 1 : 0;
+    ui.lossDirty = true;
+    return { kinds: model.kinds(), rows, sample: view.sample, state: ui.quiet ? null : draw() };
+  }
+
+  /** Runs a model call; a non-finite value pauses, tells the page and keeps the state. */
+  function guarded(fn) {
+    try {
+      fn();
+    } catch (e) {
+      view.playing = false;
+      if (!ui.quiet) send({ type: 'diverged', detail: e.message ?? String(e) });
+    } finally {
+      ui.lossDirty = true;
+    }
+  }
+
+  /** Requests: each returns the reply's value or throws (the page gets the error's message). */
+  const requests = {
+    preset: (options) => {
+      const run = loaded(() => model.load(preset_spec(options)));
+      note('preset', options);
+      return run;
+    },
+    seed: (options) => {
+      const seed = fresh_seed();
+      return { seed, ...requests.preset({ ...options, seed }) };
+    },
+    load: (spec) => {
+      const run = loaded(() => model.load(spec, overLimits));
+      note('load', spec);
+      return run;
+    },
+    step: (n = 1) => { note('step', n); guarded(() => model.step(n)); return draw(); },
+    substep: () => { note('substep'); guarded(() => model.substep()); return draw(); },
+    reset: () => {
+      note('reset');
+      model.reset();
+      view.playing = false;
+      ui.lossDirty = true;
+      return draw();
+    },
+    snapshot: () => (model.trainer.steps() === 0 ? null : model.snapshot()),
+    export: () => (model.trainer.steps() === 0 ? null : { spec: model.spec(), last_step: model.snapshot() }),
+    timings: () => ({ ...timings }),
+    frameTimes: () => [...playTimes],
+    /** A panel's pixels (ImageData), for the browser tests: the page cannot read a canvas it
+     *  handed to the worker. */
+    pixels: (name) => canvases[name].getContext('2d').getImageData(0, 0, canvases[name].width, canvases[name].height),
+  };
+
+  /** Commands: no reply. */
+  const commands = {
+    play: (on) => {
+      if (on && !view.playing) playTimes.length = 0;
+      // Stopping redraws the maps from the full grid (playing draws them from a coarser one).
+      if (view.playing && !on) ui.drawn = -1;
+      view.playing = on;
+    },
+    view: (partial) => { Object.assign(view, partial); ui.drawn = -1; },
+    geometry: (g) => { geometry(g); ui.drawn = -1; },
+    lang: (code) => { setLanguage(code); ui.drawn = -1; },
+    cursor: (move) => { moveCursor(move, model.trainer.history_len()); ui.lossDirty = true; },
+  };
+
+  /** The layer the matrices panel shows: the chosen one, or the active one. */
+  function matrixLayer(state) {
+    if (view.matrixLayer === 'loss') return LOSS;
+    if (view.matrixLayer !== 'auto') return Number(view.matrixLayer);
+    if (state.phase === 'loss') return LOSS;
+    return state.layer ?? 0;
+  }
+
+  function timed(name, fn) {
+    const t0 = performance.now();
+    fn();
+    timings[name] = performance.now() - t0;
+  }
+
+  /** Redraws every panel, tells the page and returns the state. */
+  function draw() {
+    const state = model.state();
+    timed('network', () => drawNetwork(canvases.network, model, { showGrads: view.showGrads, sample: view.sample, state }));
+    timed('matrices', () => drawMatrices(canvases.matrices, model, matrixLayer(state)));
+    timed('gates', () => drawGates(canvases.gates, model));
+    const side = view.playing ? PLAYING_SIDE : GRID_SIDE;
+    timed('boundary', () => drawBoundary(canvases.boundary, model, side));
+    timed('neurons', () => drawNeurons(canvases.neurons, model, side));
+    timed('loss', drawLossPanel);
+    ui.drawn = model.version;
+    report(state);
+    return state;
+  }
+
+  function drawLossPanel() {
+    ui.readout = drawLoss(canvases.loss, model.history(), model.historyEpoch, view.logScale);
+    ui.lossDirty = false;
+  }
+
+  /** Posts what the page shows around the canvases: the state, the test loss, the loss
+   *  read-out, and the CSS heights the panels chose (when they changed). */
+  function report(state) {
+    const message = { type: 'frame', state, testLoss: model.testLoss(), readout: ui.readout };
+    const heights = takeHeights();
+    if (heights.length) message.heights = Object.fromEntries(heights.map(([c, h]) => [names.get(c), h]));
+    if (ui.first) {
+      message.first = true;
+      ui.first = false;
+    }
+    send(message);
+  }
+
+  function frame() {
+    if (ui.stopped) return;
+    nextFrame(frame);
+    if (!model.trainer) return;
+    const t0 = performance.now();
+    const playing = view.playing;
+    if (playing) {
+      note('step', view.speed);
+      guarded(() => model.step(view.speed));
+    }
+    if (ui.drawn !== model.version) {
+      draw();
+    } else if (ui.lossDirty) {
+      drawLossPanel();
+      report(model.state());
+    }
+    if (playing) {
+      playTimes.push(performance.now() - t0);
+      if (playTimes.length > 600) playTimes.shift();
+    }
+  }
+  nextFrame(frame);
+
+  return {
+    requests,
+    commands,
+    /** Applies a record of changes (as `record` received them) without drawing or
+     *  reporting, then draws once; returns what `loaded` returns for the last run. */
+    replay(log) {
+      ui.quiet = true;
+      let run = null;
+      try {
+        for (const { op, args } of log) {
+          if (op === 'preset' || op === 'load') run = requests[op](args);
+          else if (op === 'reset') { model.reset(); ui.lossDirty = true; }
+          else guarded(op === 'step' ? () => model.step(args) : () => model.substep());
+        }
+      } finally {
+        ui.quiet = false;
+      }
+      Object.assign(view, setup.view);
+      return { ...run, state: draw() };
+    },
+    /** Stops the frame loop (`resume` starts it again). */
+    pause() { ui.stopped = true; },
+    resume() {
+      if (!ui.stopped) return;
+      ui.stopped = false;
+      ui.drawn = -1;
+      nextFrame(frame);
+    },
+    /** Stops for good and frees the run. */
+    free() {
+      ui.stopped = true;
+      model.trainer?.free();
+      model.trainer = null;
+    },
+  };
+}

@@ -1,0 +1,294 @@
+// The page's side (main.js starts it). It compiles the wasm and draws the first frames with an
+// engine on this thread (engine.js); then it starts a worker (worker.js) and hands it the run.
+// From then on the worker draws every panel on an OffscreenCanvas, and a frame costs this
+// thread almost nothing. Here: the toolbar, settings and keyboard, what the engine reports
+// (status.js), the hand-over, and the automation API `window.backstep`.
+
+import init from '../pkg/backstep_wasm.js';
+import { applyLanguage, language, setLanguage, t } from './i18n.js';
+import { applyDatasetDefaults, bindKeys, readSettings } from './controls.js';
+import { parseJson, traceJson } from './json.js';
+import { localEnd, moveRun, workerEnd } from './link.js';
+import { renderStatus, showFrame, showMessage, shown } from './status.js';
+
+const $ = (id) => document.getElementById(id);
+const PANELS = ['network', 'matrices', 'gates', 'loss', 'boundary', 'neurons'];
+const MAX_IMPORT_MB = 16;
+const form = $('settings');
+/** Where requests go: the engine on this thread (`pageEnd`) until the worker takes over. */
+let engine = null;
+let pageEnd = null;
+/** The worker (null before the first frame, or if this browser cannot start one), whether it
+ *  is ready, and the canvases it draws on, waiting to replace the page's own. */
+let worker = null;
+let workerReady = false;
+let incoming = null;
+/** Resolves when the worker has the run and its canvases are in place. Tests can hold the hand-over back
+ *  (`window.backstepHoldWorker = true` before the page loads) and ask for it (`handOver()`). */
+let resolveTookOver;
+const tookOver = new Promise((resolve) => { resolveTookOver = resolve; });
+let holdWorker = Boolean(window.backstepHoldWorker);
+
+/** The wasm's bytes in the single-file page (`cargo xtask bundle`), where it is inlined as
+ *  base64; null when served. */
+const inlineWasm = $('wasm-base64') && Uint8Array.from(atob($('wasm-base64').textContent), (c) => c.charCodeAt(0));
+
+/** The wasm, compiled here: from the inline bytes, else fetched (the page preloads it). */
+function compileWasm() {
+  if (inlineWasm) return WebAssembly.compile(inlineWasm);
+  // Relative to index.html (the bundled script has no import.meta: it also runs as a classic
+  // worker script).
+  const url = new URL('pkg/backstep_wasm_bg.wasm', document.baseURI);
+  // A host that serves .wasm without its MIME type cannot stream it: compile from the bytes.
+  return WebAssembly.compileStreaming(fetch(url)).catch((e) => {
+    if (!(e instanceof TypeError)) throw e;
+    return fetch(url).then((r) => r.arrayBuffer()).then((bytes) => WebAssembly.compile(bytes));
+  });
+}
+
+/** Shows the page (hidden while booting, so the empty shell never flashes). */
+function reveal() { document.documentElement.classList.remove('booting'); }
+
+/** What an engine reports without being asked: a drawn frame, a step that went non-finite,
+ *  or (the worker) that it is ready to take over. */
+function onReport(report, fromWorker) {
+  if (report.type === 'frame') {
+    // The worker's first frame is drawn: its canvases replace the page's own.
+    if (report.first && fromWorker) swapCanvases();
+    showFrame(report);
+    if (report.first && !fromWorker) performance.mark('backstep:first-frame');
+  } else if (report.type === 'diverged') {
+    setPlaying(false, false);
+    showMessage(t('diverged')(report.detail));
+  } else if (report.type === 'ready') {
+    workerReady = true;
+    handOver();
+  } else if (report.type === 'error') {
+    showMessage(report.detail);
+  }
+}
+
+/** The play button's label and pressed state; `tell` also tells the engine. */
+function setPlaying(on, tell = true) {
+  shown.playing = on;
+  // Stopped: the header shows the latest report at once (it may have skipped some).
+  if (!on) renderStatus();
+  if (tell) engine?.command('play', on);
+  const b = document.querySelector('[data-action="play"]');
+  b.textContent = on ? t('btnPause') : t('btnPlay');
+  b.setAttribute('aria-pressed', String(on));
+}
+
+/** Fills the layer and sample selectors for a new run ({kinds, rows, sample} from the engine). */
+function afterLoad(run) {
+  shown.kinds = run.kinds;
+  const layerSel = $('matrix-layer');
+  layerSel.replaceChildren(new Option('auto', 'auto'),
+    ...run.kinds.map((k, i) => new Option(`layers[${i}] ${k}`, String(i))), new Option('loss', 'loss'));
+  layerSel.value = 'auto';
+  $('sample').replaceChildren(...Array.from({ length: Math.min(run.rows, 64) }, (_, i) => new Option(String(i), String(i))));
+  $('sample').value = String(run.sample);
+  renderStatus();
+}
+
+/** Builds a run from the settings form (with a fresh seed if `fresh`); a bad setting shows a
+ *  message and keeps the old run. */
+async function loadFromSettings(fresh = false) {
+  // Loading pauses; the engine pauses when it gets the request, so a Play pressed before the
+  // reply still counts.
+  setPlaying(false, false);
+  try {
+    const run = await engine.request(fresh ? 'seed' : 'preset', readSettings(form));
+    if (fresh) form.elements.seed.value = String(run.seed);
+    afterLoad(run);
+    showMessage('');
+  } catch (e) {
+    showMessage(t('badSetting')(e.message));
+  }
+}
+
+async function exportTrace() {
+  const doc = await engine.request('export');
+  if (!doc) return;
+  const url = URL.createObjectURL(new Blob([traceJson(doc)], { type: 'application/json' }));
+  const a = Object.assign(document.createElement('a'), { href: url, download: `backstep-step-${doc.last_step.step}.json` });
+  a.click();
+  URL.revokeObjectURL(url);
+}
+
+function act(action) {
+  switch (action) {
+    case 'step': engine.request('step', 1); break;
+    case 'substep': engine.request('substep'); break;
+    case 'play': setPlaying(!shown.playing); break;
+    case 'reset': api.reset(); break;
+    case 'seed': loadFromSettings(true); break;
+    case 'export': exportTrace(); break;
+    case 'lang':
+      setLanguage(language() === 'ja' ? 'en' : 'ja');
+      refreshLanguage();
+      break;
+    default: break;
+  }
+}
+
+function refreshLanguage() {
+  applyLanguage();
+  engine?.command('lang', language());
+  $('lang').textContent = language() === 'ja' ? 'English' : '日本語';
+  setPlaying(shown.playing, false);
+  renderStatus();
+}
+
+/** Each panel's CSS width and the pixel ratio: the engine draws without layout (in the worker
+ *  there is none). */
+function geometry() {
+  return { dpr: window.devicePixelRatio || 1, widths: Object.fromEntries(PANELS.map((n) => [n, $(`c-${n}`).clientWidth])) };
+}
+
+/** How the panels are drawn, as the controls say. */
+function viewSettings() {
+  return { speed: Number($('speed').value), showGrads: $('show-grads').checked, sample: Number($('sample').value || 0), logScale: $('log-scale').checked, matrixLayer: $('matrix-layer').value || 'auto' };
+}
+
+/** The automation API (documented in README.md). Calls that change the run return promises. */
+const api = {
+  state: () => shown.state,
+  step: (n = 1) => engine.request('step', n),
+  substep: () => engine.request('substep'),
+  reset: () => {
+    setPlaying(false, false);
+    showMessage('');
+    return engine.request('reset');
+  },
+  load: async (spec) => {
+    setPlaying(false, false);
+    try {
+      afterLoad(await engine.request('load', typeof spec === 'string' ? parseJson(spec) : spec));
+    } catch (e) {
+      showMessage(t('badImport')(e.message));
+      throw new Error(e.message);
+    }
+    showMessage('');
+    return shown.state;
+  },
+  snapshot: () => engine.request('snapshot'),
+  timings: () => engine.request('timings'),
+  frameTimes: () => engine.request('frameTimes'),
+  pixels: (panel) => engine.request('pixels', panel),
+  /** Where the run lives: 'page' (the first frames) or 'worker'. */
+  engine: () => (engine === worker ? 'worker' : 'page'),
+  /** Hands the run to the worker now (or once it is ready); resolves to where the run lives
+   *  when done ('page' if this browser cannot start the worker). */
+  handOver: () => {
+    holdWorker = false;
+    handOver();
+    return worker ? tookOver : Promise.resolve('page');
+  },
+};
+
+/** The loss curve's read-out follows the pointer, or the arrow keys when it has focus. */
+function bindLossCursor(loss) {
+  loss.addEventListener('pointermove', (e) => {
+    const rect = loss.getBoundingClientRect();
+    engine.command('cursor', { x: e.clientX - rect.left, width: rect.width });
+  });
+  loss.addEventListener('pointerleave', () => engine.command('cursor', { leave: true }));
+  loss.addEventListener('keydown', (e) => {
+    if (e.key !== 'ArrowLeft' && e.key !== 'ArrowRight') return;
+    e.preventDefault();
+    engine.command('cursor', { by: e.key === 'ArrowLeft' ? -1 : 1 });
+  });
+}
+
+function wire() {
+  for (const b of document.querySelectorAll('[data-action]')) b.addEventListener('click', () => act(b.dataset.action));
+  $('lang').addEventListener('click', () => act('lang'));
+  form.addEventListener('change', (e) => {
+    if (e.target.name === 'dataset') applyDatasetDefaults(form);
+    loadFromSettings();
+  });
+  form.addEventListener('submit', (e) => { e.preventDefault(); loadFromSettings(); });
+  for (const id of ['show-grads', 'sample', 'log-scale', 'matrix-layer', 'speed']) {
+    $(id).addEventListener('change', () => engine.command('view', viewSettings()));
+  }
+  $('import').addEventListener('change', async (e) => {
+    const file = e.target.files[0];
+    if (!file) return;
+    e.target.value = '';
+    try {
+      // A spec or trace within the page's limits is well under 1 MB; a huge file would only
+      // freeze the tab while it is read.
+      if (file.size > MAX_IMPORT_MB * 2 ** 20) throw new Error(t('tooBig')(file.name, (file.size / 2 ** 20).toFixed(0), MAX_IMPORT_MB));
+      const doc = parseJson(await file.text());
+      await api.load(doc?.spec ?? doc);
+    } catch (err) {
+      showMessage(t('badImport')(err.message ?? String(err)));
+    }
+  });
+  window.addEventListener('resize', () => engine.command('geometry', geometry()));
+  bindLossCursor($('c-loss'));
+  bindKeys(act);
+}
+
+/** Hands the run to the worker (link.js), once it is ready and this thread's engine has drawn
+ *  its first frame. Requests made meanwhile wait, then go to whichever end has the run. */
+function handOver() {
+  if (holdWorker || !workerReady || engine !== pageEnd || !window.backstep) return;
+  const setup = { geometry: geometry(), lang: language(), view: { ...viewSettings(), playing: shown.playing } };
+  const move = moveRun(pageEnd, worker, PANELS.map((n) => $(`c-${n}`)), setup);
+  incoming = move.incoming;
+  engine = move.waiting;
+  move.done.then((end) => {
+    engine = end;
+    if (end !== worker) incoming = null;
+    resolveTookOver(end === worker ? 'worker' : 'page');
+  });
+}
+
+/** Puts the worker's canvases in place of the page's own (same ids, attributes and size). */
+function swapCanvases() {
+  if (!incoming) return;
+  for (const canvas of incoming) {
+    const old = $(canvas.id);
+    const focused = document.activeElement === old;
+    old.replaceWith(canvas);
+    if (focused) canvas.focus();
+  }
+  bindLossCursor($('c-loss'));
+  incoming = null;
+}
+
+/** Compiles the wasm, starts the engine on this thread with the first run and gives the
+ *  worker the compiled module; or shows why this browser cannot run the page. */
+async function boot() {
+  setLanguage(language());
+  refreshLanguage();
+  let module;
+  try {
+    module = await compileWasm();
+    const { memory } = await init({ module_or_path: module });
+    // Shown (so laid out) just before the first frame is drawn, in the same task: the browser
+    // lays the page out once and never paints it empty.
+    reveal();
+    const canvases = Object.fromEntries(PANELS.map((n) => [n, $(`c-${n}`)]));
+    pageEnd = localEnd(memory, { canvases, geometry: geometry(), lang: language(), view: viewSettings() }, (r) => onReport(r, false));
+    engine = pageEnd;
+  } catch (e) {
+    reveal();
+    showMessage(t('noWasm')(e.message ?? String(e)));
+    throw e;
+  }
+  performance.mark('backstep:wasm-ready');
+  wire();
+  await loadFromSettings();
+  performance.mark('backstep:run-ready');
+  window.backstep = api;
+  // The worker starts only now: while the page loads, it would only slow it down.
+  worker = workerEnd((report) => onReport(report, true));
+  // The compiled module, which the worker can share; a page from file:// has an opaque origin,
+  // and its worker cannot take a module from it, only the bytes.
+  worker?.command('wasm', inlineWasm ? { bytes: inlineWasm } : { module });
+}
+
+boot();

@@ -1,0 +1,59 @@
+// The page's text around the panels: the header (phase, next sub-step, step, loss, test
+// loss), the loss read-out and the message line, from what the engine reports; and the panels'
+// heights, which the engine chooses.
+
+import { t } from './i18n.js';
+import { fmt } from './colors.js';
+
+const $ = (id) => document.getElementById(id);
+
+/** What the engine last reported, and what the page's controls say. */
+export const shown = { state: { step: 0, phase: 'idle', layer: null, loss: null, next: '', error: null }, kinds: [], testLoss: null, readout: '', playing: false };
+
+/** Shows one line in the message box, or hides it ('' or null). */
+export function showMessage(text) {
+  const box = $('message');
+  box.textContent = text || '';
+  box.hidden = !text;
+}
+
+/** Sets an element's text only when it changes (each write dirties the layout). */
+function setText(id, text) {
+  const el = $(id);
+  if (el.textContent !== text) el.textContent = text;
+}
+
+/** While playing, the header's text changes at most this often (ms). Each change costs the
+ *  main thread a style, layout, paint and commit of the page (about 4 ms on a slow machine);
+ *  at 60 frames/s the numbers could not be read anyway. Paused, every report is shown. */
+const PLAYING_TEXT_MS = 250;
+let textShownAt = -Infinity;
+
+/** Takes a drawn frame's report: the state, the panels' heights, and (at most every
+ *  PLAYING_TEXT_MS while playing) the text. */
+export function showFrame(report) {
+  shown.state = report.state;
+  shown.testLoss = report.testLoss;
+  shown.readout = report.readout ?? '';
+  for (const [name, h] of Object.entries(report.heights ?? {})) $(`c-${name}`).style.height = `${h}px`;
+  const now = performance.now();
+  if (!shown.playing || report.first || now - textShownAt >= PLAYING_TEXT_MS) {
+    textShownAt = now;
+    renderStatus();
+  }
+}
+
+/** The header (phase, next sub-step, step count, loss, test loss) and the loss read-out. */
+export function renderStatus() {
+  const state = shown.state;
+  if ($('phase').dataset.phase !== state.phase) $('phase').dataset.phase = state.phase;
+  setText('phase', t('phase')[state.phase] + (state.layer == null ? '' : ` · layers[${state.layer}] ${shown.kinds[state.layer]}`));
+  // `next` is "forward 1", "loss", …: in Japanese, with the article's words.
+  const [nextPhase, nextLayer] = state.next.split(' ');
+  setText('next-step', `${t('next')}: ${t('phaseShort')[nextPhase] ?? nextPhase}${nextLayer ? ` ${nextLayer}` : ''}`);
+  setText('step-count', String(state.step));
+  setText('loss-value', state.loss == null ? '—' : fmt(state.loss));
+  if ($('test-loss-wrap').hidden !== (shown.testLoss == null)) $('test-loss-wrap').hidden = shown.testLoss == null;
+  if (shown.testLoss != null) setText('test-loss', fmt(shown.testLoss));
+  setText('loss-readout', shown.readout);
+}

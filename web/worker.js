@@ -1,0 +1,57 @@
+// The worker's side (main.js starts it in a worker). Its first message brings the wasm module the page compiled: it
+// instantiates it, looks up the panels' fonts and says it is ready. `init` then starts an
+// engine on the panels' OffscreenCanvases and replays the page's record of the run so far (the
+// page drew the first frames itself); every later message goes to that engine. A message with
+// an `id` gets a reply with the same id: {ok: true, value} or {ok: false, error: message}.
+
+import { initSync } from '../pkg/backstep_wasm.js';
+import { createEngine } from './engine.js';
+import { warmFonts } from './colors.js';
+
+const send = (message) => self.postMessage(message);
+let memory = null;
+let engine = null;
+
+/** `wasm`: {module} or {bytes}; `init`: {canvases, geometry, lang, view, log}; then the engine's requests
+ *  and commands. */
+function handle(op, args) {
+  if (op === 'wasm') {
+    memory = initSync({ module: args.module ?? new WebAssembly.Module(args.bytes) }).memory;
+    warmFonts();
+    send({ type: 'ready' });
+    return undefined;
+  }
+  if (op === 'init') {
+    const fresh = createEngine(memory, args, send);
+    try {
+      const run = fresh.replay(args.log);
+      engine = fresh;
+      return run;
+    } catch (e) {
+      // The page keeps the run; this engine must not go on drawing.
+      fresh.free();
+      throw e;
+    }
+  }
+  if (!engine) throw new Error(`\`${op}\` before \`init\``);
+  if (op in engine.requests) return engine.requests[op](args);
+  if (op in engine.commands) return engine.commands[op](args);
+  throw new Error(`unknown request \`${op}\``);
+}
+
+function onMessage({ data: { id, op, args } }) {
+  try {
+    const value = handle(op, args);
+    if (id) send({ id, ok: true, value });
+  } catch (e) {
+    const error = e.message ?? String(e);
+    send(id ? { id, ok: false, error } : { type: 'error', detail: error });
+  }
+}
+
+/** Takes the messages from now on, after those that came `early`. */
+export function listen(early) {
+  self.onmessage = onMessage;
+  self.onmessageerror = () => send({ type: 'error', detail: 'the worker could not read a message from the page' });
+  for (const e of early) onMessage(e);
+}
