@@ -1,5 +1,6 @@
-// The settings form and keyboard shortcuts: turns the form into preset options within the
-// page's limits (stated in the UI) and maps keys to the toolbar's actions.
+// The settings form, keyboard shortcuts and the loss curve's cursor: turns the form into preset
+// options within the page's limits (stated in the UI), maps keys to the toolbar's actions, and
+// the pointer and arrow keys on the loss curve to its read-out.
 
 import { t } from './i18n.js';
 import { LIMITS } from './limits.js';
@@ -58,5 +59,20 @@ export function bindKeys(act) {
       e.preventDefault();
       act(action);
     }
+  });
+}
+
+/** The loss curve's read-out follows the pointer over `canvas`, or the arrow keys when it has
+ *  focus; `move` gets {x, width} (CSS px), {by: ±1} or {leave: true}. */
+export function bindLossCursor(canvas, move) {
+  canvas.addEventListener('pointermove', (e) => {
+    const rect = canvas.getBoundingClientRect();
+    move({ x: e.clientX - rect.left, width: rect.width });
+  });
+  canvas.addEventListener('pointerleave', () => move({ leave: true }));
+  canvas.addEventListener('keydown', (e) => {
+    if (e.key !== 'ArrowLeft' && e.key !== 'ArrowRight') return;
+    e.preventDefault();
+    move({ by: e.key === 'ArrowLeft' ? -1 : 1 });
   });
 }

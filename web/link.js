@@ -8,8 +8,8 @@ import { createEngine } from './engine.js';
 /** The engine on this thread, drawing on the page's canvases and recording every change to
  *  the run, for the worker to replay when it takes over. */
 export function localEnd(memory, setup, onReport) {
-  const log = [];
-  const engine = createEngine(memory, setup, onReport, (entry) => log.push(entry));
+  let log = [];
+  const engine = createEngine(memory, setup, onReport, (entry) => log?.push(entry));
   return {
     request(op, args) {
       try {
@@ -24,8 +24,13 @@ export function localEnd(memory, setup, onReport) {
       engine.pause();
       return log;
     },
-    /** Takes the run back (the worker could not), or lets it go (it could). */
-    resume() { engine.resume(); },
+    /** Takes the run back for good (the worker could not take it): stops recording. */
+    resume() {
+      log = null;
+      engine.resume();
+    },
+    /** Stops recording: there is no worker to hand the run to. */
+    keep() { log = null; },
     free() { engine.free(); },
   };
 }
@@ -101,6 +106,7 @@ export function workerEnd(onReport) {
     failed = e.message || 'the worker failed';
     for (const call of pending.values()) call.reject(new Error(failed));
     pending.clear();
+    onReport({ type: 'failed', detail: failed });
   };
   return {
     get failed() { return failed; },

@@ -6,7 +6,7 @@
 
 import init from '../pkg/backstep_wasm.js';
 import { applyLanguage, language, setLanguage, t } from './i18n.js';
-import { applyDatasetDefaults, bindKeys, readSettings } from './controls.js';
+import { applyDatasetDefaults, bindKeys, bindLossCursor, readSettings } from './controls.js';
 import { parseJson, traceJson } from './json.js';
 import { localEnd, moveRun, workerEnd } from './link.js';
 import { renderStatus, showFrame, showMessage, shown } from './status.js';
@@ -63,6 +63,9 @@ function onReport(report, fromWorker) {
   } else if (report.type === 'ready') {
     workerReady = true;
     handOver();
+  } else if (report.type === 'failed') {
+    // The worker stopped (or never started): a run still on the page stays there.
+    if (engine === pageEnd) pageEnd.keep();
   } else if (report.type === 'error') {
     showMessage(report.detail);
   }
@@ -116,14 +119,18 @@ async function exportTrace() {
   URL.revokeObjectURL(url);
 }
 
+/** Shows a failed request's reason (a worker that stopped working, say), instead of leaving
+ *  it to the console. */
+const report = (e) => showMessage(e.message ?? String(e));
+
 function act(action) {
   switch (action) {
-    case 'step': engine.request('step', 1); break;
-    case 'substep': engine.request('substep'); break;
+    case 'step': engine.request('step', 1).catch(report); break;
+    case 'substep': engine.request('substep').catch(report); break;
     case 'play': setPlaying(!shown.playing); break;
-    case 'reset': api.reset(); break;
+    case 'reset': api.reset().catch(report); break;
     case 'seed': loadFromSettings(true); break;
-    case 'export': exportTrace(); break;
+    case 'export': exportTrace().catch(report); break;
     case 'lang':
       setLanguage(language() === 'ja' ? 'en' : 'ja');
       refreshLanguage();
@@ -183,23 +190,12 @@ const api = {
   handOver: () => {
     holdWorker = false;
     handOver();
-    return worker ? tookOver : Promise.resolve('page');
+    return worker && !worker.failed ? tookOver : Promise.resolve('page');
   },
 };
 
-/** The loss curve's read-out follows the pointer, or the arrow keys when it has focus. */
-function bindLossCursor(loss) {
-  loss.addEventListener('pointermove', (e) => {
-    const rect = loss.getBoundingClientRect();
-    engine.command('cursor', { x: e.clientX - rect.left, width: rect.width });
-  });
-  loss.addEventListener('pointerleave', () => engine.command('cursor', { leave: true }));
-  loss.addEventListener('keydown', (e) => {
-    if (e.key !== 'ArrowLeft' && e.key !== 'ArrowRight') return;
-    e.preventDefault();
-    engine.command('cursor', { by: e.key === 'ArrowLeft' ? -1 : 1 });
-  });
-}
+/** Moves the loss curve's read-out (the pointer's place, or an arrow key's step). */
+const moveCursor = (move) => engine.command('cursor', move);
 
 function wire() {
   for (const b of document.querySelectorAll('[data-action]')) b.addEventListener('click', () => act(b.dataset.action));
@@ -227,7 +223,7 @@ function wire() {
     }
   });
   window.addEventListener('resize', () => engine.command('geometry', geometry()));
-  bindLossCursor($('c-loss'));
+  bindLossCursor($('c-loss'), moveCursor);
   bindKeys(act);
 }
 
@@ -255,7 +251,7 @@ function swapCanvases() {
     old.replaceWith(canvas);
     if (focused) canvas.focus();
   }
-  bindLossCursor($('c-loss'));
+  bindLossCursor($('c-loss'), moveCursor);
   incoming = null;
 }
 
@@ -286,6 +282,7 @@ async function boot() {
   window.backstep = api;
   // The worker starts only now: while the page loads, it would only slow it down.
   worker = workerEnd((report) => onReport(report, true));
+  if (!worker) pageEnd.keep();
   // The compiled module, which the worker can share; a page from file:// has an opaque origin,
   // and its worker cannot take a module from it, only the bytes.
   worker?.command('wasm', inlineWasm ? { bytes: inlineWasm } : { module });

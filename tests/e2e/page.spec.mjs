@@ -128,6 +128,7 @@ test('bad input gets a clear message and keeps the current run', async ({ page }
 });
 
 test('the keyboard reaches everything and drives the cycle', async ({ page }) => {
+  await page.addInitScript(() => { window.backstepHoldWorker = true; });
   await open(page);
   const unreachable = await page.evaluate(() => [...document.querySelectorAll('button, select, input')]
     .filter((el) => el.tabIndex < 0 && el.type !== 'file').map((el) => el.outerHTML));
@@ -139,6 +140,18 @@ test('the keyboard reaches everything and drives the cycle', async ({ page }) =>
   await expect.poll(async () => (await state(page)).step).toBe(1);
   await page.locator('body').press('r');
   await expect.poll(async () => (await state(page)).step).toBe(0);
+  // The loss curve's read-out moves with the arrow keys, on the page's engine or the worker's.
+  for (const where of ['page', 'worker']) {
+    if (where === 'worker') await page.evaluate(() => window.backstep.handOver());
+    await page.evaluate(() => window.backstep.reset());
+    await page.evaluate(() => window.backstep.step(3));
+    await expect(page.locator('#loss-readout')).toContainText('step 3:');
+    await page.locator('#c-loss').focus();
+    await page.keyboard.press('ArrowLeft');
+    await expect(page.locator('#loss-readout')).toContainText('step 2:');
+    await page.keyboard.press('ArrowLeft');
+    await expect(page.locator('#loss-readout')).toContainText('step 1: 2.0639510');
+  }
 });
 
 test('both languages use the article\'s phase words', async ({ page }) => {
