@@ -1,7 +1,8 @@
 // The page's two ends of the engine: the engine on the page's own thread, which draws the first
-// frames (a worker takes 50–100 ms to start, and would compete with the page for the CPU while it
-// loads), and a worker started after that, which takes the run over once it is ready. Both offer `request` (a promise of the reply) and
-// `command` (no reply); replies come in the order the requests were made.
+// frames (a worker takes 50–100 ms to start, and would compete with the loading page for the
+// CPU), and a worker started after that, which takes the run over once it is ready. Both offer
+// `request` (a promise of the reply) and `command` (no reply); replies come in the order the
+// requests were made.
 
 import { createEngine } from './engine.js';
 

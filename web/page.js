@@ -23,8 +23,9 @@ let pageEnd = null;
 let worker = null;
 let workerReady = false;
 let incoming = null;
-/** Resolves when the worker has the run and its canvases are in place. Tests can hold the hand-over back
- *  (`window.backstepHoldWorker = true` before the page loads) and ask for it (`handOver()`). */
+/** Resolves when the worker has the run and its canvases are in place. Tests can hold the
+ *  hand-over back (`window.backstepHoldWorker = true` before the page loads) and ask for it
+ *  (`handOver()`). */
 let resolveTookOver;
 const tookOver = new Promise((resolve) => { resolveTookOver = resolve; });
 let holdWorker = Boolean(window.backstepHoldWorker);

@@ -1,8 +1,9 @@
-// The worker's side (main.js starts it in a worker). Its first message brings the wasm module the page compiled: it
-// instantiates it, looks up the panels' fonts and says it is ready. `init` then starts an
-// engine on the panels' OffscreenCanvases and replays the page's record of the run so far (the
-// page drew the first frames itself); every later message goes to that engine. A message with
-// an `id` gets a reply with the same id: {ok: true, value} or {ok: false, error: message}.
+// The worker's side (main.js loads it in a worker). Its first message brings the wasm the page
+// compiled (or its bytes): it instantiates it, looks up the panels' fonts and says it is ready.
+// `init` then starts an engine on the panels' OffscreenCanvases and replays the page's record of
+// the run so far (the page drew the first frames itself); every later message goes to that
+// engine. A message with an `id` gets a reply with the same id: {ok: true, value} or
+// {ok: false, error: message}.
 
 import { initSync } from '../pkg/backstep_wasm.js';
 import { createEngine } from './engine.js';
@@ -12,8 +13,8 @@ const send = (message) => self.postMessage(message);
 let memory = null;
 let engine = null;
 
-/** `wasm`: {module} or {bytes}; `init`: {canvases, geometry, lang, view, log}; then the engine's requests
- *  and commands. */
+/** `wasm`: {module} or {bytes}; `init`: {canvases, geometry, lang, view, log}; then the
+ *  engine's requests and commands. */
 function handle(op, args) {
   if (op === 'wasm') {
     memory = initSync({ module: args.module ?? new WebAssembly.Module(args.bytes) }).memory;
