@@ -20,16 +20,15 @@ export function localEnd(memory, setup, onReport) {
       }
     },
     command(op, args) { engine.commands[op](args); },
-    /** Pauses this engine and returns its record of the run, for the worker to replay. */
+    /** Pauses this engine and gives up its record of the run, for the worker to replay. */
     handOver() {
       engine.pause();
-      return log;
-    },
-    /** Takes the run back for good (the worker could not take it): stops recording. */
-    resume() {
+      const record = log;
       log = null;
-      engine.resume();
+      return record;
     },
+    /** Takes the run back for good (the worker could not take it). */
+    resume() { engine.resume(); },
     /** Stops recording: there is no worker to hand the run to. */
     keep() { log = null; },
     free() { engine.free(); },
@@ -122,8 +121,8 @@ export function workerEnd(onReport) {
         worker.postMessage({ id, op, args }, transfer);
       });
     },
-    command(op, args, transfer = []) {
-      worker.postMessage({ op, args }, transfer);
+    command(op, args) {
+      worker.postMessage({ op, args });
     },
   };
 }

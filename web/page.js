@@ -122,16 +122,16 @@ async function exportTrace() {
 
 /** Shows a failed request's reason (a worker that stopped working, say), instead of leaving
  *  it to the console. */
-const report = (e) => showMessage(e.message ?? String(e));
+const showFailure = (e) => showMessage(e.message ?? String(e));
 
 function act(action) {
   switch (action) {
-    case 'step': engine.request('step', 1).catch(report); break;
-    case 'substep': engine.request('substep').catch(report); break;
+    case 'step': engine.request('step', 1).catch(showFailure); break;
+    case 'substep': engine.request('substep').catch(showFailure); break;
     case 'play': setPlaying(!shown.playing); break;
-    case 'reset': api.reset().catch(report); break;
+    case 'reset': api.reset().catch(showFailure); break;
     case 'seed': loadFromSettings(true); break;
-    case 'export': exportTrace().catch(report); break;
+    case 'export': exportTrace().catch(showFailure); break;
     case 'lang':
       setLanguage(language() === 'ja' ? 'en' : 'ja');
       refreshLanguage();
