@@ -1,5 +1,6 @@
-// Colours, number formatting and canvas set-up shared by the panels. The diverging colour table
-// (ColorBrewer purple–orange, colour-blind safe) comes from Rust once at start-up.
+// Colours, number formatting, fonts and canvas set-up shared by the panels. The diverging colour
+// table (ColorBrewer purple–orange, colour-blind safe) comes from Rust once at start-up; canvas
+// widths and the pixel ratio come from the page, which measures them.
 
 let lut = null;
 let css = [];

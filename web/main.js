@@ -1,6 +1,7 @@
 // The page's one script, which runs twice: as the page's module (page.js) and, once the page
-// has drawn its first frames, as its worker's (worker.js). Each side loads only its own part;
-// the browser fetches the file once and has it cached for the worker.
+// has drawn its first frames, as its worker's (worker.js). Each side loads only its own part.
+// A host that lets the browser cache it serves it once; `cargo xtask serve` sends `no-store`,
+// so there the worker fetches it again, after the first frame.
 
 if (typeof document === 'undefined') {
   // The worker: keep messages that arrive before its handler is in place.

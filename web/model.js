@@ -1,4 +1,4 @@
-// The page's handle on the wasm Trainer: typed-array views into wasm memory (never copies),
+// The engine's handle on the wasm Trainer: typed-array views into wasm memory (never copies),
 // state, and the calls that change it. Matrices are column-major: (r, c) is at r + c·rows.
 
 import { Trainer } from '../pkg/backstep_wasm.js';
