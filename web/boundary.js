@@ -2,7 +2,7 @@
 // the input plane (a single wasm call), coloured through the lookup table into ImageData, with
 // the data points on top (● target 1, ✕ target 0, hollow = test).
 
-import { DATA, GRID, WHAT } from './model.js';
+import { Slot, What } from './model.js';
 import { FONT, INK, MUTED, POS, cssWidth, packedTable, pixelRatio, prepare } from './colors.js';
 import { t } from './i18n.js';
 
@@ -38,8 +38,8 @@ function planeBox(model) {
 
 function dataBox(model) {
   let x0 = Infinity, x1 = -Infinity, y0 = Infinity, y1 = -Infinity;
-  for (const what of [WHAT.X, WHAT.X_TEST]) {
-    const m = model.mat(DATA, what);
+  for (const what of [What.X, What.XTest]) {
+    const m = model.mat(Slot.Data, what);
     for (let r = 0; m && r < m.rows; r++) {
       x0 = Math.min(x0, m.at(r, 0)); x1 = Math.max(x1, m.at(r, 0));
       y0 = Math.min(y0, m.at(r, 1)); y1 = Math.max(y1, m.at(r, 1));
@@ -90,7 +90,7 @@ function paintMap(ctx, m, col, x, y, size, mid, scale, stride = 1) {
 export function drawBoundary(canvas, model, side = GRID_SIDE) {
   const { ctx, w } = prepare(canvas, Math.min(436, cssWidth(canvas)));
   const size = Math.min(w, 420) - 16;
-  if (model.trainer.cols(DATA, WHAT.X) !== 2) {
+  if (model.trainer.cols(Slot.Data, What.X) !== 2) {
     ctx.fillStyle = MUTED;
     ctx.font = FONT.text;
     ctx.fillText(t('none2d'), 12, 24);
@@ -99,8 +99,8 @@ export function drawBoundary(canvas, model, side = GRID_SIDE) {
   const box = planeBox(model);
   model.grid(side, box);
   const last = model.kinds().length - 1;
-  const out = model.mat(GRID + 1 + last, WHAT.Y);
-  const targets = model.mat(DATA, WHAT.T);
+  const out = model.mat(Slot.Grid + 1 + last, What.Y);
+  const targets = model.mat(Slot.Data, What.T);
   // Centre the colours between the smallest and largest target (0 and 1 for the class sets).
   let tmin = Infinity, tmax = -Infinity;
   for (let i = 0; i < targets.rows; i++) { tmin = Math.min(tmin, targets.data[i]); tmax = Math.max(tmax, targets.data[i]); }
@@ -126,8 +126,8 @@ function drawMarkers(model, box, size, mid, key) {
   ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
   const px = (v) => 8 + (size * (v - box[0])) / (box[1] - box[0]);
   const py = (v) => 8 + size - (size * (v - box[2])) / (box[3] - box[2]);
-  for (const [xw, tw, hollow] of [[WHAT.X, WHAT.T, false], [WHAT.X_TEST, WHAT.T_TEST, true]]) {
-    const xs = model.mat(DATA, xw), ts = model.mat(DATA, tw);
+  for (const [xw, tw, hollow] of [[What.X, What.T, false], [What.XTest, What.TTest, true]]) {
+    const xs = model.mat(Slot.Data, xw), ts = model.mat(Slot.Data, tw);
     for (let r = 0; xs && r < xs.rows; r++) {
       const x = px(xs.at(r, 0)), y = py(xs.at(r, 1)), one = ts.at(r, 0) > mid;
       ctx.lineWidth = 2;
@@ -157,9 +157,9 @@ export function drawNeurons(canvas, model, side = GRID_SIDE) {
   const shown = kinds.map((k, i) => i).filter((i) => i === kinds.length - 1 || kinds[i + 1] === 'affine');
   const cell = 84;
   const perRow = Math.max(1, Math.floor((cssWidth(canvas) - 90) / (cell + 8)));
-  const rowsNeeded = shown.reduce((n, i) => n + (Math.ceil(model.trainer.cols(i, WHAT.Y) / perRow) || 1), 0);
+  const rowsNeeded = shown.reduce((n, i) => n + (Math.ceil(model.trainer.cols(i, What.Y) / perRow) || 1), 0);
   const { ctx } = prepare(canvas, Math.max(110, 16 + rowsNeeded * (cell + 12)));
-  if (model.trainer.cols(DATA, WHAT.X) !== 2) {
+  if (model.trainer.cols(Slot.Data, What.X) !== 2) {
     ctx.fillStyle = MUTED;
     ctx.font = FONT.text;
     ctx.fillText(t('none2d'), 12, 24);
@@ -168,7 +168,7 @@ export function drawNeurons(canvas, model, side = GRID_SIDE) {
   model.grid(side, planeBox(model));
   let y = 8;
   for (const i of shown) {
-    const m = model.mat(GRID + 1 + i, WHAT.Y);
+    const m = model.mat(Slot.Grid + 1 + i, What.Y);
     if (!m) continue;
     ctx.fillStyle = INK;
     ctx.font = FONT.bold;

@@ -1,33 +1,49 @@
-// The settings form, keyboard shortcuts and the loss curve's cursor: turns the form into preset
-// options within the page's limits (stated in the UI), maps keys to the toolbar's actions, and
+// The settings form, keyboard shortcuts and the loss curve's cursor: fills the form from the
+// wasm's defaults and names, turns it into settings within the page's limits (stated in the UI), maps keys to the toolbar's actions, and
 // the pointer and arrow keys on the loss curve to its read-out.
 
+import { choices, defaults } from '../pkg/backstep_wasm.js';
 import { t } from './i18n.js';
-import { LIMITS } from './limits.js';
+import { pageLimits } from './limits.js';
 
-/**
- * Settings that train well for each data set, filled in when the data set changes: the article's
- * run for XOR and its regression sample; for the 2-D sets a tanh net that reaches 99–100% on
- * circle, quadrants and gaussians in 3000 steps (spiral stays hard, which is a lesson too).
- */
-const ARTICLE = { hidden: '4', activation: 'relu', optimizer: 'sgd', lr: '0.1', batch: '0', init: 'normal', seed: '42' };
-const PLANE = { hidden: '8,8', activation: 'tanh', optimizer: 'sgd', lr: '0.01', batch: '10', init: 'glorot' };
+/** Fills the form with the chosen data set's defaults (the wasm's, from backstep_nn::Preset). */
 export function applyDatasetDefaults(form) {
-  const plane = !['xor', 'regression'].includes(form.elements.dataset.value);
-  for (const [name, value] of Object.entries(plane ? PLANE : ARTICLE)) form.elements[name].value = value;
+  showSettings(form, defaults(form.elements.dataset.value));
+}
+
+/** Shows settings (an object as `defaults` returns it) in the form. */
+export function showSettings(form, s) {
+  const text = { hidden: s.hidden.join(','), batch: String(s.batch_size), lr: String(s.lr), seed: String(s.seed) };
+  for (const name of ['dataset', 'activation', 'optimizer', 'init']) form.elements[name].value = s[name];
+  for (const [name, value] of Object.entries(text)) form.elements[name].value = value;
+}
+
+/** Fills the form's menus with the names the wasm accepts (labels in `i18n.js` where a word
+ *  reads better than the name). */
+export function fillChoices(form) {
+  for (const name of ['dataset', 'activation', 'optimizer', 'init']) {
+    const select = form.elements[name];
+    select.replaceChildren(...choices(name).map((value) => {
+      const o = new Option(value, value);
+      o.dataset.i18nOption = `${name}.${value}`;
+      return o;
+    }));
+  }
 }
 
 /**
- * Reads the form into options for `preset_spec`, or throws an Error whose message says which
- * setting is wrong and why.
+ * Reads the form into settings for `Trainer.fromSettings`, or throws an Error whose message says
+ * which setting is wrong and why. Sizes are checked here against the page's limits, so a
+ * message can name the field before the wasm builds anything.
  */
 export function readSettings(form) {
+  const limits = pageLimits();
   const f = new FormData(form);
   const hiddenText = String(f.get('hidden') ?? '').trim();
   const hidden = hiddenText === '' ? [] : hiddenText.split(/[,\s]+/).filter(Boolean).map(Number);
-  if (hidden.length > LIMITS.hiddenLayers) throw new Error(`${t('hidden')}: ≤ ${LIMITS.hiddenLayers}`);
-  if (hidden.some((n) => !Number.isInteger(n) || n < 1 || n > LIMITS.width)) {
-    throw new Error(`${t('hidden')}: 1 – ${LIMITS.width}`);
+  if (hidden.length > limits.hiddenLayers) throw new Error(`${t('hidden')}: ≤ ${limits.hiddenLayers}`);
+  if (hidden.some((n) => !Number.isInteger(n) || n < 1 || n > limits.width)) {
+    throw new Error(`${t('hidden')}: 1 – ${limits.width}`);
   }
   const lr = Number(f.get('lr'));
   if (!(lr > 0) || !Number.isFinite(lr)) throw new Error(`${t('lr')}: > 0`);
@@ -44,7 +60,6 @@ export function readSettings(form) {
     batch_size: batch,
     init: f.get('init'),
     seed,
-    points: LIMITS.points / 2,
   };
 }
 

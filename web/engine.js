@@ -4,9 +4,9 @@
 // canvases) and in the worker (afterwards, on OffscreenCanvases). It can record every change to
 // the run, and replay such a record: the wasm is deterministic, so a replay gives the same bits.
 
-import { colormap, fresh_seed, preset_spec } from '../pkg/backstep_wasm.js';
+import { colormap, fresh_seed } from '../pkg/backstep_wasm.js';
 import { Model } from './model.js';
-import { DATA, LOSS, WHAT } from './codes.js';
+import { Slot, What } from './model.js';
 import { setColormap, setGeometry, takeHeights } from './colors.js';
 import { setLanguage } from './i18n.js';
 import { drawNetwork } from './network.js';
@@ -51,11 +51,11 @@ export function createEngine(memory, setup, send, record = null) {
     view.playing = false;
     fn();
     view.matrixLayer = 'auto';
-    const rows = model.trainer.rows(DATA, WHAT.X);
+    const rows = model.trainer.rows(Slot.Data, What.X);
     // Sample 1 by default: for XOR, (0, 1) shows values the ReLU passes and blocks; (0, 0) is all zeros.
     view.sample = rows > 1 ? 1 : 0;
     ui.lossDirty = true;
-    return { kinds: model.kinds(), rows, sample: view.sample, state: ui.quiet ? null : draw() };
+    return { kinds: model.kinds(), rows, sample: view.sample, settings: model.settings(), state: ui.quiet ? null : draw() };
   }
 
   /** Runs a model call; a non-finite value pauses, tells the page and keeps the state. */
@@ -73,7 +73,7 @@ export function createEngine(memory, setup, send, record = null) {
   /** Requests: each returns the reply's value or throws (the page gets the error's message). */
   const requests = {
     preset: (options) => {
-      const run = loaded(() => model.load(preset_spec(options)));
+      const run = loaded(() => model.load({ settings: options }, overLimits));
       note('preset', options);
       return run;
     },
@@ -82,7 +82,7 @@ export function createEngine(memory, setup, send, record = null) {
       return { seed, ...requests.preset({ ...options, seed }) };
     },
     load: (spec) => {
-      const run = loaded(() => model.load(spec, overLimits));
+      const run = loaded(() => model.load({ spec }, overLimits));
       note('load', spec);
       return run;
     },
@@ -96,6 +96,7 @@ export function createEngine(memory, setup, send, record = null) {
       return draw();
     },
     snapshot: () => (model.trainer.steps() === 0 ? null : model.snapshot()),
+    spec: () => model.spec(),
     export: () => (model.trainer.steps() === 0 ? null : { spec: model.spec(), last_step: model.snapshot() }),
     timings: () => ({ ...timings }),
     frameTimes: () => [...playTimes],
@@ -120,9 +121,9 @@ export function createEngine(memory, setup, send, record = null) {
 
   /** The layer the matrices panel shows: the chosen one, or the active one. */
   function matrixLayer(state) {
-    if (view.matrixLayer === 'loss') return LOSS;
+    if (view.matrixLayer === 'loss') return Slot.Loss;
     if (view.matrixLayer !== 'auto') return Number(view.matrixLayer);
-    if (state.phase === 'loss') return LOSS;
+    if (state.phase === 'loss') return Slot.Loss;
     return state.layer ?? 0;
   }
 

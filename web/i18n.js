@@ -7,11 +7,15 @@ const STRINGS = {
     btnStep: '1 ステップ', btnSubstep: '次の処理', btnPlay: '再生', btnPause: '一時停止',
     speed: '速さ (ステップ/フレーム)', btnReset: '最初から', btnSeed: '新しいシード',
     btnExport: '記録を保存', btnImport: 'スペックを読み込む',
-    dataset: 'データ', dsRegression: '回帰 (記事の乱数)', dsCircle: '円', dsQuadrants: '四象限',
-    dsGaussians: '2 つの正規分布', dsSpiral: 'らせん',
+    dataset: 'データ',
+    options: {
+      'dataset.xor': 'XOR', 'dataset.regression': '回帰 (記事の乱数)', 'dataset.circle': '円', 'dataset.quadrants': '四象限',
+      'dataset.gaussians': '2 つの正規分布', 'dataset.spiral': 'らせん', 'optimizer.sgd': 'SGD', 'optimizer.momentum': 'モーメンタム',
+      'optimizer.adam': 'Adam', 'init.normal': '標準正規分布', 'init.he': 'He', 'init.glorot': 'Glorot',
+    },
     hidden: '隠れ層 (幅をカンマ区切り)', activation: '活性化関数', optimizer: '最適化',
     lr: '学習率', batch: 'バッチ (0 = 全部)', init: '初期化', seed: 'シード',
-    limits: '上限: 隠れ層は 4 層まで、各層 16 ユニットまで、データは 500 点まで (ページの上限。CLI は 256 ユニット、10000 点まで)。設定を変えると最初からやり直します。',
+    limits: (l) => `上限: 隠れ層は ${l.hiddenLayers} 層まで、各層 ${l.width} ユニットまで、データは ${l.samples} 点まで (ページの上限。CLI は 256 ユニット、10000 点まで)。設定を変えると最初からやり直します。`,
     pNetwork: 'ネットワーク', showGrads: '勾配 dW を表示', sample: 'サンプル',
     legendEdges: '線の色と形 = 符号 (紫の実線 +、橙の破線 −)、太さ = 大きさ。円の中の数字は選んだサンプルでの値。',
     pMatrices: '行列 (記事の出力をそのまま)', layer: '層',
@@ -28,7 +32,7 @@ const STRINGS = {
     diverged: (m) => `止めました: ${m}`,
     badJson: (m) => `JSON として読めません: ${m}`,
     tooBig: (name, mb, max) => `${name}: ${mb} MB (読み込めるのは ${max} MB まで)`,
-    overLimits: (what) => `ページの上限 (隠れ層 4 層まで、各層 16 ユニットまで、サンプル 500 個まで) を超えています (${what})。CLI なら動かせます: backstep trace`,
+    overLimits: (l, o) => `ページの上限 (隠れ層 ${l.hiddenLayers} 層まで、各層 ${l.width} ユニットまで、サンプル ${l.samples} 個まで) を超えています (${o.field}: ${o.value} ${{ samples: 'サンプル', width: 'ユニット', hidden: '隠れ層', layers: '層' }[o.what]}、上限 ${o.max})。CLI なら動かせます: backstep trace`,
     noWasm: (m) => `このブラウザーでは動きません (WebAssembly SIMD が必要です。Chrome 91、Firefox 89、Safari 16.4 以降): ${m}`,
   },
   en: {
@@ -37,11 +41,15 @@ const STRINGS = {
     btnStep: 'Step', btnSubstep: 'Sub-step', btnPlay: 'Play', btnPause: 'Pause',
     speed: 'speed (steps/frame)', btnReset: 'Reset', btnSeed: 'New seed',
     btnExport: 'Export trace', btnImport: 'Load spec',
-    dataset: 'data', dsRegression: 'regression (article)', dsCircle: 'circle', dsQuadrants: 'quadrants',
-    dsGaussians: 'two gaussians', dsSpiral: 'spiral',
+    dataset: 'data',
+    options: {
+      'dataset.xor': 'XOR', 'dataset.regression': 'regression (article)', 'dataset.circle': 'circle', 'dataset.quadrants': 'quadrants',
+      'dataset.gaussians': 'two gaussians', 'dataset.spiral': 'spiral', 'optimizer.sgd': 'SGD', 'optimizer.momentum': 'momentum',
+      'optimizer.adam': 'Adam', 'init.normal': 'normal', 'init.he': 'He', 'init.glorot': 'Glorot',
+    },
     hidden: 'hidden layers (widths)', activation: 'activation', optimizer: 'optimizer',
     lr: 'learning rate', batch: 'batch (0 = all)', init: 'init', seed: 'seed',
-    limits: 'Limits: up to 4 hidden layers of up to 16 units, up to 500 points (page limits; the CLI allows 256 units and 10000 points). Changing a setting starts over.',
+    limits: (l) => `Limits: up to ${l.hiddenLayers} hidden layers of up to ${l.width} units, up to ${l.samples} points (page limits; the CLI allows 256 units and 10000 points). Changing a setting starts over.`,
     pNetwork: 'Network', showGrads: 'show gradients dW', sample: 'sample',
     legendEdges: 'Edge colour and style = sign (solid purple +, dashed orange −), width = magnitude. Numbers in the circles are values for the chosen sample.',
     pMatrices: 'Matrices (the article\'s printouts, live)', layer: 'layer',
@@ -58,7 +66,7 @@ const STRINGS = {
     diverged: (m) => `Stopped: ${m}`,
     badJson: (m) => `not valid JSON: ${m}`,
     tooBig: (name, mb, max) => `${name}: ${mb} MB; files up to ${max} MB`,
-    overLimits: (what) => `Over the page's limits (up to 4 hidden layers of up to 16 units, up to 500 samples): ${what}. The CLI runs it: backstep trace`,
+    overLimits: (l, o) => `Over the page's limits (up to ${l.hiddenLayers} hidden layers of up to ${l.width} units, up to ${l.samples} samples): ${o.field} has ${o.value} ${{ samples: 'samples', width: 'units', hidden: 'hidden layers', layers: 'layers' }[o.what]}, at most ${o.max}. The CLI runs it: backstep trace`,
     noWasm: (m) => `This browser cannot run the page (it needs WebAssembly SIMD: Chrome 91, Firefox 89, Safari 16.4 or later): ${m}`,
   },
 };
@@ -77,6 +85,8 @@ export function setLanguage(code) {
 export function applyLanguage() {
   document.documentElement.lang = lang;
   for (const el of document.querySelectorAll('[data-i18n]')) el.textContent = t(el.dataset.i18n);
+  const options = t('options');
+  for (const el of document.querySelectorAll('[data-i18n-option]')) el.textContent = options[el.dataset.i18nOption] ?? el.value;
   for (const el of document.querySelectorAll('[data-i18n-label]')) el.setAttribute('aria-label', t(el.dataset.i18nLabel));
 }
 

@@ -1,24 +1,20 @@
-// The page's limits on a run (stated in the UI text `limits`), and the check of a loaded run
-// against them. The core accepts bigger runs (the CLI's limits); the page would draw them slowly
-// and illegibly, and Play could stall.
+// The page's limits on a run, as the wasm states them (backstep_nn::limits: the one place they
+// live), and the message for a run over them. The core accepts bigger runs (the CLI's limits);
+// the page would draw them slowly and illegibly, and Play could stall.
 
+import { page_limits } from '../pkg/backstep_wasm.js';
 import { t } from './i18n.js';
-import { DATA, WHAT } from './codes.js';
 
-/** Page limits, shown in the UI text `limits`. */
-export const LIMITS = { hiddenLayers: 4, width: 16, points: 500 };
+/** {hiddenLayers, width, samples}, read once the wasm is running. */
+let limits = null;
+export function pageLimits() {
+  limits ??= page_limits();
+  return limits;
+}
 
-/** What puts a loaded run (a spec from a file or `load`) over the page's limits, as one line,
- *  or null. */
+/** What puts a trainer's run over the page's limits, as one line in the page's language, or
+ *  null. */
 export function overLimits(trainer) {
-  const samples = Math.max(trainer.rows(DATA, WHAT.X), trainer.rows(DATA, WHAT.X_TEST));
-  if (samples > LIMITS.points) return t('overLimits')(`${samples} samples`);
-  let affine = 0;
-  for (let i = 0; i < trainer.layer_count(); i++) {
-    if (trainer.layer_kind(i) !== 'affine') continue;
-    affine++;
-    if (Math.max(trainer.rows(i, WHAT.W), trainer.cols(i, WHAT.W)) > LIMITS.width) return t('overLimits')(`layers[${i}]: ${trainer.rows(i, WHAT.W)}×${trainer.cols(i, WHAT.W)}`);
-  }
-  if (affine - 1 > LIMITS.hiddenLayers) return t('overLimits')(`${affine - 1} hidden layers`);
-  return null;
+  const over = trainer.overLimits();
+  return over ? t('overLimits')(pageLimits(), over) : null;
 }

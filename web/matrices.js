@@ -2,7 +2,7 @@
 // cells on the diverging colour map with fixed digits (the article's printouts, live). Long
 // matrices show their first rows and say how many are left out.
 
-import { LOSS, WHAT } from './model.js';
+import { Slot, What } from './model.js';
 import { FONT, INK, MUTED, color, cssWidth, fmt, lutIndex, maxAbs, prepare } from './colors.js';
 import { t } from './i18n.js';
 
@@ -16,21 +16,21 @@ const MAX_COLS = 8;
 
 /** The matrices to show for a layer kind, as [label, layer, what]. */
 function matList(kind, layer) {
-  if (layer === LOSS) return [['y', LOSS, WHAT.Y], ['t', LOSS, WHAT.T], ['dL/dy = y − t', LOSS, WHAT.DY]];
+  if (layer === Slot.Loss) return [['y', Slot.Loss, What.Y], ['t', Slot.Loss, What.T], ['dL/dy = y − t', Slot.Loss, What.Dy]];
   if (kind === 'affine') {
-    return [['x', layer, WHAT.X], ['W', layer, WHAT.W], ['b', layer, WHAT.B], ['z = x·W + b', layer, WHAT.Y],
-      ['dout', layer, WHAT.DOUT], ['dx = dout·Wᵀ', layer, WHAT.DX], ['dW = xᵀ·dout', layer, WHAT.DW],
-      ['db = Σ dout', layer, WHAT.DB], [`W (${t('before')})`, layer, WHAT.W_BEFORE]];
+    return [['x', layer, What.X], ['W', layer, What.W], ['b', layer, What.B], ['z = x·W + b', layer, What.Y],
+      ['dout', layer, What.Dout], ['dx = dout·Wᵀ', layer, What.Dx], ['dW = xᵀ·dout', layer, What.Dw],
+      ['db = Σ dout', layer, What.Db], [`W (${t('before')})`, layer, What.WBefore]];
   }
-  const rows = [['x', layer, WHAT.X]];
-  if (kind === 'relu') rows.push(['mask (x ≤ 0)', layer, WHAT.MASK]);
-  rows.push(['y', layer, WHAT.Y], ['dout', layer, WHAT.DOUT], ['dx', layer, WHAT.DX]);
+  const rows = [['x', layer, What.X]];
+  if (kind === 'relu') rows.push(['mask (x ≤ 0)', layer, What.Mask]);
+  rows.push(['y', layer, What.Y], ['dout', layer, What.Dout], ['dx', layer, What.Dx]);
   return rows;
 }
 
-/** Draws the panel for `layer` (an index, or LOSS). */
+/** Draws the panel for `layer` (an index, or Slot.Loss). */
 export function drawMatrices(canvas, model, layer) {
-  const kind = layer === LOSS ? 'loss' : model.kinds()[layer];
+  const kind = layer === Slot.Loss ? 'loss' : model.kinds()[layer];
   const items = matList(kind, layer).map(([label, l, what]) => ({ label, what, m: model.mat(l, what) }))
     .filter((it) => it.m && it.m.rows > 0 && it.m.cols > 0);
   if (!CELL_W) {
@@ -68,7 +68,7 @@ function drawOne(ctx, p) {
   ctx.font = FONT.bold;
   ctx.textAlign = 'left';
   ctx.fillText(`${p.label}  ${m.rows}×${m.cols}`, x, y + 10);
-  const mask = p.what === WHAT.MASK;
+  const mask = p.what === What.Mask;
   const scale = mask ? 1 : maxAbs(m.data);
   // All the cell backgrounds first, then the numbers by text colour (white on dark cells,
   // black on pale ones): alternating rectangles and text costs several times more.

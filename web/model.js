@@ -1,10 +1,10 @@
 // The engine's handle on the wasm Trainer: typed-array views into wasm memory (never copies),
 // state, and the calls that change it. Matrices are column-major: (r, c) is at r + c·rows.
 
-import { Trainer } from '../pkg/backstep_wasm.js';
-import { WHAT } from './codes.js';
+import { Slot, Trainer, What } from '../pkg/backstep_wasm.js';
 
-export { LOSS, DATA, GRID, WHAT } from './codes.js';
+/** The codes that name a matrix across the boundary, as the wasm exports them. */
+export { Slot, What };
 
 export class Model {
   constructor(memory) {
@@ -19,10 +19,11 @@ export class Model {
     this.gridVersion = -1;
   }
 
-  /** Replaces the run with a spec (an object as `JSON.parse` returns it); throws the spec's
-   *  error, naming the field, or the error `check(trainer)` returns, and keeps the old run. */
-  load(spec, check = () => null) {
-    const next = new Trainer(spec);
+  /** Replaces the run with a spec (an object as `JSON.parse` returns it) or settings (`{dataset,
+   *  hidden, …}`, built into a spec in wasm); throws the spec's error, naming the field, or the
+   *  error `check(trainer)` returns, and keeps the old run. */
+  load({ spec, settings }, check = () => null) {
+    const next = settings ? Trainer.fromSettings(settings) : new Trainer(spec);
     const problem = check(next);
     if (problem) {
       next.free();
@@ -44,7 +45,7 @@ export class Model {
     if (!ptr) return null;
     const rows = tr.rows(layer, what);
     const cols = tr.cols(layer, what);
-    const Kind = what === WHAT.MASK ? Uint8Array : Float32Array;
+    const Kind = what === What.Mask ? Uint8Array : Float32Array;
     const data = new Kind(this.memory.buffer, ptr, rows * cols);
     return { rows, cols, data, at: (r, c) => data[r + c * rows] };
   }
@@ -79,6 +80,7 @@ export class Model {
   reset() { this.trainer.reset(); this.version++; this.historyEpoch++; }
   snapshot() { return this.trainer.snapshot(); }
   spec() { return this.trainer.spec(); }
+  settings() { return this.trainer.settings(); }
   testLoss() { const v = this.trainer.test_loss(); return Number.isNaN(v) ? null : v; }
 
   /** Runs the boundary grid (side × side over the box) once per model version. */

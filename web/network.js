@@ -2,15 +2,15 @@
 // and dashed by sign with width by magnitude (weights or, toggled, dW), the active phase and
 // layer highlighted, and each neuron's value for the selected sample.
 
-import { DATA, WHAT } from './model.js';
+import { Slot, What } from './model.js';
 import { ACTIVE, FONT, INK, MUTED, NEG, POS, fmt, maxAbs, prepare } from './colors.js';
 import { t } from './i18n.js';
 
 /** Columns of neurons: which layers feed each column and how wide it is. */
 function netColumns(kinds, model) {
-  const cols = [{ width: model.trainer.cols(DATA, WHAT.X), affine: -1, last: -1, acts: [] }];
+  const cols = [{ width: model.trainer.cols(Slot.Data, What.X), affine: -1, last: -1, acts: [] }];
   kinds.forEach((k, i) => {
-    if (k === 'affine') cols.push({ width: model.trainer.cols(i, WHAT.W), affine: i, last: i, acts: [] });
+    if (k === 'affine') cols.push({ width: model.trainer.cols(i, What.W), affine: i, last: i, acts: [] });
     else { cols[cols.length - 1].last = i; cols[cols.length - 1].acts.push({ kind: k, layer: i }); }
   });
   return cols;
@@ -30,7 +30,7 @@ export function drawNetwork(canvas, model, opts) {
 
   // Edges of each affine layer, drawn under the neurons.
   for (let k = 1; k < cols.length; k++) {
-    const m = model.mat(cols[k].affine, opts.showGrads ? WHAT.DW : WHAT.W);
+    const m = model.mat(cols[k].affine, opts.showGrads ? What.Dw : What.W);
     if (!m) continue;
     const scale = maxAbs(m.data);
     const hot = (phase === 'update') || (activeCol === k && layer === cols[k].affine && phase !== 'loss');
@@ -64,7 +64,7 @@ export function drawNetwork(canvas, model, opts) {
 
   // Neurons with their value for the chosen sample.
   cols.forEach((c, k) => {
-    const values = k === 0 ? model.mat(DATA, WHAT.X) : model.mat(c.last, WHAT.Y);
+    const values = k === 0 ? model.mat(Slot.Data, What.X) : model.mat(c.last, What.Y);
     const sample = opts.sample;
     const active = k === activeCol && (phase === 'forward' || phase === 'backward');
     for (let j = 0; j < c.width; j++) {

@@ -1,34 +1,22 @@
-// The page's side (main.js starts it). It compiles the wasm and draws the first frames with an
-// engine on this thread (engine.js); then it starts a worker (worker.js) and hands it the run.
-// From then on the worker draws every panel on an OffscreenCanvas, and a frame costs this
-// thread almost nothing. Here: the toolbar, settings and keyboard, what the engine reports
-// (status.js), the hand-over, and the automation API `window.backstep`.
+// The page's side (main.js starts it). It compiles the wasm and starts the run where it lives
+// first, on this thread (handover.js moves it to a worker after the first frames; from then on
+// a frame costs this thread almost nothing). Here: the toolbar, settings and keyboard, what the
+// engine reports (status.js), and the automation API `window.backstep`.
 
-import init from '../pkg/backstep_wasm.js';
+import init, { defaults } from '../pkg/backstep_wasm.js';
 import { applyLanguage, language, setLanguage, t } from './i18n.js';
-import { applyDatasetDefaults, bindKeys, bindLossCursor, readSettings } from './controls.js';
+import { applyDatasetDefaults, bindKeys, bindLossCursor, fillChoices, readSettings, showSettings } from './controls.js';
 import { parseJson, traceJson } from './json.js';
-import { localEnd, moveRun, workerEnd } from './link.js';
+import { createHost } from './handover.js';
+import { pageLimits } from './limits.js';
 import { renderStatus, showFrame, showMessage, shown } from './status.js';
 
 const $ = (id) => document.getElementById(id);
 const PANELS = ['network', 'matrices', 'gates', 'loss', 'boundary', 'neurons'];
 const MAX_IMPORT_MB = 16;
 const form = $('settings');
-/** Where requests go: the engine on this thread (`pageEnd`) until the worker takes over. */
+/** Where the run lives (handover.js); null until the wasm runs. */
 let engine = null;
-let pageEnd = null;
-/** The worker (null before the first frame, or if this browser cannot start one), whether it
- *  is ready, and the canvases it draws on, waiting to replace the page's own. */
-let worker = null;
-let workerReady = false;
-let incoming = null;
-/** Resolves when the worker has the run and its canvases are in place. Tests can hold the
- *  hand-over back (`window.backstepHoldWorker = true` before the page loads) and ask for it
- *  (`handOver()`). */
-let resolveTookOver;
-const tookOver = new Promise((resolve) => { resolveTookOver = resolve; });
-let holdWorker = Boolean(window.backstepHoldWorker);
 
 /** The wasm's bytes in the single-file page (`cargo xtask bundle`), where it is inlined as
  *  base64; null when served. */
@@ -50,23 +38,15 @@ function compileWasm() {
 /** Shows the page (hidden while booting, so the empty shell never flashes). */
 function reveal() { document.documentElement.classList.remove('booting'); }
 
-/** What an engine reports without being asked: a drawn frame, a step that went non-finite,
- *  or (the worker) that it is ready to take over. */
+/** What an engine reports without being asked: a drawn frame, a step that went non-finite, an
+ *  error. */
 function onReport(report, fromWorker) {
   if (report.type === 'frame') {
-    // The worker's first frame is drawn: its canvases replace the page's own.
-    if (report.first && fromWorker) swapCanvases();
     showFrame(report);
     if (report.first && !fromWorker) performance.mark('backstep:first-frame');
   } else if (report.type === 'diverged') {
     setPlaying(false, false);
     showMessage(t('diverged')(report.detail));
-  } else if (report.type === 'ready') {
-    workerReady = true;
-    handOver();
-  } else if (report.type === 'failed') {
-    // The worker stopped (or never started): a run still on the page stays there.
-    if (engine === pageEnd) pageEnd.keep();
   } else if (report.type === 'error') {
     showMessage(report.detail);
   }
@@ -86,6 +66,7 @@ function setPlaying(on, tell = true) {
 /** Fills the layer and sample selectors for a new run ({kinds, rows, sample} from the engine). */
 function afterLoad(run) {
   shown.kinds = run.kinds;
+  if (run.settings) showSettings(form, run.settings);
   const layerSel = $('matrix-layer');
   layerSel.replaceChildren(new Option('auto', 'auto'),
     ...run.kinds.map((k, i) => new Option(`layers[${i}] ${k}`, String(i))), new Option('loss', 'loss'));
@@ -144,6 +125,7 @@ function refreshLanguage() {
   applyLanguage();
   engine?.command('lang', language());
   $('lang').textContent = language() === 'ja' ? 'English' : '日本語';
+  if (engine) $('limits').textContent = t('limits')(pageLimits());
   setPlaying(shown.playing, false);
   renderStatus();
 }
@@ -181,22 +163,28 @@ const api = {
     return shown.state;
   },
   snapshot: () => engine.request('snapshot'),
+  /** The current run's spec (trace format, with its initial weights). */
+  spec: () => engine.request('spec'),
   timings: () => engine.request('timings'),
   frameTimes: () => engine.request('frameTimes'),
   pixels: (panel) => engine.request('pixels', panel),
   /** Where the run lives: 'page' (the first frames) or 'worker'. */
-  engine: () => (engine === worker ? 'worker' : 'page'),
+  engine: () => engine.where(),
   /** Hands the run to the worker now (or once it is ready); resolves to where the run lives
    *  when done ('page' if this browser cannot start the worker). */
   handOver: () => {
-    holdWorker = false;
-    handOver();
-    return worker && !worker.failed ? tookOver : Promise.resolve('page');
+    engine.hold(false);
+    return engine.moved;
   },
 };
 
 /** Moves the loss curve's read-out (the pointer's place, or an arrow key's step). */
 const moveCursor = (move) => engine.command('cursor', move);
+
+/** Binds the canvases' own listeners: at start, and again on the canvases the worker brings. */
+function bindCanvases() {
+  bindLossCursor($('c-loss'), moveCursor);
+}
 
 function wire() {
   for (const b of document.querySelectorAll('[data-action]')) b.addEventListener('click', () => act(b.dataset.action));
@@ -224,36 +212,8 @@ function wire() {
     }
   });
   window.addEventListener('resize', () => engine.command('geometry', geometry()));
-  bindLossCursor($('c-loss'), moveCursor);
+  bindCanvases();
   bindKeys(act);
-}
-
-/** Hands the run to the worker (link.js), once it is ready and this thread's engine has drawn
- *  its first frame. Requests made meanwhile wait, then go to whichever end has the run. */
-function handOver() {
-  if (holdWorker || !workerReady || engine !== pageEnd || !window.backstep) return;
-  const setup = { geometry: geometry(), lang: language(), view: { ...viewSettings(), playing: shown.playing } };
-  const move = moveRun(pageEnd, worker, PANELS.map((n) => $(`c-${n}`)), setup);
-  incoming = move.incoming;
-  engine = move.waiting;
-  move.done.then((end) => {
-    engine = end;
-    if (end !== worker) incoming = null;
-    resolveTookOver(end === worker ? 'worker' : 'page');
-  });
-}
-
-/** Puts the worker's canvases in place of the page's own (same ids, attributes and size). */
-function swapCanvases() {
-  if (!incoming) return;
-  for (const canvas of incoming) {
-    const old = $(canvas.id);
-    const focused = document.activeElement === old;
-    old.replaceWith(canvas);
-    if (focused) canvas.focus();
-  }
-  bindLossCursor($('c-loss'), moveCursor);
-  incoming = null;
 }
 
 /** Compiles the wasm, starts the engine on this thread with the first run and gives the
@@ -269,8 +229,17 @@ async function boot() {
     // lays the page out once and never paints it empty.
     reveal();
     const canvases = Object.fromEntries(PANELS.map((n) => [n, $(`c-${n}`)]));
-    pageEnd = localEnd(memory, { canvases, geometry: geometry(), lang: language(), view: viewSettings() }, (r) => onReport(r, false));
-    engine = pageEnd;
+    engine = createHost(memory, { canvases, geometry: geometry(), lang: language(), view: viewSettings() }, {
+      onReport,
+      canvases: () => PANELS.map((n) => $(`c-${n}`)),
+      workerSetup: () => ({ geometry: geometry(), lang: language(), view: { ...viewSettings(), playing: shown.playing } }),
+      onCanvases: bindCanvases,
+    });
+    engine.hold(Boolean(window.backstepHoldWorker));
+    fillChoices(form);
+    applyLanguage();
+    showSettings(form, defaults('xor'));
+    $('limits').textContent = t('limits')(pageLimits());
   } catch (e) {
     reveal();
     showMessage(t('noWasm')(e.message ?? String(e)));
@@ -281,12 +250,10 @@ async function boot() {
   await loadFromSettings();
   performance.mark('backstep:run-ready');
   window.backstep = api;
-  // The worker starts only now: while the page loads, it would only slow it down.
-  worker = workerEnd((report) => onReport(report, true));
-  if (!worker) pageEnd.keep();
-  // The compiled module, which the worker can share; a page from file:// has an opaque origin,
-  // and its worker cannot take a module from it, only the bytes.
-  worker?.command('wasm', inlineWasm ? { bytes: inlineWasm } : { module });
+  // The worker starts only now: while the page loads, it would only slow it down. It gets the
+  // compiled module, which it can share; a page from file:// has an opaque origin, and its
+  // worker cannot take a module from it, only the bytes.
+  engine.startWorker(inlineWasm ? { bytes: inlineWasm } : { module });
 }
 
 boot();

@@ -106,9 +106,12 @@ test('bad input gets a clear message and keeps the current run', async ({ page }
     // Over the format's own limits (the CLI's): the same message as the CLI's.
     [{ ...article, x: Array(20000).fill([0, 0]) }, /^x: has 20000 rows; at most 10000 are allowed$/],
     // Valid specs that the CLI runs but the page does not: over the limits stated in the page.
-    [{ ...article, x: Array(501).fill([0, 0]), t: Array(501).fill([0]) }, /^Over the page's limits .*: 501 samples\. The CLI runs it/],
+    [{ ...article, x: Array(501).fill([0, 0]), t: Array(501).fill([0]) }, /^Over the page's limits .*: x has 501 samples, at most 500\. The CLI runs it/],
+    // A spec without affine layers is measured too (its input width).
+    [{ ...article, x: Array(500).fill(Array(256).fill(0)), t: Array(500).fill(Array(256).fill(0)), layers: [{ type: 'relu' }] },
+      /^Over the page's limits .*: x\[0\] has 256 units, at most 16\./],
     [{ ...article, t: [Array(17).fill(0)], layers: [{ type: 'affine', W: [Array(17).fill(1), Array(17).fill(2)], b: Array(17).fill(0) }] },
-      /^Over the page's limits .*: layers\[0\]: 2×17\./],
+      /^Over the page's limits .*: t\[0\] has 17 units, at most 16\./],
   ];
   for (const [spec, want] of cases) {
     const msg = await page.evaluate(async (s) => { try { await window.backstep.load(s); return null; } catch (e) { return e.message; } }, spec);

@@ -12,7 +12,7 @@ use std::process::{Command, Stdio};
 const CHROMIUM: &str = "/usr/bin/chromium";
 
 /// Runs the Playwright suite and adds its counts to `totals`.
-pub fn test(totals: &mut Totals) -> Result<(), String> {
+pub fn test(totals: &mut Totals, extra: &[String]) -> Result<(), String> {
     let playwright = root().join("node_modules").join(".bin").join("playwright");
     if !playwright.exists() {
         // The lockfile pins Playwright (the library; the browser is the system's), binaryen and esbuild.
@@ -33,6 +33,7 @@ pub fn test(totals: &mut Totals) -> Result<(), String> {
     eprintln!("xtask: $ playwright test (page at {url})");
     let mut child = Command::new(&playwright)
         .args(["test", "--reporter=list"])
+        .args(extra)
         .current_dir(root())
         .env("BACKSTEP_URL", &url)
         .env("BACKSTEP_BUNDLE", &bundle)

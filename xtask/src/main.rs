@@ -9,8 +9,11 @@
 //! - `bench`: the criterion benchmarks, the numpy/PyTorch comparison script, then the page's
 //!   benchmark (`tests/bench/page.mjs`) against the built site in the system Chromium.
 //! - `tidy`: only the tidy check (file headers and sizes).
+//! - `e2e [ARGS]`: only the page's tests in headless Chromium; ARGS go to `playwright test`
+//!   (a file or `-g PATTERN` runs some of them).
 
 mod browser;
+mod copies;
 mod serve;
 mod site;
 mod tidy;
@@ -27,8 +30,11 @@ fn main() -> ExitCode {
         Some("bundle") => site::bundle().map(|_| ()),
         Some("serve") => serve_command(&args[1..]),
         Some("tidy") => tidy::check(&root()),
+        Some("e2e") => browser::test(&mut Totals::default(), &args[1..]),
         _ => {
-            eprintln!("usage: cargo xtask <build|serve [--port N]|bundle|test|ci|bench|tidy>");
+            eprintln!(
+                "usage: cargo xtask <build|serve [--port N]|bundle|test|ci|bench|tidy|e2e [ARGS]>"
+            );
             return ExitCode::from(2);
         }
     };
@@ -78,7 +84,7 @@ fn test() -> Result<(), String> {
     let mut total = Totals::default();
     let mut outcome = run_counting("cargo", &["test", "--workspace", "--quiet"], &mut total);
     if outcome.is_ok() {
-        outcome = browser::test(&mut total);
+        outcome = browser::test(&mut total, &[]);
     }
     // One closing line for every suite together.
     println!("total: {} passed, {} failed", total.passed, total.failed);

@@ -1,6 +1,7 @@
 //! The tidy check: every source file opens with a line saying what it owns (`//!` in Rust,
 //! `//` in the page's JS and the browser tests, `/*` in CSS) and stays small (one concept per
-//! file).
+//! file), and the copies kept by hand agree with their source (`copies.rs`). It runs as a
+//! `#[test]` (so `cargo test --workspace` runs it) and as `cargo xtask tidy`.
 
 use std::path::{Path, PathBuf};
 
@@ -11,8 +12,26 @@ const MAX_LINES: usize = 300;
 const DIRS: &[&str] = &["crates", "xtask", "web", "tests/e2e"];
 const ENDINGS: &[&str] = &["rs", "js", "mjs", "css"];
 
-/// Checks every source file under [`DIRS`].
+/// Checks every source file under [`DIRS`], and the copies kept by hand.
 pub fn check(root: &Path) -> Result<(), String> {
+    let (count, mut problems) = headers(root)?;
+    problems.extend(crate::copies::check(root)?);
+    if problems.is_empty() {
+        eprintln!(
+            "xtask: tidy: {count} source files have headers and stay within {MAX_LINES} lines; the copies of the limits agree"
+        );
+        Ok(())
+    } else {
+        Err(format!(
+            "tidy found {} problem(s):\n  {}",
+            problems.len(),
+            problems.join("\n  ")
+        ))
+    }
+}
+
+/// How many source files there are, and each one's problems with its header or size.
+fn headers(root: &Path) -> Result<(usize, Vec<String>), String> {
     let mut files = Vec::new();
     for dir in DIRS {
         collect(&root.join(dir), &mut files);
@@ -41,19 +60,7 @@ pub fn check(root: &Path) -> Result<(), String> {
             ));
         }
     }
-    if problems.is_empty() {
-        eprintln!(
-            "xtask: tidy: {} source files have headers and stay within {MAX_LINES} lines",
-            files.len()
-        );
-        Ok(())
-    } else {
-        Err(format!(
-            "tidy found {} problem(s):\n  {}",
-            problems.len(),
-            problems.join("\n  ")
-        ))
-    }
+    Ok((files.len(), problems))
 }
 
 fn collect(dir: &Path, out: &mut Vec<PathBuf>) {
@@ -75,5 +82,27 @@ fn collect(dir: &Path, out: &mut Vec<PathBuf>) {
         {
             out.push(p);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_tree_is_tidy() {
+        super::check(&crate::root()).unwrap();
+    }
+
+    #[test]
+    fn a_file_without_its_header_is_caught() {
+        let dir = std::env::temp_dir().join(format!("tidy-{}", std::process::id()));
+        std::fs::create_dir_all(dir.join("web")).unwrap();
+        std::fs::write(dir.join("web/a.js"), "const a = 1;\n").unwrap();
+        let mut files = Vec::new();
+        super::collect(&dir.join("web"), &mut files);
+        assert_eq!(files.len(), 1);
+        let (count, problems) = super::headers(&dir).unwrap();
+        std::fs::remove_dir_all(&dir).unwrap();
+        assert_eq!(count, 1);
+        assert!(problems[0].contains("does not open with"), "{problems:?}");
     }
 }

@@ -143,7 +143,7 @@ fn bad_input_exits_2_with_one_line_naming_the_field() {
         (
             &["trace", "-"],
             Some("{\"x\": 1}"),
-            "x: invalid type: integer `1`, expected a sequence",
+            "x: expected an array, got a number",
         ),
         (
             &["trace", "-"],
@@ -157,7 +157,7 @@ fn bad_input_exits_2_with_one_line_naming_the_field() {
             Some(
                 r#"{"x":[[0]],"t":[[0]],"layers":[{"type":"softmax"}],"optimizer":{"type":"sgd","lr":0.1}}"#,
             ),
-            "layers[0].type: unknown variant `softmax`",
+            "layers[0].type: unknown type `softmax`",
         ),
         (
             &["trace", "-"],

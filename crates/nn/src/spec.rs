@@ -1,60 +1,49 @@
 //! The spec: the JSON document that fully describes a run (data, layers with their parameters,
 //! loss, optimizer, steps), and its validation into a [`Session`]. See `docs/trace-format.md`.
 //!
-//! Every problem is reported as a [`SpecError`] naming the field, e.g.
-//! `layers[2] (affine): W is 3×1 but its input has width 4` (the checks live in
-//! [`crate::validate`]).
+//! These are the format's types only. They are written through their serde derives (serde_json
+//! in the CLI, serde-wasm-bindgen in the page) and read by [`crate::read`], the one reader both
+//! front ends share. Their checks, and the [`crate::Session`] built from a spec, live in
+//! [`crate::validate`], which depends on this module and not the reverse.
 
-use crate::cycle::Session;
+#[cfg(feature = "json")]
 use crate::error::SpecError;
-use crate::network::Network;
 use crate::optim::OptimizerKind;
-use serde::{Deserialize, Serialize};
-
-pub use crate::validate::{optimizer, rows};
+use nalgebra::DMatrix;
+use serde::Serialize;
 
 /// A whole run, as read from and written to JSON.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Spec {
     /// Inputs, one row per sample.
     pub x: Vec<Vec<f32>>,
     /// Targets, one row per sample.
     pub t: Vec<Vec<f32>>,
     /// Optional held-out inputs (not trained on).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub x_test: Vec<Vec<f32>>,
     /// Optional held-out targets.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub t_test: Vec<Vec<f32>>,
     /// The layers, first to last.
     pub layers: Vec<LayerSpec>,
-    /// The loss; only `mse` (0.5·Σ(y − t)²) exists.
-    #[serde(default = "mse")]
+    /// The loss; only `mse` (0.5·Σ(y − t)²) exists. Read as `mse` when absent.
     pub loss: String,
     /// The optimizer and its hyper-parameters.
     pub optimizer: OptimizerSpec,
     /// How many steps a trace records (1 to 10 000).
-    #[serde(default = "one")]
     pub steps: u64,
     /// Samples per step; absent means the full batch.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub batch_size: Option<usize>,
     /// Seed of the mini-batch shuffle (default 0).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub seed: Option<u64>,
 }
 
-fn mse() -> String {
-    "mse".into()
-}
-fn one() -> u64 {
-    1
-}
-
 /// One entry of `layers`.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "type", rename_all = "lowercase", deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(tag = "type", rename_all = "lowercase")]
 pub enum LayerSpec {
     /// `y = x·W + b`; W is in × out as nested rows, b has out values.
     Affine {
@@ -64,7 +53,7 @@ pub enum LayerSpec {
         /// Bias, one value per output.
         b: Vec<f32>,
     },
-    /// max(0, x). (Empty braces, not a unit variant: serde rejects unknown fields only there.)
+    /// max(0, x). (Empty braces, not a unit variant: written as `{"type": "relu"}`.)
     Relu {},
     /// 1 / (1 + e^(−x)).
     Sigmoid {},
@@ -73,46 +62,32 @@ pub enum LayerSpec {
 }
 
 /// The `optimizer` object.
-#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "type", rename_all = "lowercase", deny_unknown_fields)]
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+#[serde(tag = "type", rename_all = "lowercase")]
 pub enum OptimizerSpec {
     /// `{"type": "sgd", "lr": …}`
     Sgd {
         /// Learning rate.
         lr: f64,
     },
-    /// `{"type": "momentum", "lr": …, "momentum": …}` (momentum defaults to 0.9)
+    /// `{"type": "momentum", "lr": …, "momentum": …}` (defaults: `crate::preset`)
     Momentum {
         /// Learning rate.
         lr: f64,
         /// Momentum coefficient.
-        #[serde(default = "beta1")]
         momentum: f64,
     },
-    /// `{"type": "adam", "lr": …, "beta1": …, "beta2": …, "eps": …}` (0.9, 0.999, 1e-8 by default)
+    /// `{"type": "adam", "lr": …, "beta1": …, "beta2": …, "eps": …}` (defaults: `crate::preset`)
     Adam {
         /// Learning rate.
         lr: f64,
         /// First-moment decay.
-        #[serde(default = "beta1")]
         beta1: f64,
         /// Second-moment decay.
-        #[serde(default = "beta2")]
         beta2: f64,
         /// Denominator guard.
-        #[serde(default = "eps")]
         eps: f64,
     },
-}
-
-fn beta1() -> f64 {
-    0.9
-}
-fn beta2() -> f64 {
-    0.999
-}
-fn eps() -> f64 {
-    1e-8
 }
 
 impl From<OptimizerKind> for OptimizerSpec {
@@ -139,12 +114,9 @@ impl Spec {
     #[cfg(feature = "json")]
     /// Parses JSON; a syntax or type error names the field it was found in.
     pub fn parse(json: &str) -> Result<Spec, SpecError> {
-        let de = &mut serde_json::Deserializer::from_str(json);
-        serde_path_to_error::deserialize(de).map_err(|e| {
-            let path = e.path().to_string();
-            let field = if path == "." { String::new() } else { path };
-            SpecError::new(field, e.into_inner().to_string())
-        })
+        let value: serde_json::Value =
+            serde_json::from_str(json).map_err(|e| SpecError::new("", e.to_string()))?;
+        crate::read::spec(&value)
     }
 
     #[cfg(feature = "json")]
@@ -152,17 +124,9 @@ impl Spec {
     pub fn to_json(&self) -> String {
         serde_json::to_string(self).expect("a spec always serialises")
     }
+}
 
-    /// Checks every field and builds a session at step 0.
-    pub fn session(&self) -> Result<Session<f32>, SpecError> {
-        let (data, layers, kind) = crate::validate::validate(self)?;
-        let net = Network::new(layers);
-        Ok(Session::new(
-            net,
-            kind,
-            &data,
-            self.batch_size.unwrap_or(0),
-            self.seed.unwrap_or(0),
-        ))
-    }
+/// Nested rows (row-major) of a matrix, as specs and traces write them.
+pub fn rows(m: &DMatrix<f32>) -> Vec<Vec<f32>> {
+    m.row_iter().map(|r| r.iter().copied().collect()).collect()
 }

@@ -3,13 +3,29 @@
 
 use crate::activation::{Act, Activation};
 use crate::affine::Affine;
+use crate::cycle::Session;
 use crate::data::Dataset;
 use crate::error::SpecError;
 use crate::layer::Layer;
 use crate::limits::{MAX_LAYERS, MAX_SAMPLES, MAX_TRACE_STEPS, MAX_WIDTH};
+use crate::network::Network;
 use crate::optim::OptimizerKind;
 use crate::spec::{LayerSpec, OptimizerSpec, Spec};
 use nalgebra::DMatrix;
+
+impl Spec {
+    /// Checks every field and builds a session at step 0.
+    pub fn session(&self) -> Result<Session<f32>, SpecError> {
+        let (data, layers, kind) = validate(self)?;
+        Ok(Session::new(
+            Network::new(layers),
+            kind,
+            &data,
+            self.batch_size.unwrap_or(0),
+            self.seed.unwrap_or(0),
+        ))
+    }
+}
 
 /// Checks every field of `spec` and builds its data, layers and optimizer rule.
 pub fn validate(spec: &Spec) -> Result<(Dataset, Vec<Layer<f32>>, OptimizerKind), SpecError> {
@@ -206,9 +222,4 @@ fn matrix(
     }
     let flat: Vec<f32> = rows.iter().flatten().copied().collect();
     Ok(DMatrix::from_row_slice(rows.len(), w, &flat))
-}
-
-/// Nested rows (row-major) of a matrix, as specs and traces write them.
-pub fn rows(m: &DMatrix<f32>) -> Vec<Vec<f32>> {
-    m.row_iter().map(|r| r.iter().copied().collect()).collect()
 }

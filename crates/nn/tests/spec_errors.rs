@@ -68,12 +68,12 @@ fn shape_mismatch_names_the_layer() {
 fn unknown_layer_optimizer_loss_or_field() {
     let e = error(&with(&["layers", "1"], json!({"type": "conv"})));
     assert!(
-        e.starts_with("layers[1].type: unknown variant `conv`, expected one of"),
+        e.starts_with("layers[1].type: unknown type `conv`, expected one of"),
         "{e}"
     );
     let e = error(&with(&["optimizer"], json!({"type": "rmsprop", "lr": 0.1})));
     assert!(
-        e.starts_with("optimizer.type: unknown variant `rmsprop`"),
+        e.starts_with("optimizer.type: unknown type `rmsprop`"),
         "{e}"
     );
     assert_eq!(
@@ -84,7 +84,7 @@ fn unknown_layer_optimizer_loss_or_field() {
     assert!(e.starts_with("layers[1]: unknown field `W`"), "{e}");
     let e = error(&with(&["learning_rate"], json!(0.1)));
     assert!(
-        e.starts_with("learning_rate: unknown field `learning_rate`"),
+        e.starts_with("unknown field `learning_rate`, expected one of `x`"),
         "{e}"
     );
     let e = error(&with(&["optimizer"], json!({"type": "sgd"})));
@@ -106,12 +106,9 @@ fn empty_ragged_or_mistyped_data() {
         "x[0]: has 0 values; 1 to 256 are allowed"
     );
     let e = error(&with(&["x"], json!("abc")));
-    assert!(
-        e.starts_with("x: invalid type: string \"abc\", expected a sequence"),
-        "{e}"
-    );
+    assert!(e == "x: expected an array, got a string", "{e}");
     let e = error(&with(&["x", "1", "0"], json!(true)));
-    assert!(e.starts_with("x[1][0]: invalid type: boolean"), "{e}");
+    assert_eq!(e, "x[1][0]: expected a number, got a boolean");
     assert_eq!(
         error(&with(&["x", "1", "0"], json!(1e39))),
         "x[1][0]: is outside the range of a 32-bit float"
@@ -132,7 +129,7 @@ fn bad_numbers_and_steps() {
         "steps: must be from 1 to 10000, got 0"
     );
     let e = error(&with(&["steps"], json!(-3)));
-    assert!(e.starts_with("steps: invalid value: integer `-3`"), "{e}");
+    assert_eq!(e, "steps: expected a whole number ≥ 0");
     assert_eq!(
         error(&with(&["steps"], json!(10_001))),
         "steps: must be from 1 to 10000, got 10001"
@@ -171,11 +168,11 @@ fn sizes_over_the_limits() {
     let wide: Vec<f32> = vec![0.0; 257];
     assert_eq!(
         error(&with(&["layers", "0", "W", "0"], json!(wide))),
-        "layers[0].W[0]: has 257 values; 1 to 256 are allowed"
+        "layers[0].W[0]: has 257 values; at most 256 are allowed"
     );
     let many: Vec<Value> = (0..33).map(|_| json!({"type": "relu"})).collect();
     assert_eq!(
         error(&with(&["layers"], json!(many))),
-        "layers: has 33 entries; 1 to 32 are allowed"
+        "layers: has 33 entries; at most 32 are allowed"
     );
 }

@@ -1,21 +1,23 @@
-//! wasm-bindgen glue for the page: a [`Trainer`] handle over `backstep_nn::Session`, presets,
-//! fresh seeds and the colour table. Bindings only: every computation is `backstep-nn`'s.
+//! wasm-bindgen glue for the page: a [`Trainer`] handle over `backstep_nn::Session`, the
+//! settings' defaults and names, the page's limits, fresh seeds and the colour table. Bindings only: every computation is `backstep-nn`'s.
 //!
-//! Specs and step records cross as JS objects (see [`read`] and [`write`]); the browser's own
-//! `JSON.parse`/`JSON.stringify` handle the text, so the wasm carries no JSON code.
+//! Specs, settings and step records cross as JS objects through the library's own serde schema
+//! (see [`js`]); the browser's own `JSON.parse`/`JSON.stringify` handle the text, so the wasm
+//! carries no JSON code. Every default comes from `backstep_nn::Preset` ([`defaults`]).
 //!
 //! Matrices cross the boundary as pointers into wasm memory plus their shape (see
 //! [`views`]): JS builds `Float32Array` views over `memory.buffer` and reads them in place.
 //! Storage is column-major: entry (r, c) of an R-row matrix is at index `r + c·R`.
 
-mod read;
+mod js;
 mod trainer;
 mod views;
-mod write;
 
 pub use trainer::Trainer;
+pub use views::{Slot, What};
 
-use backstep_nn::{Act, DataChoice, Init, OptimizerKind, Preset, Spec, SpecError};
+use backstep_nn::limits::{PAGE_HIDDEN_LAYERS, PAGE_SAMPLES, PAGE_WIDTH};
+use backstep_nn::{DataChoice, Preset};
 use wasm_bindgen::prelude::*;
 
 /// Installs the panic hook, so a bug shows as a readable console error.
@@ -30,95 +32,38 @@ pub fn fresh_seed() -> Result<u32, JsError> {
     getrandom::u32().map_err(|e| JsError::new(&format!("no random source: {e}")))
 }
 
-/// The spec (a JS object in the trace format) for the page's controls, given as an object:
-/// `{dataset, hidden: [..], activation, output, optimizer, lr, momentum, batch_size, init, seed,
-///   points, noise}`. Missing fields take the article's values; a bad one throws one line
-/// naming it.
+/// Every setting's default for a data set (`xor`, `circle`, …), as the settings object the page's
+/// form and `Trainer.fromSettings` use: `{dataset, hidden, activation, output, optimizer, lr, …}`.
 #[wasm_bindgen]
-pub fn preset_spec(options: JsValue) -> Result<JsValue, JsError> {
-    let spec = preset(options).map_err(|e| JsError::new(&e.to_string()))?;
-    Ok(write::spec(&spec))
+pub fn defaults(dataset: &str) -> Result<JsValue, JsError> {
+    let data = DataChoice::parse(dataset)
+        .ok_or_else(|| js::error(format!("dataset: unknown value `{dataset}`")))?;
+    Ok(js::to_js(&Preset::for_data(data).settings()))
 }
 
-fn preset(options: JsValue) -> Result<Spec, SpecError> {
-    let o = read::Fields::new(
-        options,
-        "",
-        &[
-            "dataset",
-            "hidden",
-            "activation",
-            "output",
-            "optimizer",
-            "lr",
-            "momentum",
-            "batch_size",
-            "init",
-            "seed",
-            "points",
-            "noise",
-        ],
-    )?;
-    let bad = |what: &str, v: &str| SpecError::new(what, format!("unknown value `{v}`"));
-    let act = |key: &str, default: &str| {
-        let name = o.text_or(key, default)?;
-        match name.as_str() {
-            "relu" => Ok(Some(Act::Relu)),
-            "sigmoid" => Ok(Some(Act::Sigmoid)),
-            "tanh" => Ok(Some(Act::Tanh)),
-            "none" => Ok(None),
-            other => Err(bad(key, other)),
-        }
-    };
-    let dataset = o.text_or("dataset", "xor")?;
-    let data = DataChoice::parse(&dataset).ok_or_else(|| bad("dataset", &dataset))?;
-    let lr = o.number_or("lr", 0.1)?;
-    let optimizer = match o.text_or("optimizer", "sgd")?.as_str() {
-        "sgd" => OptimizerKind::Sgd { lr },
-        "momentum" => OptimizerKind::Momentum {
-            lr,
-            momentum: o.number_or("momentum", 0.9)?,
-        },
-        "adam" => OptimizerKind::Adam {
-            lr,
-            beta1: 0.9,
-            beta2: 0.999,
-            eps: 1e-8,
-        },
-        other => return Err(bad("optimizer", other)),
-    };
-    backstep_nn::spec::optimizer(optimizer.into())?;
-    let hidden = match o.get("hidden") {
-        Some(v) => {
-            let list = read::array(&v, "hidden")?;
-            (0..list.length())
-                .map(|i| read::whole(&list.get(i), &format!("hidden[{i}]")).map(|n| n as usize))
-                .collect::<Result<Vec<_>, _>>()?
-        }
-        None => vec![4],
-    };
-    let init_name = o.text_or("init", "normal")?;
-    let seed = o.whole("seed")?.unwrap_or(42);
-    let preset = Preset {
-        data,
-        hidden,
-        activation: act("activation", "relu")?.ok_or_else(|| bad("activation", "none"))?,
-        output: act("output", "none")?,
-        optimizer,
-        init: Init::parse(&init_name).ok_or_else(|| bad("init", &init_name))?,
-        seed,
-        // The article's weights: seed 42 after 72 discarded draws, for XOR only.
-        skip: if data == DataChoice::Xor && seed == 42 {
-            72
-        } else {
-            0
-        },
-        batch_size: o.whole("batch_size")?.unwrap_or(0) as usize,
-        points: o.whole("points")?.unwrap_or(200) as usize,
-        noise: o.number_or("noise", 0.1)?,
-        test_fraction: 0.2,
-    };
-    preset.spec(1)
+/// The names a setting takes, in menu order (`dataset`, `activation`, `output`, `optimizer`,
+/// `init`); empty for a numeric one.
+#[wasm_bindgen]
+pub fn choices(field: &str) -> Vec<String> {
+    backstep_nn::settings::choices(field)
+        .into_iter()
+        .map(String::from)
+        .collect()
+}
+
+/// The page's limits: `{hiddenLayers, width, samples}`.
+#[wasm_bindgen]
+pub fn page_limits() -> JsValue {
+    let o = js_sys::Object::new();
+    for (k, v) in [
+        ("hiddenLayers", PAGE_HIDDEN_LAYERS),
+        ("width", PAGE_WIDTH),
+        ("samples", PAGE_SAMPLES),
+    ] {
+        // Setting a property on a plain new object cannot fail.
+        let _ = js_sys::Reflect::set(&o, &k.into(), &JsValue::from(v as u32));
+    }
+    o.into()
 }
 
 /// A 256-entry RGBA table of ColorBrewer's purple–orange diverging map (colour-blind safe):

@@ -1,8 +1,10 @@
 //! The page's handle on a training session: step, sub-step, reset, load, snapshot, and the
 //! state the page shows (step, phase, layer, loss, loss history, last error).
 
+use crate::js::{Js, error as js, to_js};
+use backstep_nn::limits::page_check;
 use backstep_nn::trace::record;
-use backstep_nn::{Inference, MicroStep, Session, Spec};
+use backstep_nn::{Inference, MicroStep, Session, Settings, Spec};
 use nalgebra::DMatrix;
 use wasm_bindgen::prelude::*;
 
@@ -23,10 +25,8 @@ pub struct Trainer {
     /// Whether the last call was `substep` (then `phase` names its micro-step) rather than
     /// `step`/`reset`/an error (then the page is `idle` between steps).
     stepping: bool,
-}
-
-fn js(e: impl std::fmt::Display) -> JsError {
-    JsError::new(&e.to_string())
+    /// The settings the spec was built from, if it was built from settings.
+    settings: Option<Settings>,
 }
 
 #[wasm_bindgen]
@@ -35,7 +35,35 @@ impl Trainer {
     /// returns it); a bad spec throws one line naming the field.
     #[wasm_bindgen(constructor)]
     pub fn new(spec: JsValue) -> Result<Trainer, JsError> {
-        let spec = crate::read::spec(spec).map_err(js)?;
+        Trainer::with_spec(backstep_nn::read::spec(Js(spec)).map_err(js)?)
+    }
+
+    /// A trainer for settings (`{dataset, hidden, …}`, any subset; the rest take the data set's
+    /// defaults), built in wasm without a round trip of the spec through JS.
+    #[wasm_bindgen(js_name = fromSettings)]
+    pub fn from_settings(settings: JsValue) -> Result<Trainer, JsError> {
+        let settings = backstep_nn::read::settings(Js(settings)).map_err(js)?;
+        let preset = settings.preset().map_err(js)?;
+        let mut trainer = Trainer::with_spec(preset.spec(1).map_err(js)?)?;
+        trainer.settings = Some(preset.settings());
+        Ok(trainer)
+    }
+
+    /// The settings this trainer was made from, completed with every default, or `null` for a
+    /// trainer made from a spec.
+    pub fn settings(&self) -> JsValue {
+        self.settings.as_ref().map_or(JsValue::NULL, to_js)
+    }
+
+    /// What puts this run over the page's limits (`{what, field, value, max}`), or `null`.
+    #[wasm_bindgen(js_name = overLimits)]
+    pub fn over_limits(&self) -> JsValue {
+        page_check(&self.spec).map_or(JsValue::NULL, |o| to_js(&o))
+    }
+}
+
+impl Trainer {
+    fn with_spec(spec: Spec) -> Result<Trainer, JsError> {
         let session = spec.session().map_err(js)?;
         Ok(Trainer {
             spec,
@@ -47,9 +75,13 @@ impl Trainer {
             eval: Inference::new(),
             grid: DMatrix::zeros(0, 2),
             stepping: false,
+            settings: None,
         })
     }
+}
 
+#[wasm_bindgen]
+impl Trainer {
     /// Back to step 0 with the spec's initial weights.
     pub fn reset(&mut self) {
         self.session = self.start.clone();
@@ -146,11 +178,11 @@ impl Trainer {
         if self.session.steps() == 0 {
             return Err(JsError::new("no step has completed yet"));
         }
-        Ok(crate::write::record(&record(&self.session)))
+        Ok(to_js(&record(&self.session)))
     }
     /// The spec this trainer runs (an object).
     pub fn spec(&self) -> JsValue {
-        crate::write::spec(&self.spec)
+        to_js(&self.spec)
     }
     /// How many layers the network has.
     pub fn layer_count(&self) -> usize {

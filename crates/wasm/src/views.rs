@@ -1,59 +1,90 @@
 //! Typed-array views: where each matrix the page draws lives in wasm memory, and its shape.
 //!
-//! A matrix is named by (layer, what). `layer` indexes the spec's layers; [`LOSS`] names the
-//! loss and the batch, [`DATA`] the data set, [`GRID`] + i the grid output of layer i. JS reads
+//! A matrix is named by (layer, what). `layer` indexes the spec's layers, or is a [`Slot`]: the
+//! loss and the batch, the data set, the grid (`Grid + 1 + i`: layer i's output on the grid). JS reads
 //! `ptr`, `rows` and `cols`, then builds a `Float32Array` (a `Uint8Array` for masks) over
 //! `memory.buffer`, column-major. Pointers change when a buffer is resized (a new batch size,
 //! a reset), so JS asks again each frame; that costs three calls, not a copy.
 
 use crate::trainer::Trainer;
-use backstep_nn::{Layer, workloads};
+use backstep_nn::Layer;
 use nalgebra::DMatrix;
 use wasm_bindgen::prelude::*;
 
-/// `layer` value naming the loss and the current batch.
-pub const LOSS: usize = 1000;
-/// `layer` value naming the data set.
-pub const DATA: usize = 1001;
-/// `layer` values from here name the decision-boundary grid: GRID + i is layer i's output.
-pub const GRID: usize = 2000;
+/// `layer` values that name something other than a layer of the spec (exported to JS as
+/// `Slot`, so the page never retypes the numbers).
+#[wasm_bindgen]
+#[derive(Clone, Copy)]
+pub enum Slot {
+    /// The loss and the current batch.
+    Loss = 1000,
+    /// The data set.
+    Data = 1001,
+    /// The decision-boundary grid's points; `Grid + 1 + i` is layer i's output on the grid.
+    Grid = 2000,
+}
 
-/// What to view (the `what` argument). Layer quantities:
-/// 0 input x, 1 output y, 2 incoming gradient dout, 3 dx, 4 W, 5 b, 6 dW, 7 db, 8 W before the
-/// update, 9 b before the update, 10 the ReLU mask (u8, 1 where x ≤ 0).
-/// With [`LOSS`]: 0 batch x, 1 prediction y, 11 batch targets t, 12 dL/dy.
-/// With [`DATA`]: 0 x, 11 t, 13 test x, 14 test t. With [`GRID`]: 0 the grid points.
-pub mod what {
+const LOSS: usize = Slot::Loss as usize;
+const DATA: usize = Slot::Data as usize;
+const GRID: usize = Slot::Grid as usize;
+
+/// What to view (the `what` argument, exported to JS as `What`). With a layer index: its input
+/// x, output y, incoming gradient dout, dx, W, b, dW, db, W and b before the update, the ReLU
+/// mask (u8, 1 where x ≤ 0). With [`Slot::Loss`]: X the batch, Y the prediction, T the batch
+/// targets, DY dL/dy. With [`Slot::Data`]: X, T, XTest, TTest. With [`Slot::Grid`]: X.
+#[wasm_bindgen]
+#[derive(Clone, Copy)]
+pub enum What {
     /// Input x.
-    pub const X: u32 = 0;
+    X = 0,
     /// Output y.
-    pub const Y: u32 = 1;
+    Y = 1,
     /// Incoming gradient.
-    pub const DOUT: u32 = 2;
+    Dout = 2,
     /// dL/dx.
-    pub const DX: u32 = 3;
+    Dx = 3,
     /// Weights.
-    pub const W: u32 = 4;
+    W = 4,
     /// Bias.
-    pub const B: u32 = 5;
+    B = 5,
     /// dL/dW.
-    pub const DW: u32 = 6;
+    Dw = 6,
     /// dL/db.
-    pub const DB: u32 = 7;
+    Db = 7,
     /// W before the last update.
-    pub const W_BEFORE: u32 = 8;
+    WBefore = 8,
     /// b before the last update.
-    pub const B_BEFORE: u32 = 9;
+    BBefore = 9,
     /// ReLU mask.
-    pub const MASK: u32 = 10;
+    Mask = 10,
     /// Targets.
-    pub const T: u32 = 11;
+    T = 11,
     /// dL/dy.
-    pub const DY: u32 = 12;
+    Dy = 12,
     /// Test inputs.
-    pub const X_TEST: u32 = 13;
+    XTest = 13,
     /// Test targets.
-    pub const T_TEST: u32 = 14;
+    TTest = 14,
+}
+
+/// The `what` numbers as constants, for matching.
+mod what {
+    use super::What;
+    pub const X: u32 = What::X as u32;
+    pub const Y: u32 = What::Y as u32;
+    pub const DOUT: u32 = What::Dout as u32;
+    pub const DX: u32 = What::Dx as u32;
+    pub const W: u32 = What::W as u32;
+    pub const B: u32 = What::B as u32;
+    pub const DW: u32 = What::Dw as u32;
+    pub const DB: u32 = What::Db as u32;
+    pub const W_BEFORE: u32 = What::WBefore as u32;
+    pub const B_BEFORE: u32 = What::BBefore as u32;
+    pub const MASK: u32 = What::Mask as u32;
+    pub const T: u32 = What::T as u32;
+    pub const DY: u32 = What::Dy as u32;
+    pub const X_TEST: u32 = What::XTest as u32;
+    pub const T_TEST: u32 = What::TTest as u32;
 }
 
 impl Trainer {
@@ -133,7 +164,7 @@ impl Trainer {
     pub fn grid(&mut self, side: usize, x0: f32, x1: f32, y0: f32, y1: f32) {
         let side = side.clamp(2, 200);
         if self.grid.nrows() != side * side {
-            self.grid = workloads::grid(side);
+            self.grid = DMatrix::zeros(side * side, 2);
         }
         let at = |k: usize, lo: f32, hi: f32| lo + (hi - lo) * (k as f32 + 0.5) / side as f32;
         for r in 0..side * side {
