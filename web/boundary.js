@@ -2,9 +2,9 @@
 // the input plane (a single wasm call), coloured through the lookup table into ImageData, with
 // the data points on top (● target 1, ✕ target 0, hollow = test).
 
-import { Slot, What } from './model.js';
-import { FONT, INK, MUTED, POS, cssWidth, packedTable, pixelRatio, prepare } from './colors.js';
+import { cssWidth, FONT, INK, MUTED, POS, packedTable, pixelRatio, prepare } from './colors.js';
 import { t } from './i18n.js';
+import { Slot, What } from './model.js';
 
 /** Grid points per side: the full grid, and the coarser one drawn while playing (under half
  *  the work; the maps move too fast then for the difference to show). */
@@ -32,17 +32,23 @@ const boxCache = { loads: -1, box: null };
 /** The plane to show: the data's bounding box with a margin, as [x0, x1, y0, y1] (computed
  *  once per run: the data does not change within one). */
 function planeBox(model) {
-  if (boxCache.loads !== model.loads) Object.assign(boxCache, { loads: model.loads, box: dataBox(model) });
+  if (boxCache.loads !== model.loads)
+    Object.assign(boxCache, { loads: model.loads, box: dataBox(model) });
   return boxCache.box;
 }
 
 function dataBox(model) {
-  let x0 = Infinity, x1 = -Infinity, y0 = Infinity, y1 = -Infinity;
+  let x0 = Infinity,
+    x1 = -Infinity,
+    y0 = Infinity,
+    y1 = -Infinity;
   for (const what of [What.X, What.XTest]) {
     const m = model.mat(Slot.Data, what);
     for (let r = 0; m && r < m.rows; r++) {
-      x0 = Math.min(x0, m.at(r, 0)); x1 = Math.max(x1, m.at(r, 0));
-      y0 = Math.min(y0, m.at(r, 1)); y1 = Math.max(y1, m.at(r, 1));
+      x0 = Math.min(x0, m.at(r, 0));
+      x1 = Math.max(x1, m.at(r, 0));
+      y0 = Math.min(y0, m.at(r, 1));
+      y1 = Math.max(y1, m.at(r, 1));
     }
   }
   const pad = 0.15 * Math.max(x1 - x0, y1 - y0, 1);
@@ -102,15 +108,26 @@ export function drawBoundary(canvas, model, side = GRID_SIDE) {
   const out = model.mat(Slot.Grid + 1 + last, What.Y);
   const targets = model.mat(Slot.Data, What.T);
   // Centre the colours between the smallest and largest target (0 and 1 for the class sets).
-  let tmin = Infinity, tmax = -Infinity;
-  for (let i = 0; i < targets.rows; i++) { tmin = Math.min(tmin, targets.data[i]); tmax = Math.max(tmax, targets.data[i]); }
-  const mid = (tmin + tmax) / 2, half = Math.max((tmax - tmin) / 2, 1e-6);
+  let tmin = Infinity,
+    tmax = -Infinity;
+  for (let i = 0; i < targets.rows; i++) {
+    tmin = Math.min(tmin, targets.data[i]);
+    tmax = Math.max(tmax, targets.data[i]);
+  }
+  const mid = (tmin + tmax) / 2,
+    half = Math.max((tmax - tmin) / 2, 1e-6);
   paintMap(ctx, out, 0, 8, 8, size, mid, half);
   // The data points never change within a run: they are drawn once into a transparent layer
   // and copied on top of each new map.
   const key = `${model.loads}|${size}|${pixelRatio()}`;
   if (markers.key !== key) drawMarkers(model, box, size, mid, key);
-  ctx.drawImage(markers.canvas, 0, 0, markers.canvas.width / markers.dpr, markers.canvas.height / markers.dpr);
+  ctx.drawImage(
+    markers.canvas,
+    0,
+    0,
+    markers.canvas.width / markers.dpr,
+    markers.canvas.height / markers.dpr,
+  );
   return true;
 }
 
@@ -120,16 +137,25 @@ const markers = { key: '', canvas: new OffscreenCanvas(1, 1), dpr: 1 };
 /** Draws the data points (● target 1, ✕ target 0; hollow or grey = test) into `markers`. */
 function drawMarkers(model, box, size, mid, key) {
   const dpr = pixelRatio();
-  Object.assign(markers.canvas, { width: Math.ceil((size + 16) * dpr), height: Math.ceil((size + 16) * dpr) });
+  Object.assign(markers.canvas, {
+    width: Math.ceil((size + 16) * dpr),
+    height: Math.ceil((size + 16) * dpr),
+  });
   Object.assign(markers, { key, dpr });
   const ctx = markers.canvas.getContext('2d');
   ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
   const px = (v) => 8 + (size * (v - box[0])) / (box[1] - box[0]);
   const py = (v) => 8 + size - (size * (v - box[2])) / (box[3] - box[2]);
-  for (const [xw, tw, hollow] of [[What.X, What.T, false], [What.XTest, What.TTest, true]]) {
-    const xs = model.mat(Slot.Data, xw), ts = model.mat(Slot.Data, tw);
+  for (const [xw, tw, hollow] of [
+    [What.X, What.T, false],
+    [What.XTest, What.TTest, true],
+  ]) {
+    const xs = model.mat(Slot.Data, xw),
+      ts = model.mat(Slot.Data, tw);
     for (let r = 0; xs && r < xs.rows; r++) {
-      const x = px(xs.at(r, 0)), y = py(xs.at(r, 1)), one = ts.at(r, 0) > mid;
+      const x = px(xs.at(r, 0)),
+        y = py(xs.at(r, 1)),
+        one = ts.at(r, 0) > mid;
       ctx.lineWidth = 2;
       // Shape carries the label; a white halo and a dark core keep it readable on either end
       // of the colour map.
@@ -138,13 +164,28 @@ function drawMarkers(model, box, size, mid, key) {
         ctx.arc(x, y, 5.5, 0, 2 * Math.PI);
         ctx.fillStyle = hollow ? '#fff' : POS;
         ctx.fill();
-        ctx.lineWidth = 2.5; ctx.strokeStyle = '#fff'; ctx.stroke();
-        ctx.lineWidth = 1.2; ctx.strokeStyle = INK; ctx.stroke();
+        ctx.lineWidth = 2.5;
+        ctx.strokeStyle = '#fff';
+        ctx.stroke();
+        ctx.lineWidth = 1.2;
+        ctx.strokeStyle = INK;
+        ctx.stroke();
       } else {
-        const cross = () => { ctx.beginPath(); ctx.moveTo(x - 5, y - 5); ctx.lineTo(x + 5, y + 5); ctx.moveTo(x + 5, y - 5); ctx.lineTo(x - 5, y + 5); ctx.stroke(); };
+        const cross = () => {
+          ctx.beginPath();
+          ctx.moveTo(x - 5, y - 5);
+          ctx.lineTo(x + 5, y + 5);
+          ctx.moveTo(x + 5, y - 5);
+          ctx.lineTo(x - 5, y + 5);
+          ctx.stroke();
+        };
         ctx.lineCap = 'round';
-        ctx.strokeStyle = '#fff'; ctx.lineWidth = 5.5; cross();
-        ctx.strokeStyle = hollow ? MUTED : INK; ctx.lineWidth = 2.5; cross();
+        ctx.strokeStyle = '#fff';
+        ctx.lineWidth = 5.5;
+        cross();
+        ctx.strokeStyle = hollow ? MUTED : INK;
+        ctx.lineWidth = 2.5;
+        cross();
       }
     }
   }
@@ -154,10 +195,15 @@ function drawMarkers(model, box, size, mid, key) {
  *  from a `side` × `side` grid. */
 export function drawNeurons(canvas, model, side = GRID_SIDE) {
   const kinds = model.kinds();
-  const shown = kinds.map((k, i) => i).filter((i) => i === kinds.length - 1 || kinds[i + 1] === 'affine');
+  const shown = kinds
+    .map((_k, i) => i)
+    .filter((i) => i === kinds.length - 1 || kinds[i + 1] === 'affine');
   const cell = 84;
   const perRow = Math.max(1, Math.floor((cssWidth(canvas) - 90) / (cell + 8)));
-  const rowsNeeded = shown.reduce((n, i) => n + (Math.ceil(model.trainer.cols(i, What.Y) / perRow) || 1), 0);
+  const rowsNeeded = shown.reduce(
+    (n, i) => n + (Math.ceil(model.trainer.cols(i, What.Y) / perRow) || 1),
+    0,
+  );
   const { ctx } = prepare(canvas, Math.max(110, 16 + rowsNeeded * (cell + 12)));
   if (model.trainer.cols(Slot.Data, What.X) !== 2) {
     ctx.fillStyle = MUTED;
@@ -175,8 +221,10 @@ export function drawNeurons(canvas, model, side = GRID_SIDE) {
     ctx.textAlign = 'left';
     ctx.fillText(`layers[${i}]`, 4, y + 10);
     for (let j = 0; j < m.cols; j++) {
-      const col = j % perRow, row = Math.floor(j / perRow);
-      const mx = 86 + col * (cell + 8), my = y + row * (cell + 12);
+      const col = j % perRow,
+        row = Math.floor(j / perRow);
+      const mx = 86 + col * (cell + 8),
+        my = y + row * (cell + 12);
       paintMap(ctx, m, j, mx, my, cell, 0, null, 2);
       // The unit's index in the map's corner, on a white tab so it reads on any colour.
       ctx.fillStyle = '#fff';

@@ -10,7 +10,10 @@ let packed = null;
 export function setColormap(bytes) {
   lut = bytes;
   // The CSS string of every entry, built once rather than per cell per frame.
-  css = Array.from({ length: 256 }, (_, k) => `rgb(${lut[4 * k]},${lut[4 * k + 1]},${lut[4 * k + 2]})`);
+  css = Array.from(
+    { length: 256 },
+    (_, k) => `rgb(${lut[4 * k]},${lut[4 * k + 1]},${lut[4 * k + 2]})`,
+  );
   // Each entry's four bytes as one word, to write a pixel of ImageData in one store.
   packed = new Uint32Array(new Uint8Array(lut).buffer);
 }
@@ -29,7 +32,9 @@ export function color(v, scale) {
 
 /** The table as one 32-bit word per entry (RGBA bytes in memory order), for filling ImageData
  *  through a Uint32Array view. */
-export function packedTable() { return packed; }
+export function packedTable() {
+  return packed;
+}
 
 /** Sign colours for lines and glyphs: purple for +, orange for −. */
 export const POS = '#5e3c99';
@@ -43,8 +48,9 @@ export function fmt(v, digits = 4) {
   if (Number.isNaN(v)) return 'NaN';
   if (!Number.isFinite(v)) return v > 0 ? '+Inf' : '−Inf';
   // Past 4 integer digits the fixed form would not fit a cell: 3 significant digits instead.
-  const s = Math.abs(v) >= 1e4 ? v.toExponential(2) : Math.abs(v) >= 1e3 ? v.toFixed(1) : v.toFixed(digits);
-  return s.startsWith('-') ? '−' + s.slice(1) : s;
+  const s =
+    Math.abs(v) >= 1e4 ? v.toExponential(2) : Math.abs(v) >= 1e3 ? v.toFixed(1) : v.toFixed(digits);
+  return s.startsWith('-') ? `−${s.slice(1)}` : s;
 }
 
 /** Largest |v| in an array-like (1 if all zero), for scaling colours. */
@@ -68,10 +74,14 @@ export function setGeometry(dpr, widths) {
 }
 
 /** The device pixel ratio the page reported. */
-export function pixelRatio() { return geometry.dpr; }
+export function pixelRatio() {
+  return geometry.dpr;
+}
 
 /** A canvas's CSS width, as the page measured it. */
-export function cssWidth(canvas) { return geometry.widths.get(canvas) || 300; }
+export function cssWidth(canvas) {
+  return geometry.widths.get(canvas) || 300;
+}
 
 /** The canvases whose CSS height changed since the last call, as [canvas, px] pairs. */
 export function takeHeights() {

@@ -13,8 +13,14 @@ export function applyDatasetDefaults(form) {
 
 /** Shows settings (an object as `defaults` returns it) in the form. */
 export function showSettings(form, s) {
-  const text = { hidden: s.hidden.join(','), batch: String(s.batch_size), lr: String(s.lr), seed: String(s.seed) };
-  for (const name of ['dataset', 'activation', 'optimizer', 'init']) form.elements[name].value = s[name];
+  const text = {
+    hidden: s.hidden.join(','),
+    batch: String(s.batch_size),
+    lr: String(s.lr),
+    seed: String(s.seed),
+  };
+  for (const name of ['dataset', 'activation', 'optimizer', 'init'])
+    form.elements[name].value = s[name];
   for (const [name, value] of Object.entries(text)) form.elements[name].value = value;
 }
 
@@ -23,11 +29,13 @@ export function showSettings(form, s) {
 export function fillChoices(form) {
   for (const name of ['dataset', 'activation', 'optimizer', 'init']) {
     const select = form.elements[name];
-    select.replaceChildren(...choices(name).map((value) => {
-      const o = new Option(value, value);
-      o.dataset.i18nOption = `${name}.${value}`;
-      return o;
-    }));
+    select.replaceChildren(
+      ...choices(name).map((value) => {
+        const o = new Option(value, value);
+        o.dataset.i18nOption = `${name}.${value}`;
+        return o;
+      }),
+    );
   }
 }
 
@@ -40,8 +48,15 @@ export function readSettings(form) {
   const limits = pageLimits();
   const f = new FormData(form);
   const hiddenText = String(f.get('hidden') ?? '').trim();
-  const hidden = hiddenText === '' ? [] : hiddenText.split(/[,\s]+/).filter(Boolean).map(Number);
-  if (hidden.length > limits.hiddenLayers) throw new Error(`${t('hidden')}: ≤ ${limits.hiddenLayers}`);
+  const hidden =
+    hiddenText === ''
+      ? []
+      : hiddenText
+          .split(/[,\s]+/)
+          .filter(Boolean)
+          .map(Number);
+  if (hidden.length > limits.hiddenLayers)
+    throw new Error(`${t('hidden')}: ≤ ${limits.hiddenLayers}`);
   if (hidden.some((n) => !Number.isInteger(n) || n < 1 || n > limits.width)) {
     throw new Error(`${t('hidden')}: 1 – ${limits.width}`);
   }
@@ -50,7 +65,8 @@ export function readSettings(form) {
   const batch = Number(f.get('batch'));
   if (!Number.isInteger(batch) || batch < 0) throw new Error(`${t('batch')}: 0, 1, 2, …`);
   const seed = Number(f.get('seed'));
-  if (!Number.isInteger(seed) || seed < 0 || seed > 0xffffffff) throw new Error(`${t('seed')}: 0 – 4294967295`);
+  if (!Number.isInteger(seed) || seed < 0 || seed > 0xffffffff)
+    throw new Error(`${t('seed')}: 0 – 4294967295`);
   return {
     dataset: f.get('dataset'),
     hidden,
@@ -66,8 +82,14 @@ export function readSettings(form) {
 /** Keys for the toolbar when focus is not in a form field: Space, S, P, R, L. */
 export function bindKeys(act) {
   document.addEventListener('keydown', (e) => {
-    const tag = (e.target && e.target.tagName) || '';
-    if (['INPUT', 'SELECT', 'TEXTAREA', 'BUTTON'].includes(tag) || e.ctrlKey || e.metaKey || e.altKey) return;
+    const tag = e.target?.tagName || '';
+    if (
+      ['INPUT', 'SELECT', 'TEXTAREA', 'BUTTON'].includes(tag) ||
+      e.ctrlKey ||
+      e.metaKey ||
+      e.altKey
+    )
+      return;
     const key = e.key.toLowerCase();
     const action = { ' ': 'step', s: 'substep', p: 'play', r: 'reset', l: 'lang' }[key];
     if (action) {

@@ -5,19 +5,21 @@
 // the run, and replay such a record: the wasm is deterministic, so a replay gives the same bits.
 
 import { colormap, fresh_seed } from '../pkg/backstep_wasm.js';
-import { Model } from './model.js';
-import { Slot, What } from './model.js';
+import { drawBoundary, drawNeurons, GRID_SIDE, PLAYING_SIDE } from './boundary.js';
 import { setColormap, setGeometry, takeHeights } from './colors.js';
-import { setLanguage } from './i18n.js';
-import { drawNetwork } from './network.js';
-import { drawMatrices } from './matrices.js';
 import { drawGates } from './gates.js';
-import { drawLoss, moveCursor } from './losscurve.js';
-import { GRID_SIDE, PLAYING_SIDE, drawBoundary, drawNeurons } from './boundary.js';
+import { setLanguage } from './i18n.js';
 import { overLimits } from './limits.js';
+import { drawLoss, moveCursor } from './losscurve.js';
+import { drawMatrices } from './matrices.js';
+import { Model, Slot, What } from './model.js';
+import { drawNetwork } from './network.js';
 
 /** Animation frames where the context has them, else a 60 Hz timer. */
-const nextFrame = typeof requestAnimationFrame === 'function' ? (f) => requestAnimationFrame(f) : (f) => setTimeout(f, 16);
+const nextFrame =
+  typeof requestAnimationFrame === 'function'
+    ? (f) => requestAnimationFrame(f)
+    : (f) => setTimeout(f, 16);
 
 /**
  * Starts an engine on instantiated wasm `memory`. `setup`: {canvases: {name: canvas}, geometry:
@@ -30,8 +32,23 @@ export function createEngine(memory, setup, send, record = null) {
   const canvases = setup.canvases;
   const names = new Map(Object.entries(canvases).map(([name, c]) => [c, name]));
   /** What the page's controls chose. */
-  const view = { playing: false, speed: 20, showGrads: false, sample: 1, logScale: false, matrixLayer: 'auto', ...setup.view };
-  const ui = { drawn: -1, lossDirty: true, first: true, readout: null, stopped: false, quiet: false };
+  const view = {
+    playing: false,
+    speed: 20,
+    showGrads: false,
+    sample: 1,
+    logScale: false,
+    matrixLayer: 'auto',
+    ...setup.view,
+  };
+  const ui = {
+    drawn: -1,
+    lossDirty: true,
+    first: true,
+    readout: null,
+    stopped: false,
+    quiet: false,
+  };
   /** How long each played frame took here (steps and redraw), in ms; the last 600. */
   const playTimes = [];
   /** Milliseconds each panel took in the last redraw. */
@@ -55,7 +72,13 @@ export function createEngine(memory, setup, send, record = null) {
     // Sample 1 by default: for XOR, (0, 1) shows values the ReLU passes and blocks; (0, 0) is all zeros.
     view.sample = rows > 1 ? 1 : 0;
     ui.lossDirty = true;
-    return { kinds: model.kinds(), rows, sample: view.sample, settings: model.settings(), state: ui.quiet ? null : draw() };
+    return {
+      kinds: model.kinds(),
+      rows,
+      sample: view.sample,
+      settings: model.settings(),
+      state: ui.quiet ? null : draw(),
+    };
   }
 
   /** Runs a model call; a non-finite value pauses, tells the page and keeps the state. */
@@ -86,8 +109,16 @@ export function createEngine(memory, setup, send, record = null) {
       note('load', spec);
       return run;
     },
-    step: (n = 1) => { note('step', n); guarded(() => model.step(n)); return draw(); },
-    substep: () => { note('substep'); guarded(() => model.substep()); return draw(); },
+    step: (n = 1) => {
+      note('step', n);
+      guarded(() => model.step(n));
+      return draw();
+    },
+    substep: () => {
+      note('substep');
+      guarded(() => model.substep());
+      return draw();
+    },
     reset: () => {
       note('reset');
       model.reset();
@@ -97,12 +128,16 @@ export function createEngine(memory, setup, send, record = null) {
     },
     snapshot: () => (model.trainer.steps() === 0 ? null : model.snapshot()),
     spec: () => model.spec(),
-    export: () => (model.trainer.steps() === 0 ? null : { spec: model.spec(), last_step: model.snapshot() }),
+    export: () =>
+      model.trainer.steps() === 0 ? null : { spec: model.spec(), last_step: model.snapshot() },
     timings: () => ({ ...timings }),
     frameTimes: () => [...playTimes],
     /** A panel's pixels (ImageData), for the browser tests: the page cannot read a canvas it
      *  handed to the worker. */
-    pixels: (name) => canvases[name].getContext('2d').getImageData(0, 0, canvases[name].width, canvases[name].height),
+    pixels: (name) =>
+      canvases[name]
+        .getContext('2d')
+        .getImageData(0, 0, canvases[name].width, canvases[name].height),
   };
 
   /** Commands: no reply. */
@@ -113,10 +148,22 @@ export function createEngine(memory, setup, send, record = null) {
       if (view.playing && !on) ui.drawn = -1;
       view.playing = on;
     },
-    view: (partial) => { Object.assign(view, partial); ui.drawn = -1; },
-    geometry: (g) => { geometry(g); ui.drawn = -1; },
-    lang: (code) => { setLanguage(code); ui.drawn = -1; },
-    cursor: (move) => { moveCursor(move, model.trainer.history_len()); ui.lossDirty = true; },
+    view: (partial) => {
+      Object.assign(view, partial);
+      ui.drawn = -1;
+    },
+    geometry: (g) => {
+      geometry(g);
+      ui.drawn = -1;
+    },
+    lang: (code) => {
+      setLanguage(code);
+      ui.drawn = -1;
+    },
+    cursor: (move) => {
+      moveCursor(move, model.trainer.history_len());
+      ui.lossDirty = true;
+    },
   };
 
   /** The layer the matrices panel shows: the chosen one, or the active one. */
@@ -136,7 +183,13 @@ export function createEngine(memory, setup, send, record = null) {
   /** Redraws every panel, tells the page and returns the state. */
   function draw() {
     const state = model.state();
-    timed('network', () => drawNetwork(canvases.network, model, { showGrads: view.showGrads, sample: view.sample, state }));
+    timed('network', () =>
+      drawNetwork(canvases.network, model, {
+        showGrads: view.showGrads,
+        sample: view.sample,
+        state,
+      }),
+    );
     timed('matrices', () => drawMatrices(canvases.matrices, model, matrixLayer(state)));
     timed('gates', () => drawGates(canvases.gates, model));
     const side = view.playing ? PLAYING_SIDE : GRID_SIDE;
@@ -158,7 +211,8 @@ export function createEngine(memory, setup, send, record = null) {
   function report(state) {
     const message = { type: 'frame', state, testLoss: model.testLoss(), readout: ui.readout };
     const heights = takeHeights();
-    if (heights.length) message.heights = Object.fromEntries(heights.map(([c, h]) => [names.get(c), h]));
+    if (heights.length)
+      message.heights = Object.fromEntries(heights.map(([c, h]) => [names.get(c), h]));
     if (ui.first) {
       message.first = true;
       ui.first = false;
@@ -200,8 +254,10 @@ export function createEngine(memory, setup, send, record = null) {
       try {
         for (const { op, args } of log) {
           if (op === 'preset' || op === 'load') run = requests[op](args);
-          else if (op === 'reset') { model.reset(); ui.lossDirty = true; }
-          else guarded(op === 'step' ? () => model.step(args) : () => model.substep());
+          else if (op === 'reset') {
+            model.reset();
+            ui.lossDirty = true;
+          } else guarded(op === 'step' ? () => model.step(args) : () => model.substep());
         }
       } finally {
         ui.quiet = false;
@@ -210,7 +266,9 @@ export function createEngine(memory, setup, send, record = null) {
       return { ...run, state: draw() };
     },
     /** Stops the frame loop (`resume` starts it again). */
-    pause() { ui.stopped = true; },
+    pause() {
+      ui.stopped = true;
+    },
     resume() {
       if (!ui.stopped) return;
       ui.stopped = false;

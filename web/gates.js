@@ -1,9 +1,9 @@
 // The ReLU gates panel: for each ReLU layer a samples × units grid, blocked cells (x ≤ 0) dark
 // with ×, open cells pale, and units blocked for every sample flagged as dead.
 
-import { What } from './model.js';
 import { FONT, INK, MUTED, NEG, prepare } from './colors.js';
 import { t } from './i18n.js';
+import { What } from './model.js';
 
 const GATE = 28;
 const GATE_ROWS = 16;
@@ -12,8 +12,15 @@ const GATE_ROWS = 16;
 export function drawGates(canvas, model) {
   const kinds = model.kinds();
   const relus = kinds.map((k, i) => (k === 'relu' ? i : -1)).filter((i) => i >= 0);
-  const blocks = relus.map((i) => ({ layer: i, m: model.mat(i, What.Mask), dead: Array.from(model.trainer.dead_units(i)) }));
-  const height = blocks.reduce((h, b) => h + 64 + Math.min(GATE_ROWS, b.m ? b.m.rows : 0) * GATE, 24);
+  const blocks = relus.map((i) => ({
+    layer: i,
+    m: model.mat(i, What.Mask),
+    dead: Array.from(model.trainer.dead_units(i)),
+  }));
+  const height = blocks.reduce(
+    (h, b) => h + 64 + Math.min(GATE_ROWS, b.m ? b.m.rows : 0) * GATE,
+    24,
+  );
   const { ctx, w } = prepare(canvas, Math.max(120, height));
   ctx.textAlign = 'left';
   if (!relus.length) {

@@ -32,7 +32,9 @@ export function createHost(memory, setup, { onReport, canvases, workerSetup, onC
   let incoming = null;
   let end = null;
   let settle;
-  const moved = new Promise((resolve) => { settle = resolve; });
+  const moved = new Promise((resolve) => {
+    settle = resolve;
+  });
 
   const page = localEnd(memory, setup, (r) => onReport(r, false));
   end = page;

@@ -27,5 +27,7 @@ export function shortestF32(x) {
 
 /** A spec or trace document as JSON text. */
 export function traceJson(doc) {
-  return JSON.stringify(doc, (key, value) => (typeof value === 'number' && !F64_KEYS.has(key) ? shortestF32(value) : value));
+  return JSON.stringify(doc, (key, value) =>
+    typeof value === 'number' && !F64_KEYS.has(key) ? shortestF32(value) : value,
+  );
 }

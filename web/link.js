@@ -19,7 +19,9 @@ export function localEnd(memory, setup, onReport) {
         return Promise.reject(e);
       }
     },
-    command(op, args) { engine.commands[op](args); },
+    command(op, args) {
+      engine.commands[op](args);
+    },
     /** Pauses this engine and gives up its record of the run, for the worker to replay. */
     handOver() {
       engine.pause();
@@ -28,10 +30,16 @@ export function localEnd(memory, setup, onReport) {
       return record;
     },
     /** Takes the run back for good (the worker could not take it). */
-    resume() { engine.resume(); },
+    resume() {
+      engine.resume();
+    },
     /** Stops recording: there is no worker to hand the run to. */
-    keep() { log = null; },
-    free() { engine.free(); },
+    keep() {
+      log = null;
+    },
+    free() {
+      engine.free();
+    },
   };
 }
 
@@ -45,13 +53,23 @@ export function localEnd(memory, setup, onReport) {
  */
 export function moveRun(local, worker, canvases, setup) {
   const incoming = canvases.map((c) => c.cloneNode(false));
-  const offscreen = Object.fromEntries(incoming.map((c) => [c.id.replace(/^c-/, ''), c.transferControlToOffscreen()]));
+  const offscreen = Object.fromEntries(
+    incoming.map((c) => [c.id.replace(/^c-/, ''), c.transferControlToOffscreen()]),
+  );
   const log = local.handOver();
   const waiting = waitingEnd();
-  const done = worker.request('init', { ...setup, canvases: offscreen, log }, Object.values(offscreen)).then(
-    () => { local.free(); return worker; },
-    () => { local.resume(); return local; },
-  );
+  const done = worker
+    .request('init', { ...setup, canvases: offscreen, log }, Object.values(offscreen))
+    .then(
+      () => {
+        local.free();
+        return worker;
+      },
+      () => {
+        local.resume();
+        return local;
+      },
+    );
   done.then((end) => waiting.passTo(end));
   return { incoming, waiting, done };
 }
@@ -61,8 +79,12 @@ export function moveRun(local, worker, canvases, setup) {
 function waitingEnd() {
   const held = [];
   return {
-    request(op, args) { return new Promise((resolve, reject) => held.push({ op, args, resolve, reject })); },
-    command(op, args) { held.push({ op, args }); },
+    request(op, args) {
+      return new Promise((resolve, reject) => held.push({ op, args, resolve, reject }));
+    },
+    command(op, args) {
+      held.push({ op, args });
+    },
     passTo(end) {
       for (const { op, args, resolve, reject } of held) {
         if (resolve) end.request(op, args).then(resolve, reject);
@@ -77,14 +99,22 @@ function waitingEnd() {
  *  bundle`, opened from `file://`, which cannot start a worker from a file) from a copy of the
  *  inline script. `onReport` gets what the worker sends unasked. */
 export function workerEnd(onReport) {
-  if (typeof Worker !== 'function' || typeof HTMLCanvasElement.prototype.transferControlToOffscreen !== 'function') return null;
+  if (
+    typeof Worker !== 'function' ||
+    typeof HTMLCanvasElement.prototype.transferControlToOffscreen !== 'function'
+  )
+    return null;
   let worker;
   try {
     const inline = document.getElementById('main-js');
-    const url = inline ? URL.createObjectURL(new Blob([inline.textContent], { type: 'text/javascript' })) : new URL('web/main.js', document.baseURI);
+    const url = inline
+      ? URL.createObjectURL(new Blob([inline.textContent], { type: 'text/javascript' }))
+      : new URL('web/main.js', document.baseURI);
     // Bundled, the script is also a classic script, which a worker from a page opened from
     // file:// must be (Chromium does not start module workers there); unbundled, it imports.
-    worker = new Worker(url, { type: typeof BACKSTEP_BUNDLED === 'undefined' ? 'module' : 'classic' });
+    worker = new Worker(url, {
+      type: typeof BACKSTEP_BUNDLED === 'undefined' ? 'module' : 'classic',
+    });
   } catch {
     return null;
   }
@@ -109,7 +139,9 @@ export function workerEnd(onReport) {
     onReport({ type: 'failed', detail: failed });
   };
   return {
-    get failed() { return failed; },
+    get failed() {
+      return failed;
+    },
     request(op, args, transfer = []) {
       return new Promise((resolve, reject) => {
         if (failed) {

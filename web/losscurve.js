@@ -20,7 +20,10 @@ function historyRange(history, epoch, log, f) {
   }
   for (let i = range.n; i < history.length; i++) {
     const v = f(history[i]);
-    if (Number.isFinite(v)) { range.lo = Math.min(range.lo, v); range.hi = Math.max(range.hi, v); }
+    if (Number.isFinite(v)) {
+      range.lo = Math.min(range.lo, v);
+      range.hi = Math.max(range.hi, v);
+    }
   }
   range.n = history.length;
   return [range.lo, range.hi];
@@ -54,7 +57,8 @@ export function drawLoss(canvas, history, epoch, log) {
   ctx.lineWidth = 2;
   ctx.beginPath();
   for (let i = 0; i < n; i += stride) {
-    if (i === 0) ctx.moveTo(xOf(i), yOf(history[i])); else ctx.lineTo(xOf(i), yOf(history[i]));
+    if (i === 0) ctx.moveTo(xOf(i), yOf(history[i]));
+    else ctx.lineTo(xOf(i), yOf(history[i]));
   }
   ctx.lineTo(xOf(n - 1), yOf(history[n - 1]));
   ctx.stroke();

@@ -2,9 +2,9 @@
 // cells on the diverging colour map with fixed digits (the article's printouts, live). Long
 // matrices show their first rows and say how many are left out.
 
-import { Slot, What } from './model.js';
-import { FONT, INK, MUTED, color, cssWidth, fmt, lutIndex, maxAbs, prepare } from './colors.js';
+import { color, cssWidth, FONT, fmt, INK, lutIndex, MUTED, maxAbs, prepare } from './colors.js';
 import { t } from './i18n.js';
+import { Slot, What } from './model.js';
 
 const CELL_H = 24;
 // A cell is 9 monospace characters wide: up to 8 for the number, 1 gap.
@@ -16,11 +16,24 @@ const MAX_COLS = 8;
 
 /** The matrices to show for a layer kind, as [label, layer, what]. */
 function matList(kind, layer) {
-  if (layer === Slot.Loss) return [['y', Slot.Loss, What.Y], ['t', Slot.Loss, What.T], ['dL/dy = y − t', Slot.Loss, What.Dy]];
+  if (layer === Slot.Loss)
+    return [
+      ['y', Slot.Loss, What.Y],
+      ['t', Slot.Loss, What.T],
+      ['dL/dy = y − t', Slot.Loss, What.Dy],
+    ];
   if (kind === 'affine') {
-    return [['x', layer, What.X], ['W', layer, What.W], ['b', layer, What.B], ['z = x·W + b', layer, What.Y],
-      ['dout', layer, What.Dout], ['dx = dout·Wᵀ', layer, What.Dx], ['dW = xᵀ·dout', layer, What.Dw],
-      ['db = Σ dout', layer, What.Db], [`W (${t('before')})`, layer, What.WBefore]];
+    return [
+      ['x', layer, What.X],
+      ['W', layer, What.W],
+      ['b', layer, What.B],
+      ['z = x·W + b', layer, What.Y],
+      ['dout', layer, What.Dout],
+      ['dx = dout·Wᵀ', layer, What.Dx],
+      ['dW = xᵀ·dout', layer, What.Dw],
+      ['db = Σ dout', layer, What.Db],
+      [`W (${t('before')})`, layer, What.WBefore],
+    ];
   }
   const rows = [['x', layer, What.X]];
   if (kind === 'relu') rows.push(['mask (x ≤ 0)', layer, What.Mask]);
@@ -31,7 +44,8 @@ function matList(kind, layer) {
 /** Draws the panel for `layer` (an index, or Slot.Loss). */
 export function drawMatrices(canvas, model, layer) {
   const kind = layer === Slot.Loss ? 'loss' : model.kinds()[layer];
-  const items = matList(kind, layer).map(([label, l, what]) => ({ label, what, m: model.mat(l, what) }))
+  const items = matList(kind, layer)
+    .map(([label, l, what]) => ({ label, what, m: model.mat(l, what) }))
     .filter((it) => it.m && it.m.rows > 0 && it.m.cols > 0);
   if (!CELL_W) {
     const probe = canvas.getContext('2d');
@@ -40,13 +54,21 @@ export function drawMatrices(canvas, model, layer) {
   }
   // Lay the matrices out left to right, wrapping to new bands.
   const width = cssWidth(canvas);
-  let x = 8, y = 8, bandH = 0;
+  let x = 8,
+    y = 8,
+    bandH = 0;
   const placed = items.map((it) => {
-    const shownR = Math.min(it.m.rows, MAX_ROWS), shownC = Math.min(it.m.cols, MAX_COLS);
+    const shownR = Math.min(it.m.rows, MAX_ROWS),
+      shownC = Math.min(it.m.cols, MAX_COLS);
     // Wide enough for the title too (under 9 px per character at 14 px bold).
     const title = `${it.label}  ${it.m.rows}×${it.m.cols}`;
-    const boxW = Math.max(shownC * CELL_W, 9 * title.length), boxH = 26 + shownR * CELL_H + (it.m.rows > MAX_ROWS ? 20 : 0);
-    if (x + boxW > width - 8 && x > 8) { x = 8; y += bandH + 14; bandH = 0; }
+    const boxW = Math.max(shownC * CELL_W, 9 * title.length),
+      boxH = 26 + shownR * CELL_H + (it.m.rows > MAX_ROWS ? 20 : 0);
+    if (x + boxW > width - 8 && x > 8) {
+      x = 8;
+      y += bandH + 14;
+      bandH = 0;
+    }
     const p = { ...it, x, y, shownR, shownC };
     x += boxW + 18;
     bandH = Math.max(bandH, boxH);
@@ -56,7 +78,7 @@ export function drawMatrices(canvas, model, layer) {
   if (!placed.length) {
     ctx.fillStyle = MUTED;
     ctx.font = FONT.text;
-    ctx.fillText(t('next') + ': ' + model.trainer.next(), 12, 24);
+    ctx.fillText(`${t('next')}: ${model.trainer.next()}`, 12, 24);
     return;
   }
   for (const p of placed) drawOne(ctx, p);
@@ -92,7 +114,11 @@ function drawOne(ctx, p) {
         if (dark[r * p.shownC + c] !== onDark) continue;
         const v = m.at(r, c);
         const text = mask ? (v ? '× 1' : '○ 0') : fmt(v).replace('−', '-');
-        ctx.fillText(text, x + (c + 1) * CELL_W - CELL_W / CHARS, y + 24 + r * CELL_H + (CELL_H - 2) / 2);
+        ctx.fillText(
+          text,
+          x + (c + 1) * CELL_W - CELL_W / CHARS,
+          y + 24 + r * CELL_H + (CELL_H - 2) / 2,
+        );
       }
     }
   }

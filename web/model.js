@@ -75,13 +75,38 @@ export class Model {
     return this.layerKinds;
   }
 
-  step(n = 1) { try { this.trainer.step(n); } finally { this.version++; } }
-  substep() { try { this.trainer.substep(); } finally { this.version++; } }
-  reset() { this.trainer.reset(); this.version++; this.historyEpoch++; }
-  snapshot() { return this.trainer.snapshot(); }
-  spec() { return this.trainer.spec(); }
-  settings() { return this.trainer.settings(); }
-  testLoss() { const v = this.trainer.test_loss(); return Number.isNaN(v) ? null : v; }
+  step(n = 1) {
+    try {
+      this.trainer.step(n);
+    } finally {
+      this.version++;
+    }
+  }
+  substep() {
+    try {
+      this.trainer.substep();
+    } finally {
+      this.version++;
+    }
+  }
+  reset() {
+    this.trainer.reset();
+    this.version++;
+    this.historyEpoch++;
+  }
+  snapshot() {
+    return this.trainer.snapshot();
+  }
+  spec() {
+    return this.trainer.spec();
+  }
+  settings() {
+    return this.trainer.settings();
+  }
+  testLoss() {
+    const v = this.trainer.test_loss();
+    return Number.isNaN(v) ? null : v;
+  }
 
   /** Runs the boundary grid (side × side over the box) once per model version. */
   grid(side, box) {

@@ -2,16 +2,20 @@
 // and dashed by sign with width by magnitude (weights or, toggled, dW), the active phase and
 // layer highlighted, and each neuron's value for the selected sample.
 
-import { Slot, What } from './model.js';
-import { ACTIVE, FONT, INK, MUTED, NEG, POS, fmt, maxAbs, prepare } from './colors.js';
+import { ACTIVE, FONT, fmt, INK, MUTED, maxAbs, NEG, POS, prepare } from './colors.js';
 import { t } from './i18n.js';
+import { Slot, What } from './model.js';
 
 /** Columns of neurons: which layers feed each column and how wide it is. */
 function netColumns(kinds, model) {
   const cols = [{ width: model.trainer.cols(Slot.Data, What.X), affine: -1, last: -1, acts: [] }];
   kinds.forEach((k, i) => {
-    if (k === 'affine') cols.push({ width: model.trainer.cols(i, What.W), affine: i, last: i, acts: [] });
-    else { cols[cols.length - 1].last = i; cols[cols.length - 1].acts.push({ kind: k, layer: i }); }
+    if (k === 'affine')
+      cols.push({ width: model.trainer.cols(i, What.W), affine: i, last: i, acts: [] });
+    else {
+      cols[cols.length - 1].last = i;
+      cols[cols.length - 1].acts.push({ kind: k, layer: i });
+    }
   });
   return cols;
 }
@@ -26,14 +30,18 @@ export function drawNetwork(canvas, model, opts) {
   const r = Math.min(22, (h - 70) / (2 * tallest) - 2);
   const xOf = (k) => 60 + (k * (w - 120)) / Math.max(1, cols.length - 1);
   const yOf = (k, j) => 44 + ((j + 0.5) * (h - 64)) / cols[k].width;
-  const activeCol = layer == null ? -1 : cols.findIndex((c) => c.affine === layer || c.acts.some((a) => a.layer === layer));
+  const activeCol =
+    layer == null
+      ? -1
+      : cols.findIndex((c) => c.affine === layer || c.acts.some((a) => a.layer === layer));
 
   // Edges of each affine layer, drawn under the neurons.
   for (let k = 1; k < cols.length; k++) {
     const m = model.mat(cols[k].affine, opts.showGrads ? What.Dw : What.W);
     if (!m) continue;
     const scale = maxAbs(m.data);
-    const hot = (phase === 'update') || (activeCol === k && layer === cols[k].affine && phase !== 'loss');
+    const hot =
+      phase === 'update' || (activeCol === k && layer === cols[k].affine && phase !== 'loss');
     ctx.globalAlpha = hot ? 0.95 : 0.6;
     // Edges are stroked in buckets (sign × 8 widths): a few strokes per layer, not one per edge.
     // Long dashes: each dash is a piece the canvas rasterises, and this is most of its cost.
@@ -46,7 +54,11 @@ export function drawNetwork(canvas, model, opts) {
         for (let i = 0; i < m.rows; i++) {
           for (let o = 0; o < m.cols; o++) {
             const v = m.at(i, o);
-            if ((v >= 0) !== positive || Math.min(7, Math.floor((8 * Math.abs(v)) / scale)) !== bucket) continue;
+            if (
+              v >= 0 !== positive ||
+              Math.min(7, Math.floor((8 * Math.abs(v)) / scale)) !== bucket
+            )
+              continue;
             ctx.moveTo(xOf(k - 1) + r, yOf(k - 1, i));
             ctx.lineTo(xOf(k) - r, yOf(k, o));
             any = true;
@@ -68,7 +80,8 @@ export function drawNetwork(canvas, model, opts) {
     const sample = opts.sample;
     const active = k === activeCol && (phase === 'forward' || phase === 'backward');
     for (let j = 0; j < c.width; j++) {
-      const x = xOf(k), y = yOf(k, j);
+      const x = xOf(k),
+        y = yOf(k, j);
       ctx.beginPath();
       ctx.arc(x, y, r, 0, 2 * Math.PI);
       ctx.fillStyle = '#fff';
@@ -88,7 +101,11 @@ export function drawNetwork(canvas, model, opts) {
     ctx.fillStyle = k === activeCol ? ACTIVE : MUTED;
     ctx.font = k === activeCol ? FONT.bold : FONT.text;
     ctx.textAlign = 'center';
-    const caption = k === 0 ? 'x' : `layers[${c.affine}]` + (c.acts.length ? ` → ${c.acts.map((a) => a.kind).join(' → ')}` : '');
+    const caption =
+      k === 0
+        ? 'x'
+        : `layers[${c.affine}]` +
+          (c.acts.length ? ` → ${c.acts.map((a) => a.kind).join(' → ')}` : '');
     ctx.fillText(caption, xOf(k), 16);
   });
 
@@ -97,6 +114,10 @@ export function drawNetwork(canvas, model, opts) {
     ctx.fillStyle = ACTIVE;
     ctx.font = FONT.big;
     ctx.textAlign = 'left';
-    ctx.fillText(phase === 'forward' ? `→ ${t('phase').forward}` : `← ${t('phase').backward}`, 8, h - 12);
+    ctx.fillText(
+      phase === 'forward' ? `→ ${t('phase').forward}` : `← ${t('phase').backward}`,
+      8,
+      h - 12,
+    );
   }
 }

@@ -4,39 +4,32 @@
 // engine reports (status.js), and the automation API `window.backstep`.
 
 import init, { defaults } from '../pkg/backstep_wasm.js';
-import { applyLanguage, language, setLanguage, t } from './i18n.js';
-import { applyDatasetDefaults, bindKeys, bindLossCursor, fillChoices, readSettings, showSettings } from './controls.js';
-import { parseJson, traceJson } from './json.js';
+import {
+  applyDatasetDefaults,
+  bindKeys,
+  bindLossCursor,
+  fillChoices,
+  readSettings,
+  showSettings,
+} from './controls.js';
+import { downloadTrace, readJsonFile } from './files.js';
 import { createHost } from './handover.js';
+import { applyLanguage, language, setLanguage, t } from './i18n.js';
+import { parseJson } from './json.js';
 import { pageLimits } from './limits.js';
 import { renderStatus, showFrame, showMessage, shown } from './status.js';
+import { compileWasm, inlineWasm } from './wasm.js';
 
 const $ = (id) => document.getElementById(id);
 const PANELS = ['network', 'matrices', 'gates', 'loss', 'boundary', 'neurons'];
-const MAX_IMPORT_MB = 16;
 const form = $('settings');
 /** Where the run lives (handover.js); null until the wasm runs. */
 let engine = null;
 
-/** The wasm's bytes in the single-file page (`cargo xtask bundle`), where it is inlined as
- *  base64; null when served. */
-const inlineWasm = $('wasm-base64') && Uint8Array.from(atob($('wasm-base64').textContent), (c) => c.charCodeAt(0));
-
-/** The wasm, compiled here: from the inline bytes, else fetched (the page preloads it). */
-function compileWasm() {
-  if (inlineWasm) return WebAssembly.compile(inlineWasm);
-  // Relative to index.html (the bundled script has no import.meta: it also runs as a classic
-  // worker script).
-  const url = new URL('pkg/backstep_wasm_bg.wasm', document.baseURI);
-  // A host that serves .wasm without its MIME type cannot stream it: compile from the bytes.
-  return WebAssembly.compileStreaming(fetch(url)).catch((e) => {
-    if (!(e instanceof TypeError)) throw e;
-    return fetch(url).then((r) => r.arrayBuffer()).then((bytes) => WebAssembly.compile(bytes));
-  });
-}
-
 /** Shows the page (hidden while booting, so the empty shell never flashes). */
-function reveal() { document.documentElement.classList.remove('booting'); }
+function reveal() {
+  document.documentElement.classList.remove('booting');
+}
 
 /** What an engine reports without being asked: a drawn frame, a step that went non-finite, an
  *  error. */
@@ -68,10 +61,15 @@ function afterLoad(run) {
   shown.kinds = run.kinds;
   if (run.settings) showSettings(form, run.settings);
   const layerSel = $('matrix-layer');
-  layerSel.replaceChildren(new Option('auto', 'auto'),
-    ...run.kinds.map((k, i) => new Option(`layers[${i}] ${k}`, String(i))), new Option('loss', 'loss'));
+  layerSel.replaceChildren(
+    new Option('auto', 'auto'),
+    ...run.kinds.map((k, i) => new Option(`layers[${i}] ${k}`, String(i))),
+    new Option('loss', 'loss'),
+  );
   layerSel.value = 'auto';
-  $('sample').replaceChildren(...Array.from({ length: Math.min(run.rows, 64) }, (_, i) => new Option(String(i), String(i))));
+  $('sample').replaceChildren(
+    ...Array.from({ length: Math.min(run.rows, 64) }, (_, i) => new Option(String(i), String(i))),
+  );
   $('sample').value = String(run.sample);
   renderStatus();
 }
@@ -94,11 +92,7 @@ async function loadFromSettings(fresh = false) {
 
 async function exportTrace() {
   const doc = await engine.request('export');
-  if (!doc) return;
-  const url = URL.createObjectURL(new Blob([traceJson(doc)], { type: 'application/json' }));
-  const a = Object.assign(document.createElement('a'), { href: url, download: `backstep-step-${doc.last_step.step}.json` });
-  a.click();
-  URL.revokeObjectURL(url);
+  if (doc) downloadTrace(doc);
 }
 
 /** Shows a failed request's reason (a worker that stopped working, say), instead of leaving
@@ -107,17 +101,30 @@ const showFailure = (e) => showMessage(e.message ?? String(e));
 
 function act(action) {
   switch (action) {
-    case 'step': engine.request('step', 1).catch(showFailure); break;
-    case 'substep': engine.request('substep').catch(showFailure); break;
-    case 'play': setPlaying(!shown.playing); break;
-    case 'reset': api.reset().catch(showFailure); break;
-    case 'seed': loadFromSettings(true); break;
-    case 'export': exportTrace().catch(showFailure); break;
+    case 'step':
+      engine.request('step', 1).catch(showFailure);
+      break;
+    case 'substep':
+      engine.request('substep').catch(showFailure);
+      break;
+    case 'play':
+      setPlaying(!shown.playing);
+      break;
+    case 'reset':
+      api.reset().catch(showFailure);
+      break;
+    case 'seed':
+      loadFromSettings(true);
+      break;
+    case 'export':
+      exportTrace().catch(showFailure);
+      break;
     case 'lang':
       setLanguage(language() === 'ja' ? 'en' : 'ja');
       refreshLanguage();
       break;
-    default: break;
+    default:
+      break;
   }
 }
 
@@ -133,12 +140,21 @@ function refreshLanguage() {
 /** Each panel's CSS width and the pixel ratio: the engine draws without layout (in the worker
  *  there is none). */
 function geometry() {
-  return { dpr: window.devicePixelRatio || 1, widths: Object.fromEntries(PANELS.map((n) => [n, $(`c-${n}`).clientWidth])) };
+  return {
+    dpr: window.devicePixelRatio || 1,
+    widths: Object.fromEntries(PANELS.map((n) => [n, $(`c-${n}`).clientWidth])),
+  };
 }
 
 /** How the panels are drawn, as the controls say. */
 function viewSettings() {
-  return { speed: Number($('speed').value), showGrads: $('show-grads').checked, sample: Number($('sample').value || 0), logScale: $('log-scale').checked, matrixLayer: $('matrix-layer').value || 'auto' };
+  return {
+    speed: Number($('speed').value),
+    showGrads: $('show-grads').checked,
+    sample: Number($('sample').value || 0),
+    logScale: $('log-scale').checked,
+    matrixLayer: $('matrix-layer').value || 'auto',
+  };
 }
 
 /** The automation API (documented in README.md). Calls that change the run return promises. */
@@ -187,13 +203,17 @@ function bindCanvases() {
 }
 
 function wire() {
-  for (const b of document.querySelectorAll('[data-action]')) b.addEventListener('click', () => act(b.dataset.action));
+  for (const b of document.querySelectorAll('[data-action]'))
+    b.addEventListener('click', () => act(b.dataset.action));
   $('lang').addEventListener('click', () => act('lang'));
   form.addEventListener('change', (e) => {
     if (e.target.name === 'dataset') applyDatasetDefaults(form);
     loadFromSettings();
   });
-  form.addEventListener('submit', (e) => { e.preventDefault(); loadFromSettings(); });
+  form.addEventListener('submit', (e) => {
+    e.preventDefault();
+    loadFromSettings();
+  });
   for (const id of ['show-grads', 'sample', 'log-scale', 'matrix-layer', 'speed']) {
     $(id).addEventListener('change', () => engine.command('view', viewSettings()));
   }
@@ -202,10 +222,7 @@ function wire() {
     if (!file) return;
     e.target.value = '';
     try {
-      // A spec or trace within the page's limits is well under 1 MB; a huge file would only
-      // freeze the tab while it is read.
-      if (file.size > MAX_IMPORT_MB * 2 ** 20) throw new Error(t('tooBig')(file.name, (file.size / 2 ** 20).toFixed(0), MAX_IMPORT_MB));
-      const doc = parseJson(await file.text());
+      const doc = await readJsonFile(file);
       await api.load(doc?.spec ?? doc);
     } catch (err) {
       showMessage(t('badImport')(err.message ?? String(err)));
@@ -229,12 +246,20 @@ async function boot() {
     // lays the page out once and never paints it empty.
     reveal();
     const canvases = Object.fromEntries(PANELS.map((n) => [n, $(`c-${n}`)]));
-    engine = createHost(memory, { canvases, geometry: geometry(), lang: language(), view: viewSettings() }, {
-      onReport,
-      canvases: () => PANELS.map((n) => $(`c-${n}`)),
-      workerSetup: () => ({ geometry: geometry(), lang: language(), view: { ...viewSettings(), playing: shown.playing } }),
-      onCanvases: bindCanvases,
-    });
+    engine = createHost(
+      memory,
+      { canvases, geometry: geometry(), lang: language(), view: viewSettings() },
+      {
+        onReport,
+        canvases: () => PANELS.map((n) => $(`c-${n}`)),
+        workerSetup: () => ({
+          geometry: geometry(),
+          lang: language(),
+          view: { ...viewSettings(), playing: shown.playing },
+        }),
+        onCanvases: bindCanvases,
+      },
+    );
     engine.hold(Boolean(window.backstepHoldWorker));
     fillChoices(form);
     applyLanguage();

@@ -2,13 +2,19 @@
 // loss), the loss read-out and the message line, from what the engine reports; and the panels'
 // heights, which the engine chooses.
 
-import { t } from './i18n.js';
 import { fmt } from './colors.js';
+import { t } from './i18n.js';
 
 const $ = (id) => document.getElementById(id);
 
 /** What the engine last reported, and what the page's controls say. */
-export const shown = { state: { step: 0, phase: 'idle', layer: null, loss: null, next: '', error: null }, kinds: [], testLoss: null, readout: '', playing: false };
+export const shown = {
+  state: { step: 0, phase: 'idle', layer: null, loss: null, next: '', error: null },
+  kinds: [],
+  testLoss: null,
+  readout: '',
+  playing: false,
+};
 
 /** Shows one line in the message box, or hides it ('' or null). */
 export function showMessage(text) {
@@ -35,7 +41,8 @@ export function showFrame(report) {
   shown.state = report.state;
   shown.testLoss = report.testLoss;
   shown.readout = report.readout ?? '';
-  for (const [name, h] of Object.entries(report.heights ?? {})) $(`c-${name}`).style.height = `${h}px`;
+  for (const [name, h] of Object.entries(report.heights ?? {}))
+    $(`c-${name}`).style.height = `${h}px`;
   const now = performance.now();
   if (!shown.playing || report.first || now - textShownAt >= PLAYING_TEXT_MS) {
     textShownAt = now;
@@ -47,13 +54,21 @@ export function showFrame(report) {
 export function renderStatus() {
   const state = shown.state;
   if ($('phase').dataset.phase !== state.phase) $('phase').dataset.phase = state.phase;
-  setText('phase', t('phase')[state.phase] + (state.layer == null ? '' : ` · layers[${state.layer}] ${shown.kinds[state.layer]}`));
+  setText(
+    'phase',
+    t('phase')[state.phase] +
+      (state.layer == null ? '' : ` · layers[${state.layer}] ${shown.kinds[state.layer]}`),
+  );
   // `next` is "forward 1", "loss", …: in Japanese, with the article's words.
   const [nextPhase, nextLayer] = state.next.split(' ');
-  setText('next-step', `${t('next')}: ${t('phaseShort')[nextPhase] ?? nextPhase}${nextLayer ? ` ${nextLayer}` : ''}`);
+  setText(
+    'next-step',
+    `${t('next')}: ${t('phaseShort')[nextPhase] ?? nextPhase}${nextLayer ? ` ${nextLayer}` : ''}`,
+  );
   setText('step-count', String(state.step));
   setText('loss-value', state.loss == null ? '—' : fmt(state.loss));
-  if ($('test-loss-wrap').hidden !== (shown.testLoss == null)) $('test-loss-wrap').hidden = shown.testLoss == null;
+  if ($('test-loss-wrap').hidden !== (shown.testLoss == null))
+    $('test-loss-wrap').hidden = shown.testLoss == null;
   if (shown.testLoss != null) setText('test-loss', fmt(shown.testLoss));
   setText('loss-readout', shown.readout);
 }

@@ -6,8 +6,8 @@
 // {ok: false, error: message}.
 
 import { initSync } from '../pkg/backstep_wasm.js';
-import { createEngine } from './engine.js';
 import { warmFonts } from './colors.js';
+import { createEngine } from './engine.js';
 
 const send = (message) => self.postMessage(message);
 let memory = null;
@@ -53,6 +53,7 @@ function onMessage({ data: { id, op, args } }) {
 /** Takes the messages from now on, after those that came `early`. */
 export function listen(early) {
   self.onmessage = onMessage;
-  self.onmessageerror = () => send({ type: 'error', detail: 'the worker could not read a message from the page' });
+  self.onmessageerror = () =>
+    send({ type: 'error', detail: 'the worker could not read a message from the page' });
   for (const e of early) onMessage(e);
 }

@@ -2,22 +2,33 @@
 // engine's own work, and the page's whole main thread from a trace), and page weight. Run
 // through `cargo xtask bench`, which builds and serves the site and passes its URL; figures go
 // to BENCHMARKS.md.
-import { chromium } from 'playwright-core';
-import { mkdtempSync, readFileSync, readdirSync, statSync } from 'node:fs';
-import { gzipSync } from 'node:zlib';
+
+import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { chromium } from 'playwright-core';
 
 const url = process.env.BACKSTEP_URL;
 const dist = process.env.BACKSTEP_DIST;
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const p95 = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length * 0.95)];
 
-const launch = () => chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'backstep-bench-')), {
-  executablePath: '/usr/bin/chromium', headless: true, viewport: { width: 1366, height: 900 },
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-    '--disable-component-update', '--disable-sync'],
-});
+const launch = () =>
+  chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'backstep-bench-')), {
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    viewport: { width: 1366, height: 900 },
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
 const quartiles = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
   return `median ${median(s).toFixed(0)} ms (quartiles ${s[Math.floor(s.length / 4)].toFixed(0)}–${s[Math.floor((3 * s.length) / 4)].toFixed(0)}, n = ${s.length})`;
@@ -30,17 +41,23 @@ const quartiles = (xs) => {
 // twice over: navigating the moment the browser has started (while it still sets itself up, on
 // the same two cores), and after letting it settle for 2 s, as a student's browser is already
 // running when the page is opened.
-const shell = readFileSync(join(dist, 'index.html'), 'utf8').split('\n')
-  .filter((l) => !/<script|preload/.test(l)).join('\n');
+const shell = readFileSync(join(dist, 'index.html'), 'utf8')
+  .split('\n')
+  .filter((l) => !/<script|preload/.test(l))
+  .join('\n');
 const RUNS = 8;
 for (const settle of [0, 2000]) {
-  const first = [], second = [], bare = [];
+  const first = [],
+    second = [],
+    bare = [];
   for (let i = 0; i < 2 * RUNS; i++) {
     const context = await launch();
     const page = context.pages()[0] ?? (await context.newPage());
     await page.waitForTimeout(settle);
     const mark = async () => {
-      await page.waitForFunction(() => performance.getEntriesByName('backstep:first-frame').length > 0);
+      await page.waitForFunction(
+        () => performance.getEntriesByName('backstep:first-frame').length > 0,
+      );
       return page.evaluate(() => performance.getEntriesByName('backstep:first-frame')[0].startTime);
     };
     if (i % 2 === 0) {
@@ -49,17 +66,27 @@ for (const settle of [0, 2000]) {
       await page.goto(url);
       second.push(await mark());
     } else {
-      await context.route('**/bare-shell.html', (r) => r.fulfill({ body: shell, contentType: 'text/html' }));
+      await context.route('**/bare-shell.html', (r) =>
+        r.fulfill({ body: shell, contentType: 'text/html' }),
+      );
       await page.goto(new URL('bare-shell.html', url).href);
-      await page.waitForFunction(() => performance.getEntriesByName('first-contentful-paint').length > 0);
-      bare.push(await page.evaluate(() => performance.getEntriesByName('first-contentful-paint')[0].startTime));
+      await page.waitForFunction(
+        () => performance.getEntriesByName('first-contentful-paint').length > 0,
+      );
+      bare.push(
+        await page.evaluate(
+          () => performance.getEntriesByName('first-contentful-paint')[0].startTime,
+        ),
+      );
     }
     await context.close();
   }
   const when = settle ? `the browser settled for ${settle / 1000} s` : 'the browser just started';
   console.log(`first frame, first visit (fresh renderer), ${when}: ${quartiles(first)}`);
   console.log(`first frame, second visit, ${when}: ${quartiles(second)}`);
-  console.log(`for scale, the bare HTML + CSS shell's first paint, first visit, ${when}: ${quartiles(bare)}`);
+  console.log(
+    `for scale, the bare HTML + CSS shell's first paint, first visit, ${when}: ${quartiles(bare)}`,
+  );
 }
 
 const context = await launch();
@@ -72,20 +99,29 @@ await page.waitForFunction(() => window.backstep?.engine() === 'worker');
 // While playing: the engine's own time per frame (steps and redraw, in the worker, as it times
 // them: `frameTimes()`), then the page's main thread under a Chrome trace, frame by frame.
 // With --disable-gpu, canvases are rasterised on the thread that draws them: the worker's.
-for (const [label, dataset] of [['article XOR, 20 steps/frame', 'xor'], ['circle 8,8 tanh batch 10, 20 steps/frame', 'circle']]) {
+for (const [label, dataset] of [
+  ['article XOR, 20 steps/frame', 'xor'],
+  ['circle 8,8 tanh batch 10, 20 steps/frame', 'circle'],
+]) {
   await page.selectOption('select[name="dataset"]', dataset);
   // A few redraws with the full grid first; the last one's split by panel.
   for (let i = 0; i < 5; i++) await page.evaluate(() => window.backstep.step(1));
   const panels = await page.evaluate(() => window.backstep.timings());
-  const split = Object.entries(panels).map(([k, v]) => `${k} ${v.toFixed(2)}`).join(', ');
+  const split = Object.entries(panels)
+    .map(([k, v]) => `${k} ${v.toFixed(2)}`)
+    .join(', ');
   await page.click('[data-action="reset"]');
   await page.click('[data-action="play"]');
   await page.waitForTimeout(3000);
   await page.click('[data-action="play"]');
   const played = await page.evaluate(() => window.backstep.frameTimes());
-  console.log(`${label}: the engine's work per played frame (in the worker) median ${median(played).toFixed(2)} ms, p95 ${p95(played).toFixed(2)} ms (${played.length} frames; one redraw with the full grid, ms: ${split})`);
+  console.log(
+    `${label}: the engine's work per played frame (in the worker) median ${median(played).toFixed(2)} ms, p95 ${p95(played).toFixed(2)} ms (${played.length} frames; one redraw with the full grid, ms: ${split})`,
+  );
   const t = await playTraced(page, 2000);
-  console.log(`  playing, traced: ${t.fps.toFixed(0)} frames/s; the page's main thread per frame: median ${t.main.median.toFixed(2)} ms, p95 ${t.main.p95.toFixed(2)} ms, mean ${t.main.mean.toFixed(2)} ms, max ${t.main.max.toFixed(2)} ms; the worker's thread per frame (its animation frame callback and other tasks): mean ${t.worker.toFixed(2)} ms`);
+  console.log(
+    `  playing, traced: ${t.fps.toFixed(0)} frames/s; the page's main thread per frame: median ${t.main.median.toFixed(2)} ms, p95 ${t.main.p95.toFixed(2)} ms, mean ${t.main.mean.toFixed(2)} ms, max ${t.main.max.toFixed(2)} ms; the worker's thread per frame (its animation frame callback and other tasks): mean ${t.worker.toFixed(2)} ms`,
+  );
   await page.click('[data-action="reset"]');
 }
 await context.close();
@@ -99,34 +135,58 @@ async function playTraced(page, ms) {
   const done = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
   await page.click('[data-action="play"]');
   await page.waitForTimeout(300);
-  await cdp.send('Tracing.start', { categories: 'devtools.timeline,toplevel,__metadata', transferMode: 'ReportEvents' });
+  await cdp.send('Tracing.start', {
+    categories: 'devtools.timeline,toplevel,__metadata',
+    transferMode: 'ReportEvents',
+  });
   await page.waitForTimeout(ms);
   await cdp.send('Tracing.end');
   await done;
   await page.click('[data-action="play"]');
   await cdp.detach();
-  const threads = events.filter((e) => e.ph === 'M' && e.name === 'thread_name').map((e) => ({ key: `${e.pid}:${e.tid}`, pid: e.pid, name: e.args.name }));
+  const threads = events
+    .filter((e) => e.ph === 'M' && e.name === 'thread_name')
+    .map((e) => ({ key: `${e.pid}:${e.tid}`, pid: e.pid, name: e.args.name }));
   const worker = threads.find((th) => th.name === 'DedicatedWorker thread');
   const main = threads.find((th) => th.name === 'CrRendererMain' && th.pid === worker.pid);
-  const on = (th, name) => events.filter((e) => e.ph === 'X' && `${e.pid}:${e.tid}` === th.key && e.name === name);
-  const starts = on(worker, 'FireAnimationFrame').map((e) => e.ts).sort((a, b) => a - b);
+  const on = (th, name) =>
+    events.filter((e) => e.ph === 'X' && `${e.pid}:${e.tid}` === th.key && e.name === name);
+  const starts = on(worker, 'FireAnimationFrame')
+    .map((e) => e.ts)
+    .sort((a, b) => a - b);
   const frames = starts.length - 1;
   const perFrame = new Array(frames).fill(0);
   for (const e of on(main, 'ThreadControllerImpl::RunTask')) {
     const i = starts.findIndex((s) => s > e.ts) - 1;
     if (i >= 0 && i < frames) perFrame[i] += e.dur / 1000;
   }
-  const total = (es) => es.filter((e) => e.ts >= starts[0] && e.ts < starts[frames]).reduce((sum, e) => sum + e.dur, 0) / 1000;
+  const total = (es) =>
+    es
+      .filter((e) => e.ts >= starts[0] && e.ts < starts[frames])
+      .reduce((sum, e) => sum + e.dur, 0) / 1000;
   return {
     fps: frames / ((starts[frames] - starts[0]) / 1e6),
-    main: { median: median(perFrame), p95: p95(perFrame), mean: perFrame.reduce((a, b) => a + b, 0) / frames, max: Math.max(...perFrame) },
-    worker: (total(on(worker, 'FireAnimationFrame')) + total(on(worker, 'ThreadControllerImpl::RunTask'))) / frames,
+    main: {
+      median: median(perFrame),
+      p95: p95(perFrame),
+      mean: perFrame.reduce((a, b) => a + b, 0) / frames,
+      max: Math.max(...perFrame),
+    },
+    worker:
+      (total(on(worker, 'FireAnimationFrame')) +
+        total(on(worker, 'ThreadControllerImpl::RunTask'))) /
+      frames,
   };
 }
 
 // Page weight: what a first visit downloads (index.html, web/*, pkg/*), gzipped.
-const files = ['index.html', ...readdirSync(join(dist, 'web')).map((f) => `web/${f}`), ...readdirSync(join(dist, 'pkg')).map((f) => `pkg/${f}`)];
-let raw = 0, gz = 0;
+const files = [
+  'index.html',
+  ...readdirSync(join(dist, 'web')).map((f) => `web/${f}`),
+  ...readdirSync(join(dist, 'pkg')).map((f) => `pkg/${f}`),
+];
+let raw = 0,
+  gz = 0;
 const rows = files.map((f) => {
   const bytes = readFileSync(join(dist, f));
   const z = gzipSync(bytes, { level: 9 }).length;

@@ -1,9 +1,13 @@
 // The article's cycle in the browser: the numbers it prints, the order of the sub-steps, and
 // the same trace as the native CLI.
-import { test, expect, open, state, SHOTS } from './fixtures.mjs';
-import { execFileSync } from 'node:child_process';
 
-const DW1 = [[0, 1.1860422, 0.11100408, 0.23267712], [0, 0, 0.50054997, 1.0492094]];
+import { execFileSync } from 'node:child_process';
+import { expect, open, SHOTS, state, test } from './fixtures.mjs';
+
+const DW1 = [
+  [0, 1.1860422, 0.11100408, 0.23267712],
+  [0, 0, 0.50054997, 1.0492094],
+];
 
 test('the page loads with no console error and no request outside 127.0.0.1', async ({ page }) => {
   await open(page);
@@ -13,18 +17,31 @@ test('the page loads with no console error and no request outside 127.0.0.1', as
   const origin = new URL(process.env.BACKSTEP_URL).origin;
   expect(origin).toMatch(/^http:\/\/127\.0\.0\.1:/);
   expect(page.requests.filter((u) => !u.startsWith(origin))).toEqual([]);
-  expect(await state(page)).toEqual({ step: 0, phase: 'idle', layer: null, loss: null, next: 'forward 0', error: null });
+  expect(await state(page)).toEqual({
+    step: 0,
+    phase: 'idle',
+    layer: null,
+    loss: null,
+    next: 'forward 0',
+    error: null,
+  });
   await page.screenshot({ path: `${SHOTS}/01-start.png`, fullPage: true });
 });
 
-test('the first Step shows loss 2.0640 and the article\'s dW1, the second 0.7897', async ({ page }) => {
+test("the first Step shows loss 2.0640 and the article's dW1, the second 0.7897", async ({
+  page,
+}) => {
   await open(page);
   await page.click('[data-action="step"]');
   await expect(page.locator('#loss-value')).toHaveText('2.0640');
   const snap = await page.evaluate(() => window.backstep.snapshot());
   expect(snap.step).toBe(1);
   expect(snap.loss).toBeCloseTo(2.063951, 6);
-  snap.grads[0].dW.forEach((row, i) => row.forEach((v, j) => expect(v).toBeCloseTo(DW1[i][j], 6)));
+  snap.grads[0].dW.forEach((row, i) => {
+    row.forEach((v, j) => {
+      expect(v).toBeCloseTo(DW1[i][j], 6);
+    });
+  });
   expect(snap.dead_units[1]).toEqual([0]);
   await page.screenshot({ path: `${SHOTS}/02-after-first-step.png`, fullPage: true });
   await page.click('[data-action="step"]');
@@ -43,9 +60,19 @@ test('sub-steps visit forward(0…L−1) → loss → backward(L−1…0) → up
     await expect.poll(async () => where(await state(page))).not.toBe(before);
     const s = await state(page);
     seen.push(where(s));
-    if (s.phase === 'backward' && s.layer === 1) await page.screenshot({ path: `${SHOTS}/03-substep-backward.png`, fullPage: true });
+    if (s.phase === 'backward' && s.layer === 1)
+      await page.screenshot({ path: `${SHOTS}/03-substep-backward.png`, fullPage: true });
   }
-  expect(seen).toEqual(['forward 0', 'forward 1', 'forward 2', 'loss', 'backward 2', 'backward 1', 'backward 0', 'update']);
+  expect(seen).toEqual([
+    'forward 0',
+    'forward 1',
+    'forward 2',
+    'loss',
+    'backward 2',
+    'backward 1',
+    'backward 0',
+    'update',
+  ]);
   expect((await state(page)).step).toBe(1);
   await expect(page.locator('#phase')).toHaveAttribute('data-phase', 'update');
   // The next sub-step starts the next cycle.
@@ -53,7 +80,7 @@ test('sub-steps visit forward(0…L−1) → loss → backward(L−1…0) → up
   await expect.poll(() => state(page)).toMatchObject({ step: 1, phase: 'forward', layer: 0 });
 });
 
-test('load(spec) then step(3) equals the native CLI\'s trace bit for bit', async ({ page }) => {
+test("load(spec) then step(3) equals the native CLI's trace bit for bit", async ({ page }) => {
   const cli = process.env.BACKSTEP_CLI;
   // The API gives each f32 as the JS number of exactly its value; the CLI writes its shortest
   // decimal, which Math.fround turns back into that value. Traces use the portable kernels,
@@ -71,21 +98,69 @@ test('load(spec) then step(3) equals the native CLI\'s trace bit for bit', async
   // The article's run, then a net whose products exceed the small-product threshold
   // (160 × 8 × 8) with Adam, tanh and a sigmoid output, then mini-batches with momentum.
   await same([]);
-  await same(['--dataset', 'circle', '--hidden', '8,8', '--activation', 'tanh', '--output-activation', 'sigmoid',
-    '--init', 'glorot', '--optimizer', 'adam', '--lr', '0.01', '--seed', '7']);
-  await same(['--dataset', 'spiral', '--hidden', '16,16', '--optimizer', 'momentum', '--lr', '0.05', '--batch-size', '32',
-    '--init', 'he', '--seed', '3']);
+  await same([
+    '--dataset',
+    'circle',
+    '--hidden',
+    '8,8',
+    '--activation',
+    'tanh',
+    '--output-activation',
+    'sigmoid',
+    '--init',
+    'glorot',
+    '--optimizer',
+    'adam',
+    '--lr',
+    '0.01',
+    '--seed',
+    '7',
+  ]);
+  await same([
+    '--dataset',
+    'spiral',
+    '--hidden',
+    '16,16',
+    '--optimizer',
+    'momentum',
+    '--lr',
+    '0.05',
+    '--batch-size',
+    '32',
+    '--init',
+    'he',
+    '--seed',
+    '3',
+  ]);
 });
 
 test('the worker takes the run over mid-cycle and goes on bit for bit', async ({ page }) => {
   const cli = process.env.BACKSTEP_CLI;
   // The page draws its first frames itself and then hands the run to a worker, replaying it
   // there. Held back here, so that the run is well under way when the worker takes it.
-  await page.addInitScript(() => { window.backstepHoldWorker = true; });
+  await page.addInitScript(() => {
+    window.backstepHoldWorker = true;
+  });
   await open(page);
   expect(await page.evaluate(() => window.backstep.engine())).toBe('page');
-  const args = ['--dataset', 'circle', '--hidden', '8,8', '--activation', 'tanh', '--optimizer', 'adam', '--lr', '0.01',
-    '--batch-size', '10', '--init', 'glorot', '--seed', '5'];
+  const args = [
+    '--dataset',
+    'circle',
+    '--hidden',
+    '8,8',
+    '--activation',
+    'tanh',
+    '--optimizer',
+    'adam',
+    '--lr',
+    '0.01',
+    '--batch-size',
+    '10',
+    '--init',
+    'glorot',
+    '--seed',
+    '5',
+  ];
   const specJson = execFileSync(cli, ['spec', ...args, '--steps', '5']).toString();
   const native = JSON.parse(execFileSync(cli, ['trace', '-'], { input: specJson }).toString());
   await page.evaluate((s) => window.backstep.load(JSON.parse(s)), specJson);
@@ -94,7 +169,10 @@ test('the worker takes the run over mid-cycle and goes on bit for bit', async ({
     await window.backstep.substep();
     await window.backstep.substep();
   });
-  const before = { state: await state(page), snap: await page.evaluate(() => window.backstep.snapshot()) };
+  const before = {
+    state: await state(page),
+    snap: await page.evaluate(() => window.backstep.snapshot()),
+  };
   expect(before.state).toMatchObject({ step: 3, phase: 'forward', layer: 1 });
   expect(await page.evaluate(() => window.backstep.handOver())).toBe('worker');
   expect(await page.evaluate(() => window.backstep.engine())).toBe('worker');
@@ -118,13 +196,19 @@ test('the worker takes the run over mid-cycle and goes on bit for bit', async ({
 });
 
 /** A parsed document with every number rounded to the nearest f32. */
-const asF32 = (doc) => JSON.parse(JSON.stringify(doc), (k, v) => (typeof v === 'number' ? Math.fround(v) : v));
+const asF32 = (doc) =>
+  JSON.parse(JSON.stringify(doc), (_k, v) => (typeof v === 'number' ? Math.fround(v) : v));
 
-test('Export writes the spec and the last step as the CLI would; Load spec reads it back', async ({ page }) => {
+test('Export writes the spec and the last step as the CLI would; Load spec reads it back', async ({
+  page,
+}) => {
   const cli = process.env.BACKSTEP_CLI;
   await open(page);
   await page.evaluate(() => window.backstep.step(2));
-  const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-action="export"]')]);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.click('[data-action="export"]'),
+  ]);
   const file = await download.path();
   const text = (await import('node:fs')).readFileSync(file, 'utf8');
   const doc = JSON.parse(text);
@@ -132,7 +216,11 @@ test('Export writes the spec and the last step as the CLI would; Load spec reads
   expect(text).not.toMatch(/\d\.\d{10,}/);
   expect(doc.spec.optimizer).toEqual({ type: 'sgd', lr: 0.1 });
   // Running the exported spec natively for two steps gives the exported step.
-  const native = JSON.parse(execFileSync(cli, ['trace', '-'], { input: JSON.stringify({ ...doc.spec, steps: 2 }) }).toString());
+  const native = JSON.parse(
+    execFileSync(cli, ['trace', '-'], {
+      input: JSON.stringify({ ...doc.spec, steps: 2 }),
+    }).toString(),
+  );
   expect(JSON.stringify(asF32(doc.last_step))).toBe(JSON.stringify(asF32(native.steps[1])));
   expect(doc.last_step.loss).toBeCloseTo(0.7897, 4);
   // The same file loads back into the page as a new run at step 0.

@@ -1,22 +1,31 @@
 // Test fixtures: Debian's Chromium (never a downloaded browser) with a fresh profile per test,
 // the flags this machine kind needs, and a record of console errors and requests.
-import { test as base, expect, chromium } from '@playwright/test';
-import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
+
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { test as base, chromium, expect } from '@playwright/test';
 
 export const SHOTS = 'tests/screenshots';
 mkdirSync(SHOTS, { recursive: true });
 
 export const test = base.extend({
+  // biome-ignore lint/correctness/noEmptyPattern: Playwright reads the fixtures a test uses from this pattern.
   context: async ({}, use) => {
     const dir = mkdtempSync(join(tmpdir(), 'backstep-profile-'));
     const context = await chromium.launchPersistentContext(dir, {
       executablePath: process.env.BACKSTEP_CHROMIUM || '/usr/bin/chromium',
       headless: true,
       viewport: { width: 1366, height: 900 },
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-        '--disable-component-update', '--disable-sync'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
     });
     await use(context);
     await context.close();
@@ -26,7 +35,9 @@ export const test = base.extend({
     const page = context.pages()[0] ?? (await context.newPage());
     page.errors = [];
     page.requests = [];
-    page.on('console', (m) => { if (m.type() === 'error') page.errors.push(m.text()); });
+    page.on('console', (m) => {
+      if (m.type() === 'error') page.errors.push(m.text());
+    });
     page.on('pageerror', (e) => page.errors.push(e.message));
     page.on('request', (r) => page.requests.push(r.url()));
     await use(page);
@@ -38,7 +49,9 @@ export { expect };
 /** Opens the page and waits until the automation API is there and the first frame is drawn. */
 export async function open(page, url = '/') {
   await page.goto(url);
-  await page.waitForFunction(() => window.backstep && performance.getEntriesByName('backstep:first-frame').length > 0);
+  await page.waitForFunction(
+    () => window.backstep && performance.getEntriesByName('backstep:first-frame').length > 0,
+  );
 }
 
 /** The state as the automation API reports it. */

@@ -1,25 +1,39 @@
 // One source of truth: the page's form and `spec()` take every default from the same place as
 // the CLI (backstep_nn::Preset), so the same settings give the same spec, bit for bit.
-import { test, expect, open } from './fixtures.mjs';
-import { execFileSync } from 'node:child_process';
 
-const cli = (args) => JSON.parse(execFileSync(process.env.BACKSTEP_CLI, args, { encoding: 'utf8' }));
+import { execFileSync } from 'node:child_process';
+import { expect, open, test } from './fixtures.mjs';
+
+const cli = (args) =>
+  JSON.parse(execFileSync(process.env.BACKSTEP_CLI, args, { encoding: 'utf8' }));
 
 /** Every number as the f32 it stands for: the page gives exact f32 values, the CLI their shortest
  *  decimal, and `Math.fround` of that decimal is the same f32. */
-const f32 = (v) => (typeof v === 'number' ? Math.fround(v) : Array.isArray(v) ? v.map(f32)
-  : v && typeof v === 'object' ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, f32(x)])) : v);
+const f32 = (v) =>
+  typeof v === 'number'
+    ? Math.fround(v)
+    : Array.isArray(v)
+      ? v.map(f32)
+      : v && typeof v === 'object'
+        ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, f32(x)]))
+        : v;
 
-test('for every data set and seeds 7 and 42, the page\'s spec() is what `backstep spec` prints', async ({ page }) => {
+test("for every data set and seeds 7 and 42, the page's spec() is what `backstep spec` prints", async ({
+  page,
+}) => {
   await open(page);
-  const datasets = await page.$$eval('select[name="dataset"] option', (os) => os.map((o) => o.value));
+  const datasets = await page.$$eval('select[name="dataset"] option', (os) =>
+    os.map((o) => o.value),
+  );
   expect(datasets).toEqual(['xor', 'regression', 'circle', 'quadrants', 'gaussians', 'spiral']);
   for (const dataset of datasets) {
     for (const seed of ['7', '42']) {
       await page.selectOption('select[name="dataset"]', dataset);
       await page.fill('input[name="seed"]', seed);
       await page.locator('input[name="seed"]').dispatchEvent('change');
-      await expect.poll(() => page.evaluate(() => window.backstep.spec().then((s) => s.x.length))).toBeGreaterThan(0);
+      await expect
+        .poll(() => page.evaluate(() => window.backstep.spec().then((s) => s.x.length)))
+        .toBeGreaterThan(0);
       const mine = await page.evaluate(() => window.backstep.spec());
       const theirs = cli(['spec', '--dataset', dataset, '--seed', seed]);
       // The optimizer's hyper-parameters are f64 on both sides: compared exactly.
@@ -29,12 +43,31 @@ test('for every data set and seeds 7 and 42, the page\'s spec() is what `backste
   }
 });
 
-test('the form shows the data set\'s defaults, from the wasm', async ({ page }) => {
+test("the form shows the data set's defaults, from the wasm", async ({ page }) => {
   await open(page);
-  const form = () => page.evaluate(() => Object.fromEntries(new FormData(document.getElementById('settings'))));
-  expect(await form()).toEqual({ dataset: 'xor', hidden: '4', activation: 'relu', optimizer: 'sgd', lr: '0.1', batch: '0', init: 'normal', seed: '42' });
+  const form = () =>
+    page.evaluate(() => Object.fromEntries(new FormData(document.getElementById('settings'))));
+  expect(await form()).toEqual({
+    dataset: 'xor',
+    hidden: '4',
+    activation: 'relu',
+    optimizer: 'sgd',
+    lr: '0.1',
+    batch: '0',
+    init: 'normal',
+    seed: '42',
+  });
   await page.selectOption('select[name="dataset"]', 'circle');
-  await expect.poll(form).toEqual({ dataset: 'circle', hidden: '8,8', activation: 'tanh', optimizer: 'sgd', lr: '0.01', batch: '10', init: 'glorot', seed: '42' });
+  await expect.poll(form).toEqual({
+    dataset: 'circle',
+    hidden: '8,8',
+    activation: 'tanh',
+    optimizer: 'sgd',
+    lr: '0.01',
+    batch: '10',
+    init: 'glorot',
+    seed: '42',
+  });
   // The limits line is written from the wasm's numbers.
   await expect(page.locator('#limits')).toContainText('16');
   expect(page.errors).toEqual([]);

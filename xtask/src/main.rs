@@ -3,7 +3,8 @@
 //! - `build`: the static site in `dist/` (wasm, bindings, page).
 //! - `serve [--port N]`: build, then serve `dist/` on http://127.0.0.1:8000 and print the URL.
 //! - `bundle`: build, then `dist/backstep.html`, one file that opens from `file://`.
-//! - `test`: formatting, clippy with warnings denied, the tidy check, every Rust test, then the
+//! - `test`: formatting, clippy with warnings denied, Biome's format and lint of the page's
+//!   JavaScript, the tidy check, every Rust test, then the
 //!   page's tests in headless Chromium; it ends with one line `total: N passed, M failed`.
 //! - `ci`: what `.ci/run` runs after installing the toolchain pieces (same as `test`).
 //! - `bench`: the criterion benchmarks, the numpy/PyTorch comparison script, then the page's
@@ -80,6 +81,7 @@ fn test() -> Result<(), String> {
         "warnings",
     ];
     run("cargo", &clippy)?;
+    js_check()?;
     tidy::check(&root())?;
     let mut total = Totals::default();
     let mut outcome = run_counting("cargo", &["test", "--workspace", "--quiet"], &mut total);
@@ -93,6 +95,19 @@ fn test() -> Result<(), String> {
         return Err("no test ran".into());
     }
     Ok(())
+}
+
+/// The page's JavaScript and the browser tests: formatted (lines of at most 100) and linted by
+/// Biome, from the lockfile (`biome.json`). Installs the npm packages first if they are missing.
+fn js_check() -> Result<(), String> {
+    let biome = root().join("node_modules").join(".bin").join("biome");
+    if !biome.exists() {
+        run("npm", &["ci", "--no-audit", "--no-fund"])?;
+    }
+    run(
+        &biome.to_string_lossy(),
+        &["ci", "--error-on-warnings", "."],
+    )
 }
 
 fn serve_command(args: &[String]) -> Result<(), String> {

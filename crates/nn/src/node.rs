@@ -49,6 +49,10 @@ pub trait Node: Sized + Clone {
     fn text(&self) -> Option<String>;
     /// Its length, if it is an array (0 otherwise).
     fn len(&self) -> usize;
+    /// Whether it is an empty array (or not an array).
+    fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
     /// Entry `i` of an array (`i < len()`).
     fn item(&self, i: usize) -> Self;
     /// An object's own keys, in order.

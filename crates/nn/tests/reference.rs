@@ -36,6 +36,10 @@ fn compare(name: &str, got: &Trace, want: &Trace) {
     assert_eq!(got.steps.len(), want.steps.len(), "{name}");
     for (g, w) in got.steps.iter().zip(&want.steps) {
         let at = |what: &str| format!("{name} step {} {what}", w.step);
+        // Every list has PyTorch's length: a missing layer fails, never zips away.
+        assert_eq!(g.outputs.len(), w.outputs.len(), "{}", at("outputs"));
+        assert_eq!(g.grads.len(), w.grads.len(), "{}", at("grads"));
+        assert_eq!(g.params.len(), w.params.len(), "{}", at("params"));
         close(&at("loss"), &[g.loss], &[w.loss], TOL, FLOOR);
         for (i, (go, wo)) in g.outputs.iter().zip(&w.outputs).enumerate() {
             close_rows(&at(&format!("outputs[{i}]")), go, wo, TOL, FLOOR);
@@ -55,6 +59,7 @@ fn compare(name: &str, got: &Trace, want: &Trace) {
             }
         }
         for (i, (gp, wp)) in g.params.iter().zip(&w.params).enumerate() {
+            assert_eq!(gp.w.is_some(), wp.w.is_some(), "{}", at("W presence"));
             if let (Some(a), Some(b)) = (&gp.w, &wp.w) {
                 close_rows(&at(&format!("params[{i}].W")), a, b, TOL, FLOOR);
                 close(

@@ -1,0 +1,30 @@
+// Files in and out of the page: a download made from the page's data (the exported trace), and
+// a file the user chose, read as JSON within a stated size.
+
+import { t } from './i18n.js';
+import { parseJson, traceJson } from './json.js';
+
+/** Largest file the page reads; a spec or trace within the page's limits is well under 1 MB,
+ *  and a huge file would only freeze the tab while it is read. */
+export const MAX_IMPORT_MB = 16;
+
+/** Offers `text` as a download named `name`. */
+export function download(name, text, type = 'application/json') {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const a = Object.assign(document.createElement('a'), { href: url, download: name });
+  a.click();
+  URL.revokeObjectURL(url);
+}
+
+/** Downloads an exported trace document ({spec, last_step}) as the CLI would write it. */
+export function downloadTrace(doc) {
+  download(`backstep-step-${doc.last_step.step}.json`, traceJson(doc));
+}
+
+/** Reads a chosen file as JSON, or throws an Error saying why it cannot (too big, not JSON). */
+export async function readJsonFile(file) {
+  if (file.size > MAX_IMPORT_MB * 2 ** 20) {
+    throw new Error(t('tooBig')(file.name, (file.size / 2 ** 20).toFixed(0), MAX_IMPORT_MB));
+  }
+  return parseJson(await file.text());
+}
