@@ -64,23 +64,35 @@ export function maxAbs(values) {
 }
 
 // The panels draw on OffscreenCanvases in a worker, which has no layout: the page sends each
-// canvas's CSS width and the device pixel ratio, and gets back the heights the panels chose.
-const geometry = { dpr: 1, widths: new Map(), heights: new Map(), changed: [] };
+// canvas's CSS width, the device pixel ratio, the zoom (presenter view draws everything 1.3×
+// larger, so 14 px text shows at 18 px) and the most CSS height a panel may take (presenter
+// view fits the screen), and gets back the heights the panels chose.
+const geometry = {
+  dpr: 1,
+  zoom: 1,
+  widths: new Map(),
+  most: new Map(),
+  heights: new Map(),
+  changed: [],
+};
 
-/** Sets the device pixel ratio and the CSS width of each canvas (a Map; on start and resize). */
-export function setGeometry(dpr, widths) {
+/** Sets the device pixel ratio, the CSS width of each canvas (a Map; on start and resize), the
+ *  zoom and the most CSS height of each canvas (a Map; absent = no limit). */
+export function setGeometry(dpr, widths, zoom = 1, most = new Map()) {
   geometry.dpr = dpr > 0 ? dpr : 1;
+  geometry.zoom = zoom > 0 ? zoom : 1;
   geometry.widths = widths;
+  geometry.most = most;
 }
 
-/** The device pixel ratio the page reported. */
+/** Canvas pixels per drawing unit: the device pixel ratio times the zoom. */
 export function pixelRatio() {
-  return geometry.dpr;
+  return geometry.dpr * geometry.zoom;
 }
 
-/** A canvas's CSS width, as the page measured it. */
+/** A canvas's width in the units the panels draw in: CSS pixels over the zoom. */
 export function cssWidth(canvas) {
-  return geometry.widths.get(canvas) || 300;
+  return (geometry.widths.get(canvas) || 300) / geometry.zoom;
 }
 
 /** The canvases whose CSS height changed since the last call, as [canvas, px] pairs. */
@@ -91,24 +103,28 @@ export function takeHeights() {
 }
 
 /**
- * Sizes a canvas to its CSS width and `height` CSS pixels (times the pixel ratio, so text is
- * sharp on projectors), clears it and returns its 2-D context in CSS-pixel units. Each panel
- * computes its height from its content; the page applies it to the element.
+ * Sizes a canvas to its width and `height` (in drawing units: CSS pixels over the zoom, and at
+ * most the canvas's limit), times the pixel ratio so text is sharp on projectors; clears it and
+ * returns its 2-D context in drawing units. Each panel computes its height from its content;
+ * the page applies it (in CSS pixels) to the element.
  */
 export function prepare(canvas, height) {
-  const dpr = geometry.dpr;
+  const { dpr, zoom } = geometry;
+  const scale = dpr * zoom;
   const w = cssWidth(canvas);
-  const h = Math.round(height);
-  if (canvas.width !== Math.round(w * dpr) || canvas.height !== Math.round(h * dpr)) {
-    canvas.width = Math.round(w * dpr);
-    canvas.height = Math.round(h * dpr);
+  const most = geometry.most.get(canvas);
+  const h = Math.round(most ? Math.min(height, most / zoom) : height);
+  if (canvas.width !== Math.round(w * scale) || canvas.height !== Math.round(h * scale)) {
+    canvas.width = Math.round(w * scale);
+    canvas.height = Math.round(h * scale);
   }
-  if (geometry.heights.get(canvas) !== h) {
-    geometry.heights.set(canvas, h);
-    geometry.changed.push([canvas, h]);
+  const css = Math.round(h * zoom);
+  if (geometry.heights.get(canvas) !== css) {
+    geometry.heights.set(canvas, css);
+    geometry.changed.push([canvas, css]);
   }
   const ctx = canvas.getContext('2d');
-  ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+  ctx.setTransform(scale, 0, 0, scale, 0, 0);
   ctx.clearRect(0, 0, w, h);
   ctx.textBaseline = 'middle';
   return { ctx, w, h };

@@ -1,5 +1,5 @@
-// The settings form, keyboard shortcuts and the loss curve's cursor: fills the form from the
-// wasm's defaults and names, turns it into settings within the page's limits (stated in the UI), maps keys to the toolbar's actions, and
+// The settings form and the loss curve's cursor: fills the form from the
+// wasm's defaults and names, turns it into settings within the page's limits (stated in the UI), and maps
 // the pointer and arrow keys on the loss curve to its read-out.
 
 import { choices, defaults } from '../pkg/backstep_wasm.js';
@@ -77,26 +77,6 @@ export function readSettings(form) {
     init: f.get('init'),
     seed,
   };
-}
-
-/** Keys for the toolbar when focus is not in a form field: Space, S, P, R, L. */
-export function bindKeys(act) {
-  document.addEventListener('keydown', (e) => {
-    const tag = e.target?.tagName || '';
-    if (
-      ['INPUT', 'SELECT', 'TEXTAREA', 'BUTTON'].includes(tag) ||
-      e.ctrlKey ||
-      e.metaKey ||
-      e.altKey
-    )
-      return;
-    const key = e.key.toLowerCase();
-    const action = { ' ': 'step', s: 'substep', p: 'play', r: 'reset', l: 'lang' }[key];
-    if (action) {
-      e.preventDefault();
-      act(action);
-    }
-  });
 }
 
 /** The loss curve's read-out follows the pointer over `canvas`, or the arrow keys when it has

@@ -5,15 +5,12 @@
 // the run, and replay such a record: the wasm is deterministic, so a replay gives the same bits.
 
 import { colormap, fresh_seed } from '../pkg/backstep_wasm.js';
-import { drawBoundary, drawNeurons, GRID_SIDE, PLAYING_SIDE } from './boundary.js';
 import { setColormap, setGeometry, takeHeights } from './colors.js';
-import { drawGates } from './gates.js';
 import { setLanguage } from './i18n.js';
 import { overLimits } from './limits.js';
 import { drawLoss, moveCursor } from './losscurve.js';
-import { drawMatrices } from './matrices.js';
 import { Model, Slot, What } from './model.js';
-import { drawNetwork } from './network.js';
+import { drawPanels, timed } from './panels.js';
 
 /** Animation frames where the context has them, else a 60 Hz timer. */
 const nextFrame =
@@ -56,7 +53,9 @@ export function createEngine(memory, setup, send, record = null) {
   const note = (op, args) => record?.({ op, args });
 
   function geometry(g) {
-    setGeometry(g.dpr, new Map(Object.entries(g.widths).map(([name, w]) => [canvases[name], w])));
+    const byCanvas = (o) =>
+      new Map(Object.entries(o ?? {}).map(([name, v]) => [canvases[name], v]));
+    setGeometry(g.dpr, byCanvas(g.widths), g.zoom, byCanvas(g.most));
   }
   geometry(setup.geometry);
   setLanguage(setup.lang);
@@ -114,6 +113,18 @@ export function createEngine(memory, setup, send, record = null) {
       guarded(() => model.step(n));
       return draw();
     },
+    /** Back n steps; in the middle of a cycle, back to its start first. */
+    back: (n = 1) =>
+      requests.seek(Math.max(0, model.trainer.steps() - (model.midCycle() ? n - 1 : n))),
+    /** The state after step k (at most the furthest step this run reached). */
+    seek: (k) => {
+      if (k > model.furthest)
+        throw new Error(`seek(k): this run has reached step ${model.furthest}`);
+      note('seek', k);
+      view.playing = false;
+      guarded(() => model.seek(k));
+      return draw();
+    },
     substep: () => {
       note('substep');
       guarded(() => model.substep());
@@ -166,36 +177,11 @@ export function createEngine(memory, setup, send, record = null) {
     },
   };
 
-  /** The layer the matrices panel shows: the chosen one, or the active one. */
-  function matrixLayer(state) {
-    if (view.matrixLayer === 'loss') return Slot.Loss;
-    if (view.matrixLayer !== 'auto') return Number(view.matrixLayer);
-    if (state.phase === 'loss') return Slot.Loss;
-    return state.layer ?? 0;
-  }
-
-  function timed(name, fn) {
-    const t0 = performance.now();
-    fn();
-    timings[name] = performance.now() - t0;
-  }
-
   /** Redraws every panel, tells the page and returns the state. */
   function draw() {
     const state = model.state();
-    timed('network', () =>
-      drawNetwork(canvases.network, model, {
-        showGrads: view.showGrads,
-        sample: view.sample,
-        state,
-      }),
-    );
-    timed('matrices', () => drawMatrices(canvases.matrices, model, matrixLayer(state)));
-    timed('gates', () => drawGates(canvases.gates, model));
-    const side = view.playing ? PLAYING_SIDE : GRID_SIDE;
-    timed('boundary', () => drawBoundary(canvases.boundary, model, side));
-    timed('neurons', () => drawNeurons(canvases.neurons, model, side));
-    timed('loss', drawLossPanel);
+    drawPanels(canvases, model, view, state, timings);
+    timed(timings, 'loss', drawLossPanel);
     ui.drawn = model.version;
     report(state);
     return state;
@@ -209,7 +195,13 @@ export function createEngine(memory, setup, send, record = null) {
   /** Posts what the page shows around the canvases: the state, the test loss, the loss
    *  read-out, and the CSS heights the panels chose (when they changed). */
   function report(state) {
-    const message = { type: 'frame', state, testLoss: model.testLoss(), readout: ui.readout };
+    const message = {
+      type: 'frame',
+      state,
+      testLoss: model.testLoss(),
+      readout: ui.readout,
+      furthest: model.furthest,
+    };
     const heights = takeHeights();
     if (heights.length)
       message.heights = Object.fromEntries(heights.map(([c, h]) => [names.get(c), h]));
@@ -254,6 +246,7 @@ export function createEngine(memory, setup, send, record = null) {
       try {
         for (const { op, args } of log) {
           if (op === 'preset' || op === 'load') run = requests[op](args);
+          else if (op === 'seek') guarded(() => model.seek(args));
           else if (op === 'reset') {
             model.reset();
             ui.lossDirty = true;

@@ -1,6 +1,7 @@
 // The matrices panel: the chosen layer's x, W, b, z, mask, y, t, dout, dx, dW, db as numeric
 // cells on the diverging colour map with fixed digits (the article's printouts, live). Long
-// matrices show their first rows and say how many are left out.
+// matrices show their first rows and say how many are left out. In presenter view only the
+// matrices of the phase under way are shown.
 
 import { color, cssWidth, FONT, fmt, INK, lutIndex, MUTED, maxAbs, prepare } from './colors.js';
 import { t } from './i18n.js';
@@ -41,10 +42,23 @@ function matList(kind, layer) {
   return rows;
 }
 
-/** Draws the panel for `layer` (an index, or Slot.Loss). */
-export function drawMatrices(canvas, model, layer) {
+/** The labels a phase is about (presenter view shows only these, so they fit one screen):
+ *  forward its inputs and outputs, backward its gradients, the update the weights before and
+ *  after with dW between them. */
+const FOCUS = {
+  forward: ['x', 'W', 'b', 'z = x·W + b', 'mask (x ≤ 0)', 'y'],
+  backward: ['dout', 'dx = dout·Wᵀ', 'dW = xᵀ·dout', 'db = Σ dout', 'mask (x ≤ 0)', 'dx'],
+  update: ['W (before)', 'dW = xᵀ·dout', 'W', 'db = Σ dout', 'b'],
+};
+
+/** Draws the panel for `layer` (an index, or Slot.Loss); with `phase`, only what that phase is
+ *  about. */
+export function drawMatrices(canvas, model, layer, phase = null) {
   const kind = layer === Slot.Loss ? 'loss' : model.kinds()[layer];
+  const focus = FOCUS[phase === 'idle' ? 'update' : phase];
+  const before = `W (${t('before')})`;
   const items = matList(kind, layer)
+    .filter(([label]) => !focus || focus.includes(label === before ? 'W (before)' : label))
     .map(([label, l, what]) => ({ label, what, m: model.mat(l, what) }))
     .filter((it) => it.m && it.m.rows > 0 && it.m.cols > 0);
   if (!CELL_W) {

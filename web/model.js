@@ -31,6 +31,8 @@ export class Model {
     }
     if (this.trainer) this.trainer.free();
     this.trainer = next;
+    /** The furthest step this run reached (the timeline's end). */
+    this.furthest = 0;
     this.loads++;
     this.historyEpoch++;
     // A run's layer kinds never change: read them across the boundary once, not per frame.
@@ -80,6 +82,22 @@ export class Model {
       this.trainer.step(n);
     } finally {
       this.version++;
+      this.furthest = Math.max(this.furthest, this.trainer.steps());
+    }
+  }
+  /** Whether a cycle is under way (some of its sub-steps ran). */
+  midCycle() {
+    return this.trainer.phase() !== 'idle';
+  }
+  /** Back (or forward) to exactly the state after step k: the run is deterministic, so it is
+   *  replayed from step 0. */
+  seek(k) {
+    this.trainer.reset();
+    this.historyEpoch++;
+    try {
+      if (k > 0) this.trainer.step(k);
+    } finally {
+      this.version++;
     }
   }
   substep() {
@@ -87,10 +105,12 @@ export class Model {
       this.trainer.substep();
     } finally {
       this.version++;
+      this.furthest = Math.max(this.furthest, this.trainer.steps());
     }
   }
   reset() {
     this.trainer.reset();
+    this.furthest = 0;
     this.version++;
     this.historyEpoch++;
   }

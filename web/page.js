@@ -4,9 +4,9 @@
 // engine reports (status.js), and the automation API `window.backstep`.
 
 import init, { defaults } from '../pkg/backstep_wasm.js';
+import { createApi } from './api.js';
 import {
   applyDatasetDefaults,
-  bindKeys,
   bindLossCursor,
   fillChoices,
   readSettings,
@@ -16,12 +16,15 @@ import { downloadTrace, readJsonFile } from './files.js';
 import { createHost } from './handover.js';
 import { applyLanguage, language, setLanguage, t } from './i18n.js';
 import { parseJson } from './json.js';
+import { bindKeys } from './keys.js';
 import { pageLimits } from './limits.js';
+import { fillHelp, presenting, setPresenting, toggleHelp } from './present.js';
+import { createShare } from './share.js';
 import { renderStatus, showFrame, showMessage, shown } from './status.js';
+import { geometry, PANELS, viewSettings } from './view.js';
 import { compileWasm, inlineWasm } from './wasm.js';
 
 const $ = (id) => document.getElementById(id);
-const PANELS = ['network', 'matrices', 'gates', 'loss', 'boundary', 'neurons'];
 const form = $('settings');
 /** Where the run lives (handover.js); null until the wasm runs. */
 let engine = null;
@@ -36,6 +39,10 @@ function reveal() {
 function onReport(report, fromWorker) {
   if (report.type === 'frame') {
     showFrame(report);
+    const timeline = $('timeline');
+    timeline.max = String(report.furthest);
+    timeline.value = String(report.state.step);
+    updateHash();
     if (report.first && !fromWorker) performance.mark('backstep:first-frame');
   } else if (report.type === 'diverged') {
     setPlaying(false, false);
@@ -59,7 +66,11 @@ function setPlaying(on, tell = true) {
 /** Fills the layer and sample selectors for a new run ({kinds, rows, sample} from the engine). */
 function afterLoad(run) {
   shown.kinds = run.kinds;
-  if (run.settings) showSettings(form, run.settings);
+  shown.settings = run.settings;
+  if (run.settings) {
+    showSettings(form, run.settings);
+    share.link.defaults = defaults(run.settings.dataset);
+  }
   const layerSel = $('matrix-layer');
   layerSel.replaceChildren(
     new Option('auto', 'auto'),
@@ -95,6 +106,11 @@ async function exportTrace() {
   if (doc) downloadTrace(doc);
 }
 
+/** Sends the engine the panels' widths and presenter view's fitting, after the layout settles. */
+function refit() {
+  requestAnimationFrame(() => engine?.command('geometry', geometry()));
+}
+
 /** Shows a failed request's reason (a worker that stopped working, say), instead of leaving
  *  it to the console. */
 const showFailure = (e) => showMessage(e.message ?? String(e));
@@ -123,6 +139,18 @@ function act(action) {
       setLanguage(language() === 'ja' ? 'en' : 'ja');
       refreshLanguage();
       break;
+    case 'back':
+      api.back().catch(showFailure);
+      break;
+    case 'present':
+      setPresenting(!presenting());
+      engine.command('view', viewSettings());
+      refit();
+      updateHash(true);
+      break;
+    case 'help':
+      toggleHelp();
+      break;
     default:
       break;
   }
@@ -133,35 +161,33 @@ function refreshLanguage() {
   engine?.command('lang', language());
   $('lang').textContent = language() === 'ja' ? 'English' : '日本語';
   if (engine) $('limits').textContent = t('limits')(pageLimits());
+  if ($('help').open) fillHelp();
+  updateHash(true);
   setPlaying(shown.playing, false);
   renderStatus();
 }
 
-/** Each panel's CSS width and the pixel ratio: the engine draws without layout (in the worker
- *  there is none). */
-function geometry() {
-  return {
-    dpr: window.devicePixelRatio || 1,
-    widths: Object.fromEntries(PANELS.map((n) => [n, $(`c-${n}`).clientWidth])),
-  };
-}
+const share = createShare({
+  engine: () => engine,
+  shown,
+  act,
+  afterLoad,
+  loadFromSettings,
+  refreshLanguage,
+});
+const updateHash = share.update;
 
-/** How the panels are drawn, as the controls say. */
-function viewSettings() {
-  return {
-    speed: Number($('speed').value),
-    showGrads: $('show-grads').checked,
-    sample: Number($('sample').value || 0),
-    logScale: $('log-scale').checked,
-    matrixLayer: $('matrix-layer').value || 'auto',
-  };
-}
-
-/** The automation API (documented in README.md). Calls that change the run return promises. */
-const api = {
-  state: () => shown.state,
-  step: (n = 1) => engine.request('step', n),
-  substep: () => engine.request('substep'),
+const api = createApi({
+  engine: {
+    request: (op, args) => engine.request(op, args),
+    where: () => engine.where(),
+    hold: (on) => engine.hold(on),
+    get moved() {
+      return engine.moved;
+    },
+  },
+  shown,
+  url: () => window.location.href,
   reset: () => {
     setPlaying(false, false);
     showMessage('');
@@ -175,24 +201,10 @@ const api = {
       showMessage(t('badImport')(e.message));
       throw new Error(e.message);
     }
-    showMessage('');
+    showMessage(shown.settings ? '' : t('notInLink'));
     return shown.state;
   },
-  snapshot: () => engine.request('snapshot'),
-  /** The current run's spec (trace format, with its initial weights). */
-  spec: () => engine.request('spec'),
-  timings: () => engine.request('timings'),
-  frameTimes: () => engine.request('frameTimes'),
-  pixels: (panel) => engine.request('pixels', panel),
-  /** Where the run lives: 'page' (the first frames) or 'worker'. */
-  engine: () => engine.where(),
-  /** Hands the run to the worker now (or once it is ready); resolves to where the run lives
-   *  when done ('page' if this browser cannot start the worker). */
-  handOver: () => {
-    engine.hold(false);
-    return engine.moved;
-  },
-};
+});
 
 /** Moves the loss curve's read-out (the pointer's place, or an arrow key's step). */
 const moveCursor = (move) => engine.command('cursor', move);
@@ -205,7 +217,9 @@ function bindCanvases() {
 function wire() {
   for (const b of document.querySelectorAll('[data-action]'))
     b.addEventListener('click', () => act(b.dataset.action));
-  $('lang').addEventListener('click', () => act('lang'));
+  $('timeline').addEventListener('change', (e) => {
+    api.seek(Number(e.target.value)).catch(showFailure);
+  });
   form.addEventListener('change', (e) => {
     if (e.target.name === 'dataset') applyDatasetDefaults(form);
     loadFromSettings();
@@ -228,7 +242,10 @@ function wire() {
       showMessage(t('badImport')(err.message ?? String(err)));
     }
   });
-  window.addEventListener('resize', () => engine.command('geometry', geometry()));
+  window.addEventListener('resize', refit);
+  // Presenter view fits the panels below the header and toolbar: when those change height (a
+  // message appears, the language changes), the panels are fitted again.
+  new ResizeObserver(refit).observe(document.querySelector('.toolbar'));
   bindCanvases();
   bindKeys(act);
 }
@@ -273,8 +290,9 @@ async function boot() {
   performance.mark('backstep:wasm-ready');
   wire();
   await loadFromSettings();
-  performance.mark('backstep:run-ready');
   window.backstep = api;
+  await share.open();
+  performance.mark('backstep:run-ready');
   // The worker starts only now: while the page loads, it would only slow it down. It gets the
   // compiled module, which it can share; a page from file:// has an opaque origin, and its
   // worker cannot take a module from it, only the bytes.

@@ -154,9 +154,14 @@ impl Trainer {
             None => ms.phase().name().into(),
         }
     }
-    /// The loss of the latest loss phase, or NaN before the first.
+    /// The loss of the latest loss phase, or NaN before the first. After a step that went
+    /// non-finite, the loss of the last step that completed (the state kept), never ±Inf.
     pub fn loss(&self) -> f64 {
-        self.session.loss().map_or(f64::NAN, f64::from)
+        let loss = match self.error {
+            Some(_) => self.history.last().copied(),
+            None => self.session.loss(),
+        };
+        loss.map_or(f64::NAN, f64::from)
     }
     /// The loss of the current parameters on the held-out test set, or NaN without one.
     pub fn test_loss(&mut self) -> f64 {

@@ -1,0 +1,59 @@
+// The automation API, `window.backstep` (documented in README.md). Calls that reach the run
+// return promises, answered in the order they were made. Every argument is checked here: a
+// count or a step number must be a whole number in its stated range, or the call rejects with
+// an Error saying so (and nothing runs).
+
+/** Most steps one `step(n)` or `back(n)` may ask for, and the furthest step `seek` reaches. */
+export const MAX_STEPS = 1_000_000;
+
+/** `n` as a whole number from `min` to `max`, or an Error naming the argument. */
+export function whole(n, what, min, max) {
+  if (typeof n !== 'number' || !Number.isInteger(n) || n < min || n > max) {
+    const shown = typeof n === 'string' ? JSON.stringify(n.slice(0, 20)) : String(n).slice(0, 20);
+    throw new Error(`${what}: expected a whole number from ${min} to ${max}, got ${shown}`);
+  }
+  return n;
+}
+
+/** A promise of `fn()`, rejected (not thrown) if it throws. */
+const promised = (fn) => {
+  try {
+    return Promise.resolve(fn());
+  } catch (e) {
+    return Promise.reject(e);
+  }
+};
+
+/**
+ * The API over `page`: {engine (the host), shown (status.js), load(spec), reset(), url()}.
+ */
+export function createApi(page) {
+  const { engine, shown } = page;
+  return {
+    state: () => shown.state,
+    step: (n = 1) => promised(() => engine.request('step', whole(n, 'step(n)', 1, MAX_STEPS))),
+    substep: () => engine.request('substep'),
+    /** Back n steps (in the middle of a cycle, back to its start first). */
+    back: (n = 1) => promised(() => engine.request('back', whole(n, 'back(n)', 1, MAX_STEPS))),
+    /** The state after step k, exactly as a fresh run stepped k times. */
+    seek: (k) => promised(() => engine.request('seek', whole(k, 'seek(k)', 0, MAX_STEPS))),
+    reset: page.reset,
+    load: page.load,
+    snapshot: () => engine.request('snapshot'),
+    /** The current run's spec (trace format, with its initial weights). */
+    spec: () => engine.request('spec'),
+    /** The link that opens this run at this step, in this view. */
+    url: () => Promise.resolve(page.url()),
+    timings: () => engine.request('timings'),
+    frameTimes: () => engine.request('frameTimes'),
+    pixels: (panel) => engine.request('pixels', panel),
+    /** Where the run lives: 'page' (the first frames) or 'worker'. */
+    engine: () => engine.where(),
+    /** Hands the run to the worker now (or once it is ready); resolves to where the run lives
+     *  when done ('page' if this browser cannot start the worker). */
+    handOver: () => {
+      engine.hold(false);
+      return engine.moved;
+    },
+  };
+}

@@ -1,0 +1,39 @@
+// Drawing every panel but the loss curve (engine.js redraws that one alone when only its cursor
+// moves), each timed, with the view the page's controls chose.
+
+import { drawBoundary, drawNeurons, GRID_SIDE, PLAYING_SIDE } from './boundary.js';
+import { drawGates } from './gates.js';
+import { drawMatrices } from './matrices.js';
+import { Slot } from './model.js';
+import { drawNetwork } from './network.js';
+
+/** Runs `fn` and records how long it took under `name`. */
+export function timed(timings, name, fn) {
+  const t0 = performance.now();
+  fn();
+  timings[name] = performance.now() - t0;
+}
+
+/** The layer the matrices panel shows: the chosen one, or the active one. */
+function matrixLayer(view, state) {
+  if (view.matrixLayer === 'loss') return Slot.Loss;
+  if (view.matrixLayer !== 'auto') return Number(view.matrixLayer);
+  if (state.phase === 'loss') return Slot.Loss;
+  return state.layer ?? 0;
+}
+
+/** Draws the network, matrices, gates, boundary and neuron panels for `state`. */
+export function drawPanels(canvases, model, view, state, timings) {
+  const { showGrads, sample } = view;
+  timed(timings, 'network', () =>
+    drawNetwork(canvases.network, model, { showGrads, sample, state }),
+  );
+  const phase = view.presenter ? state.phase : null;
+  timed(timings, 'matrices', () =>
+    drawMatrices(canvases.matrices, model, matrixLayer(view, state), phase),
+  );
+  timed(timings, 'gates', () => drawGates(canvases.gates, model));
+  const side = view.playing ? PLAYING_SIDE : GRID_SIDE;
+  timed(timings, 'boundary', () => drawBoundary(canvases.boundary, model, side));
+  timed(timings, 'neurons', () => drawNeurons(canvases.neurons, model, side));
+}
