@@ -101,11 +101,6 @@ async function loadFromSettings(fresh = false) {
   }
 }
 
-async function exportTrace() {
-  const doc = await engine.request('export');
-  if (doc) downloadTrace(doc);
-}
-
 /** Sends the engine the panels' widths and presenter view's fitting, after the layout settles. */
 function refit() {
   requestAnimationFrame(() => engine?.command('geometry', geometry()));
@@ -133,7 +128,10 @@ function act(action) {
       loadFromSettings(true);
       break;
     case 'export':
-      exportTrace().catch(showFailure);
+      engine
+        .request('export')
+        .then((doc) => doc && downloadTrace(doc))
+        .catch(showFailure);
       break;
     case 'lang':
       setLanguage(language() === 'ja' ? 'en' : 'ja');
