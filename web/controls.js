@@ -93,3 +93,20 @@ export function bindLossCursor(canvas, move) {
     move({ by: e.key === 'ArrowLeft' ? -1 : 1 });
   });
 }
+
+/** Fills the matrices panel's layer menu and the sample menu for a new run ({kinds, rows,
+ *  sample}). */
+export function fillSelectors(run) {
+  const $ = (id) => document.getElementById(id);
+  const layerSel = $('matrix-layer');
+  layerSel.replaceChildren(
+    new Option('auto', 'auto'),
+    ...run.kinds.map((k, i) => new Option(`layers[${i}] ${k}`, String(i))),
+    new Option('loss', 'loss'),
+  );
+  layerSel.value = 'auto';
+  $('sample').replaceChildren(
+    ...Array.from({ length: Math.min(run.rows, 64) }, (_, i) => new Option(String(i), String(i))),
+  );
+  $('sample').value = String(run.sample);
+}

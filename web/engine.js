@@ -86,7 +86,10 @@ export function createEngine(memory, setup, send, record = null) {
       fn();
     } catch (e) {
       view.playing = false;
-      if (!ui.quiet) send({ type: 'diverged', detail: e.message ?? String(e) });
+      if (!ui.quiet) {
+        const failure = model.trainer.failure();
+        send({ type: 'diverged', detail: e.message ?? String(e), failure });
+      }
     } finally {
       ui.lossDirty = true;
     }

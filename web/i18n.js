@@ -94,7 +94,10 @@ const STRINGS = {
     lossAt: (s, v) => `ステップ ${s} の損失: ${v}`,
     badSetting: (m) => `設定を使えません: ${m}`,
     badImport: (m) => `読み込めません: ${m}`,
-    diverged: (m) => `止めました: ${m}`,
+    diverged: (f) =>
+      typeof f === 'string'
+        ? `止めました: ${f}`
+        : `止めました: ステップ ${f.step} の${STRINGS.ja.phaseShort[f.phase]}${f.layer == null ? '' : ` (layers[${f.layer}] ${f.kind})`}で ${f.what} が有限の値でなくなりました (NaN か ±Inf)。このステップの前の状態に戻してあります。学習率を小さくしてみてください。`,
     badJson: (m) => `JSON として読めません: ${m}`,
     tooBig: (name, mb, max) => `${name}: ${mb} MB (読み込めるのは ${max} MB まで)`,
     overLimits: (l, o) =>
@@ -195,7 +198,10 @@ const STRINGS = {
     lossAt: (s, v) => `loss at step ${s}: ${v}`,
     badSetting: (m) => `Cannot use these settings: ${m}`,
     badImport: (m) => `Cannot load: ${m}`,
-    diverged: (m) => `Stopped: ${m}`,
+    diverged: (f) =>
+      typeof f === 'string'
+        ? `Stopped: ${f}`
+        : `Stopped: step ${f.step}, ${f.phase} phase${f.layer == null ? '' : `, layers[${f.layer}] (${f.kind})`}: ${f.what} is not finite (NaN or ±Inf). The state from before this step is kept; try a smaller learning rate.`,
     badJson: (m) => `not valid JSON: ${m}`,
     tooBig: (name, mb, max) => `${name}: ${mb} MB; files up to ${max} MB`,
     overLimits: (l, o) =>

@@ -9,6 +9,7 @@ import {
   applyDatasetDefaults,
   bindLossCursor,
   fillChoices,
+  fillSelectors,
   readSettings,
   showSettings,
 } from './controls.js';
@@ -20,7 +21,7 @@ import { bindKeys } from './keys.js';
 import { pageLimits } from './limits.js';
 import { fillHelp, presenting, setPresenting, toggleHelp } from './present.js';
 import { createShare } from './share.js';
-import { renderStatus, showFrame, showMessage, shown } from './status.js';
+import { renderStatus, rerenderMessage, showFrame, showMessage, shown } from './status.js';
 import { geometry, PANELS, viewSettings } from './view.js';
 import { compileWasm, inlineWasm } from './wasm.js';
 
@@ -46,7 +47,7 @@ function onReport(report, fromWorker) {
     if (report.first && !fromWorker) performance.mark('backstep:first-frame');
   } else if (report.type === 'diverged') {
     setPlaying(false, false);
-    showMessage(t('diverged')(report.detail));
+    showMessage(() => t('diverged')(report.failure ?? report.detail));
   } else if (report.type === 'error') {
     showMessage(report.detail);
   }
@@ -71,17 +72,7 @@ function afterLoad(run) {
     showSettings(form, run.settings);
     share.link.defaults = defaults(run.settings.dataset);
   }
-  const layerSel = $('matrix-layer');
-  layerSel.replaceChildren(
-    new Option('auto', 'auto'),
-    ...run.kinds.map((k, i) => new Option(`layers[${i}] ${k}`, String(i))),
-    new Option('loss', 'loss'),
-  );
-  layerSel.value = 'auto';
-  $('sample').replaceChildren(
-    ...Array.from({ length: Math.min(run.rows, 64) }, (_, i) => new Option(String(i), String(i))),
-  );
-  $('sample').value = String(run.sample);
+  fillSelectors(run);
   renderStatus();
 }
 
@@ -97,7 +88,7 @@ async function loadFromSettings(fresh = false) {
     afterLoad(run);
     showMessage('');
   } catch (e) {
-    showMessage(t('badSetting')(e.message));
+    showMessage(() => t('badSetting')(e.message));
   }
 }
 
@@ -160,6 +151,7 @@ function refreshLanguage() {
   $('lang').textContent = language() === 'ja' ? 'English' : '日本語';
   if (engine) $('limits').textContent = t('limits')(pageLimits());
   if ($('help').open) fillHelp();
+  rerenderMessage();
   updateHash(true);
   setPlaying(shown.playing, false);
   renderStatus();
@@ -196,10 +188,10 @@ const api = createApi({
     try {
       afterLoad(await engine.request('load', typeof spec === 'string' ? parseJson(spec) : spec));
     } catch (e) {
-      showMessage(t('badImport')(e.message));
+      showMessage(() => t('badImport')(e.message));
       throw new Error(e.message);
     }
-    showMessage(shown.settings ? '' : t('notInLink'));
+    showMessage(shown.settings ? '' : () => t('notInLink'));
     return shown.state;
   },
 });
@@ -237,10 +229,13 @@ function wire() {
       const doc = await readJsonFile(file);
       await api.load(doc?.spec ?? doc);
     } catch (err) {
-      showMessage(t('badImport')(err.message ?? String(err)));
+      showMessage(() => t('badImport')(err.message ?? String(err)));
     }
   });
   window.addEventListener('resize', refit);
+  // A link pasted into this tab's address bar opens its run (the page's own writes of the hash
+  // do not fire this event).
+  window.addEventListener('hashchange', () => share.open());
   // Presenter view fits the panels below the header and toolbar: when those change height (a
   // message appears, the language changes), the panels are fitted again.
   new ResizeObserver(refit).observe(document.querySelector('.toolbar'));
@@ -282,7 +277,7 @@ async function boot() {
     $('limits').textContent = t('limits')(pageLimits());
   } catch (e) {
     reveal();
-    showMessage(t('noWasm')(e.message ?? String(e)));
+    showMessage(() => t('noWasm')(e.message ?? String(e)));
     throw e;
   }
   performance.mark('backstep:wasm-ready');

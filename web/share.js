@@ -39,7 +39,7 @@ export function createShare(deps) {
     try {
       wanted = readHash(window.location.hash);
     } catch (e) {
-      showMessage(t('badLink')(e.message));
+      showMessage(() => t('badLink')(e.message));
       return;
     }
     if (!wanted) return;
@@ -55,7 +55,7 @@ export function createShare(deps) {
       deps.afterLoad(await engine.request('preset', wanted.settings));
       if (wanted.step > 0) await engine.request('step', wanted.step);
     } catch (e) {
-      showMessage(t('badLink')(e.message));
+      showMessage(() => t('badLink')(e.message));
       await deps.loadFromSettings();
     }
   }

@@ -16,11 +16,25 @@ export const shown = {
   playing: false,
 };
 
-/** Shows one line in the message box, or hides it ('' or null). */
+/** Shows one line in the message box (a string, or a function giving one in the current
+ *  language), or hides it ('' or null). */
 export function showMessage(text) {
+  message = text;
+  const shown = typeof text === 'function' ? text() : text;
   const box = $('message');
-  box.textContent = text || '';
-  box.hidden = !text;
+  // Capped: a huge message (a 16 MB file's worth of text) would freeze the tab as it lays out.
+  box.textContent = shown ? String(shown).slice(0, MAX_MESSAGE) : '';
+  box.hidden = !shown;
+}
+
+/** The message shown last, as given (a function is asked again in the new language). */
+let message = '';
+/** The most characters a message shows. */
+const MAX_MESSAGE = 400;
+
+/** Shows the current message again, in the current language. */
+export function rerenderMessage() {
+  showMessage(message);
 }
 
 /** Sets an element's text only when it changes (each write dirties the layout). */

@@ -48,6 +48,8 @@ export { expect };
 
 /** Opens the page and waits until the automation API is there and the first frame is drawn. */
 export async function open(page, url = '/') {
+  // A new document each time (going to a URL that differs only in its hash would not reload).
+  if (page.url() !== 'about:blank') await page.goto('about:blank');
   await page.goto(url);
   await page.waitForFunction(
     () => window.backstep && performance.getEntriesByName('backstep:first-frame').length > 0,

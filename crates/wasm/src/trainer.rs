@@ -16,7 +16,7 @@ pub struct Trainer {
     /// The session at step 0, which `reset` restores.
     start: Session<f32>,
     pub(crate) history: Vec<f32>,
-    pub(crate) error: Option<String>,
+    pub(crate) error: Option<backstep_nn::NonFinite>,
     /// Buffers of the decision-boundary grid's forward pass, read by the page between frames.
     pub(crate) infer: Inference<f32>,
     /// Separate buffers for the test loss, so computing it never overwrites the grid's outputs.
@@ -123,7 +123,7 @@ impl Trainer {
 
     fn fail(&mut self, e: backstep_nn::NonFinite) -> JsError {
         let msg = e.to_string();
-        self.error = Some(msg.clone());
+        self.error = Some(e);
         self.stepping = false;
         JsError::new(&msg)
     }
@@ -176,7 +176,27 @@ impl Trainer {
     }
     /// The message of the last non-finite error, if the last attempt failed.
     pub fn error(&self) -> Option<String> {
-        self.error.clone()
+        self.error.as_ref().map(ToString::to_string)
+    }
+    /// The last non-finite error's parts, for a message in the page's language:
+    /// `{step, phase, layer, kind, what}` (`layer` null for the loss), or `null`.
+    pub fn failure(&self) -> JsValue {
+        let Some(e) = &self.error else {
+            return JsValue::NULL;
+        };
+        let o = js_sys::Object::new();
+        let layer = e.layer.map_or(JsValue::NULL, |l| JsValue::from(l as u32));
+        for (k, v) in [
+            ("step", JsValue::from(e.step as f64)),
+            ("phase", JsValue::from(e.phase.name())),
+            ("layer", layer),
+            ("kind", JsValue::from(e.kind)),
+            ("what", JsValue::from(e.what)),
+        ] {
+            // Setting a property on a plain new object cannot fail.
+            let _ = js_sys::Reflect::set(&o, &k.into(), &v);
+        }
+        o.into()
     }
     /// The last completed step as a trace record (an object, docs/trace-format.md).
     pub fn snapshot(&self) -> Result<JsValue, JsError> {
