@@ -252,6 +252,10 @@ impl<T: Real> Session<T> {
                 return Err(SpecError::new(format!("{at}.layer"), msg));
             }
             let w = matrix(&format!("{at}.W"), &p.w, (*r, *c_))?;
+            if p.b.len() != *c_ {
+                let msg = format!("expected {c_} values, got {}", p.b.len());
+                return Err(SpecError::new(format!("{at}.b"), msg));
+            }
             let b = matrix(&format!("{at}.b"), std::slice::from_ref(&p.b), (1, *c_))
                 .map_err(|e| SpecError::new(e.field.replace(".b[0]", ".b"), e.message))?;
             params.push([w, b]);

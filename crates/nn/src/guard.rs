@@ -52,7 +52,8 @@ impl<T: Real> Session<T> {
 
     /// The optimizer's update, then the check of every parameter and of the optimizer's state:
     /// a moment that overflowed (Adam's v = g² past f32's range) would leave its weight finite
-    /// but stuck (m/√v = 0), so it counts as a divergence too.
+    /// but stuck (m/√v = 0), so it counts as a divergence too. (An infinite velocity, or an
+    /// infinite m with v, makes the weight non-finite as well, so `W` or `b` is named first.)
     pub(crate) fn update_checked(&mut self) -> Bad {
         self.opt_backup.copy_state_from(&self.opt);
         self.opt.update(&mut self.net);

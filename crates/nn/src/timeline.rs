@@ -25,19 +25,24 @@
 //!   `substep` return [`TimelineError::Limit`] and the run stays at its last step; going back
 //!   and seeking still work.
 //!
+//! # Divergence
+//! A step that produces NaN or ±Inf returns [`TimelineError::Diverged`] and keeps the state
+//! after the last finite step (parameters, optimizer state, batch position, history). The
+//! caches still show the failed step's values, where the non-finite value appeared, until the
+//! next seek: `seek(steps())` (or `back(0)`) recomputes the last finite step's caches. Going
+//! back and seeking work as before; stepping forward meets the same divergence again unless an
+//! event (a smaller learning rate, say) changed the run.
+//!
 //! # Going back, then forward
 //! Going back keeps the steps after it (their losses, keyframes and events): stepping forward
 //! again replays the same run. A new event made at step k drops everything after k, as a new
 //! branch of the run.
 
-use crate::checkpoint::Checkpoint;
 use crate::cycle::{MicroStep, Session};
 use crate::error::{NonFinite, SpecError};
-use crate::event::{Change, Event};
+use crate::event::Event;
 use crate::keyframes::Keyframes;
 use crate::matmul::Kernels;
-use crate::spec::OptimizerSpec;
-use serde::{Deserialize, Serialize};
 use std::fmt;
 
 /// Most steps a timeline runs.
@@ -77,29 +82,18 @@ impl From<SpecError> for TimelineError {
     }
 }
 
-/// What a saved timeline holds besides the spec: the events up to the saved step, the loss
-/// history and the state at that step (after its events). See `docs/checkpoint-format.md`.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct TimelineCheckpoint {
-    /// The events made at or before `state.steps`, in order.
-    pub events: Vec<Event>,
-    /// The loss of each completed step (`state.steps` values).
-    pub history: Vec<f32>,
-    /// The session's state.
-    pub state: Checkpoint,
-}
-
 /// A session with its history, keyframes and events; see the module documentation.
 #[derive(Clone, Debug)]
 pub struct Timeline {
-    origin: Session<f32>,
-    session: Session<f32>,
+    pub(crate) origin: Session<f32>,
+    pub(crate) session: Session<f32>,
     /// The loss of step s at s − 1, possibly past the current step (a run gone back keeps it).
-    history: Vec<f32>,
+    pub(crate) history: Vec<f32>,
     /// Sorted by step; in the order they were made within a step.
-    events: Vec<Event>,
-    frames: Keyframes,
+    pub(crate) events: Vec<Event>,
+    pub(crate) frames: Keyframes,
+    /// True after a divergence: the caches hold the failed step's values until a seek.
+    pub(crate) stale: bool,
 }
 
 impl Timeline {
@@ -123,6 +117,7 @@ impl Timeline {
             history: Vec::new(),
             events: Vec::new(),
             frames: Keyframes::new(frame),
+            stale: false,
         })
     }
 
@@ -171,7 +166,7 @@ impl Timeline {
         if self.steps() >= MAX_STEPS {
             return Err(TimelineError::Limit);
         }
-        let loss = self.session.step()?;
+        let loss = self.session.step().inspect_err(|_| self.stale = true)?;
         self.completed(loss);
         Ok(loss)
     }
@@ -190,7 +185,7 @@ impl Timeline {
         if self.steps() >= MAX_STEPS {
             return Err(TimelineError::Limit);
         }
-        let ms = self.session.substep()?;
+        let ms = self.session.substep().inspect_err(|_| self.stale = true)?;
         if ms == MicroStep::Update {
             self.completed(self.session.loss().unwrap_or(0.0));
         }
@@ -213,11 +208,12 @@ impl Timeline {
     pub fn seek(&mut self, k: u64) -> Result<(), TimelineError> {
         let k = k.min(MAX_STEPS);
         let cur = self.steps();
-        if k == cur && self.session.is_between_steps() {
+        if k == cur && self.session.is_between_steps() && !self.stale {
             return Ok(());
         }
         let frame = k.checked_sub(1).and_then(|j| self.frames.at_or_before(j));
         let from = frame.map_or(0, |(j, _)| *j);
+        self.stale = false;
         if k > cur && from <= cur {
             return self.run(k - cur).map(drop);
         }
@@ -234,118 +230,15 @@ impl Timeline {
     /// Back to step 0, forgetting the history and every event.
     pub fn reset(&mut self) {
         self.session.clone_from(&self.origin);
+        self.stale = false;
         self.history.clear();
         self.events.clear();
         self.frames.clear();
     }
 
-    /// Records and applies a change at the current step; see [`Change`]. A parameter edit in
-    /// the middle of a step first returns to that step's start. Everything after the current
-    /// step (kept by going back) goes. A refused change changes nothing.
-    pub fn edit(&mut self, change: Change) -> Result<(), TimelineError> {
-        change.check(&self.session)?;
-        if change.is_edit() && !self.session.is_between_steps() {
-            self.seek(self.steps())?;
-        }
-        let k = self.steps();
-        self.drop_after(k);
-        change.apply(&mut self.session)?;
-        self.events.push(Event { step: k, change });
-        let s = &self.session;
-        self.frames.replace(k, || s.state());
-        Ok(())
-    }
-    /// Records a change of the optimizer; see [`Timeline::edit`].
-    pub fn set_optimizer(&mut self, rule: OptimizerSpec) -> Result<(), TimelineError> {
-        self.edit(Change::Optimizer { rule })
-    }
-    /// Records W[row][col] = value for layer `layer`; see [`Timeline::edit`].
-    pub fn set_weight(
-        &mut self,
-        layer: usize,
-        row: usize,
-        col: usize,
-        value: f32,
-    ) -> Result<(), TimelineError> {
-        self.edit(Change::Weight {
-            layer,
-            row,
-            col,
-            value,
-        })
-    }
-    /// Records b[col] = value for layer `layer`; see [`Timeline::edit`].
-    pub fn set_bias(&mut self, layer: usize, col: usize, value: f32) -> Result<(), TimelineError> {
-        self.edit(Change::Bias { layer, col, value })
-    }
-
-    /// The run up to the current step, to save: events, history and state.
-    pub fn checkpoint(&self) -> TimelineCheckpoint {
-        let k = self.steps();
-        TimelineCheckpoint {
-            events: self
-                .events
-                .iter()
-                .filter(|e| e.step <= k)
-                .cloned()
-                .collect(),
-            history: self.history().to_vec(),
-            state: self.session.checkpoint(),
-        }
-    }
-
-    /// A timeline resumed from `c` on `session`, a session at step 0 built from the same spec:
-    /// its step count is the saved one and its next step is the one the saved run would have
-    /// taken, bit for bit. The caches are empty until that step. Errors name the field
-    /// (`checkpoint.state.params[1].W: …`, `checkpoint.events[2].change: …`).
-    pub fn resume(session: Session<f32>, c: &TimelineCheckpoint) -> Result<Timeline, SpecError> {
-        let mut t = Timeline::new(session)?;
-        let k = c.state.steps;
-        let mut last = 0;
-        for (i, e) in c.events.iter().enumerate() {
-            if e.step < last || e.step > k {
-                let msg = format!("{} is out of order or after the saved step {k}", e.step);
-                return Err(SpecError::new(format!("checkpoint.events[{i}].step"), msg));
-            }
-            last = e.step;
-            e.change.check(&t.session).map_err(|err| {
-                let field = format!("checkpoint.events[{i}].change ({})", err.field);
-                SpecError::new(field, err.message)
-            })?;
-        }
-        if c.history.len() as u64 != k {
-            let msg = format!(
-                "expected {k} values (one per step), got {}",
-                c.history.len()
-            );
-            return Err(SpecError::new("checkpoint.history", msg));
-        }
-        if let Some(i) = c.history.iter().position(|v| !v.is_finite()) {
-            return Err(SpecError::new(
-                format!("checkpoint.history[{i}]"),
-                "is not finite",
-            ));
-        }
-        if k > MAX_STEPS {
-            return Err(SpecError::new(
-                "checkpoint.state.steps",
-                format!("must be at most {MAX_STEPS}"),
-            ));
-        }
-        t.session.restore(&c.state).map_err(|e| {
-            SpecError::new(
-                e.field.replacen("checkpoint", "checkpoint.state", 1),
-                e.message,
-            )
-        })?;
-        t.history = c.history.clone();
-        t.events = c.events.clone();
-        t.frames.put(k, t.session.state());
-        Ok(t)
-    }
-
     /// Records a completed step: its loss, the events made after it, and maybe a keyframe.
-    fn completed(&mut self, loss: f32) {
+    pub(crate) fn completed(&mut self, loss: f32) {
+        self.stale = false;
         let s = self.steps();
         match self.history.get_mut(s as usize - 1) {
             Some(h) => *h = loss,
@@ -356,7 +249,7 @@ impl Timeline {
         self.frames.offer(s, || session.state());
     }
 
-    fn apply_events(&mut self, step: u64) {
+    pub(crate) fn apply_events(&mut self, step: u64) {
         let from = self.events.partition_point(|e| e.step < step);
         for e in self.events[from..].iter().take_while(|e| e.step == step) {
             // Every event was checked when it was made or loaded, so it applies.
@@ -365,7 +258,7 @@ impl Timeline {
         }
     }
 
-    fn drop_after(&mut self, k: u64) {
+    pub(crate) fn drop_after(&mut self, k: u64) {
         self.events.retain(|e| e.step <= k);
         self.history.truncate(k as usize);
         self.frames.truncate_after(k);

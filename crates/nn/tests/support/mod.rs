@@ -3,13 +3,13 @@
 
 #![allow(dead_code)]
 
-use backstep_nn::{Layer, Session};
+use backstep_nn::{Change, Layer, Session, Spec, Timeline};
 use nalgebra::DMatrix;
 
 /// One named value: its shape and the bits of every entry.
 pub type Named = (String, (usize, usize), Vec<u64>);
 
-fn bits(name: String, m: &DMatrix<f32>) -> Named {
+fn named(name: String, m: &DMatrix<f32>) -> Named {
     (
         name,
         m.shape(),
@@ -22,8 +22,8 @@ fn bits(name: String, m: &DMatrix<f32>) -> Named {
 pub fn dump(s: &Session<f32>) -> Vec<Named> {
     let mut out = Vec::new();
     for (i, l) in s.network().layers().iter().enumerate() {
-        out.push(bits(format!("layers[{i}].y"), l.y()));
-        out.push(bits(format!("layers[{i}].dx"), l.dx()));
+        out.push(named(format!("layers[{i}].y"), l.y()));
+        out.push(named(format!("layers[{i}].dx"), l.dx()));
         match l {
             Layer::Affine(a) => {
                 for (what, m) in [
@@ -35,7 +35,7 @@ pub fn dump(s: &Session<f32>) -> Vec<Named> {
                     ("dW", a.dw()),
                     ("db", a.db()),
                 ] {
-                    out.push(bits(format!("layers[{i}].{what}"), m));
+                    out.push(named(format!("layers[{i}].{what}"), m));
                 }
             }
             Layer::Act(a) => {
@@ -45,12 +45,12 @@ pub fn dump(s: &Session<f32>) -> Vec<Named> {
             }
         }
     }
-    out.push(bits("loss.dy".into(), s.network().loss().dy()));
+    out.push(named("loss.dy".into(), s.network().loss().dy()));
     let loss = s.loss().map_or(u64::MAX, |l| u64::from(l.to_bits()));
     out.push(("loss".into(), (1, 1), vec![loss]));
     for (k, slot) in s.optimizer().slots().iter().enumerate() {
-        out.push(bits(format!("slot[{k}].m"), &slot.m));
-        out.push(bits(format!("slot[{k}].v"), &slot.v));
+        out.push(named(format!("slot[{k}].m"), &slot.m));
+        out.push(named(format!("slot[{k}].v"), &slot.v));
     }
     let counters = vec![
         s.steps(),
@@ -61,8 +61,8 @@ pub fn dump(s: &Session<f32>) -> Vec<Named> {
     out.push(("counters".into(), (1, 4), counters));
     let batch = s.batch().iter().map(|&i| i as u64).collect();
     out.push(("batch".into(), (1, s.batch().len()), batch));
-    out.push(bits("batch x".into(), s.batch_x()));
-    out.push(bits("batch t".into(), s.batch_t()));
+    out.push(named("batch x".into(), s.batch_x()));
+    out.push(named("batch t".into(), s.batch_t()));
     out
 }
 
@@ -141,4 +141,36 @@ pub fn presets() -> Vec<(&'static str, backstep_nn::Preset)> {
             },
         ),
     ]
+}
+
+pub fn fresh(spec: &Spec, steps: u64) -> (Session<f32>, Vec<u32>) {
+    let mut s = spec.session().unwrap();
+    let losses = (0..steps).map(|_| s.step().unwrap().to_bits()).collect();
+    (s, losses)
+}
+
+/// A fresh run of `steps` steps and the bits of its losses.
+pub fn bits(v: &[f32]) -> Vec<u32> {
+    v.iter().map(|x| x.to_bits()).collect()
+}
+
+/// Asserts that the timeline holds the state and history of a fresh run to its step.
+pub fn at(t: &Timeline, spec: &Spec, what: &str) {
+    let (s, losses) = fresh(spec, t.steps());
+    same(what, t.session(), &s);
+    assert_eq!(bits(t.history()), losses, "{what}: history");
+}
+
+/// The spec's run with `events` applied at their steps, to `steps`.
+pub fn with_events(spec: &Spec, events: &[(u64, Change)], steps: u64) -> Session<f32> {
+    let mut s = spec.session().unwrap();
+    for k in 0..=steps {
+        for (_, c) in events.iter().filter(|(at, _)| *at == k) {
+            c.apply(&mut s).unwrap();
+        }
+        if k < steps {
+            s.step().unwrap();
+        }
+    }
+    s
 }
