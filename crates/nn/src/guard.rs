@@ -14,6 +14,7 @@ pub(crate) type Bad = Option<(Option<usize>, &'static str)>;
 
 impl<T: Real> Session<T> {
     /// Forward through layer `i` (the batch must be loaded), then its check.
+    #[inline(always)]
     pub(crate) fn forward_checked(&mut self, i: usize) -> Bad {
         self.net.forward_layer(i, &self.xb);
         // Only affine outputs are checked. An activation's input was checked where it was
@@ -26,6 +27,7 @@ impl<T: Real> Session<T> {
     }
 
     /// The loss and dL/dy, then their check.
+    #[inline(always)]
     pub(crate) fn loss_checked(&mut self) -> Bad {
         let l = self.net.loss_forward(&self.tb);
         self.loss = Some(l);
@@ -37,6 +39,7 @@ impl<T: Real> Session<T> {
     }
 
     /// Backward through layer `i`, then its check.
+    #[inline(always)]
     pub(crate) fn backward_checked(&mut self, i: usize) -> Bad {
         self.net.backward_layer(i);
         // An activation's dx is its (checked) incoming gradient times a factor bounded by 1
@@ -54,6 +57,7 @@ impl<T: Real> Session<T> {
     /// a moment that overflowed (Adam's v = g² past f32's range) would leave its weight finite
     /// but stuck (m/√v = 0), so it counts as a divergence too. (An infinite velocity, or an
     /// infinite m with v, makes the weight non-finite as well, so `W` or `b` is named first.)
+    #[inline(always)]
     pub(crate) fn update_checked(&mut self) -> Bad {
         self.opt_backup.copy_state_from(&self.opt);
         self.opt.update(&mut self.net);

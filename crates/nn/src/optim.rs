@@ -134,8 +134,10 @@ impl<T: Real> Optimizer<T> {
             ["v of W", "v of b"],
         ];
         let first = match self.kind {
+            // SGD keeps no state.
+            OptimizerKind::Sgd { .. } => return None,
             OptimizerKind::Momentum { .. } => 0,
-            _ => 1,
+            OptimizerKind::Adam { .. } => 1,
         };
         self.slots.iter().enumerate().find_map(|(k, s)| {
             let name = if !T::all_finite(s.m.as_slice()) {
