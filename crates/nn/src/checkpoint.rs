@@ -5,9 +5,10 @@
 //!
 //! The values are f32 (the product's type): a `Session<f64>` rounds on save.
 
-use crate::batch::{BatchState, Batcher};
-use crate::cycle::{MicroStep, Session};
+use crate::batch::BatchState;
+use crate::cycle::Session;
 use crate::error::SpecError;
+use crate::keyframes::State;
 use crate::optim::Optimizer;
 use crate::real::Real;
 use crate::spec::OptimizerSpec;
@@ -81,28 +82,6 @@ pub struct Moments {
     pub v: Vec<Vec<f32>>,
 }
 
-/// The in-memory state a timeline keeps as a keyframe: like a [`Checkpoint`], without
-/// conversion, and cheap to put back on the session it came from.
-#[derive(Clone, Debug)]
-pub(crate) struct State<T: Real> {
-    params: Vec<[DMatrix<T>; 2]>,
-    opt: Optimizer<T>,
-    batcher: Batcher,
-    steps: u64,
-}
-
-impl<T: Real> State<T> {
-    /// Bytes held by the state's matrices and schedule (an estimate of its heap size).
-    pub(crate) fn bytes(&self) -> usize {
-        let t = std::mem::size_of::<T>();
-        let params: usize = self.params.iter().flatten().map(|m| m.len() * t).sum();
-        let slots: usize = (self.opt.slots().iter())
-            .map(|s| (s.m.len() + s.v.len()) * t)
-            .sum();
-        params + slots + self.batcher.bytes()
-    }
-}
-
 fn rows<T: Real>(m: &DMatrix<T>) -> Vec<Vec<f32>> {
     m.row_iter()
         .map(|r| r.iter().map(|v| v.f64() as f32).collect())
@@ -125,7 +104,7 @@ fn matrix<T: Real>(
     }
     for (i, row) in rows.iter().enumerate() {
         if row.len() != c {
-            let msg = format!("expected {c} values, got {}", row.len());
+            let msg = format!("expected {}, got {}", values(c), row.len());
             return Err(SpecError::new(format!("{field}[{i}]"), msg));
         }
         if let Some(j) = row.iter().position(|v| !v.is_finite()) {
@@ -138,6 +117,15 @@ fn matrix<T: Real>(
     Ok(DMatrix::from_fn(r, c, |i, j| T::of(f64::from(rows[i][j]))))
 }
 
+/// "1 value", "4 values".
+fn values(n: usize) -> String {
+    if n == 1 {
+        "1 value".into()
+    } else {
+        format!("{n} values")
+    }
+}
+
 fn count(field: &str, v: u64) -> Result<u64, SpecError> {
     if v > MAX_SAFE_INTEGER {
         return Err(SpecError::new(field, "must be at most 2^53 − 1"));
@@ -146,37 +134,6 @@ fn count(field: &str, v: u64) -> Result<u64, SpecError> {
 }
 
 impl<T: Real> Session<T> {
-    /// The state between steps as a keyframe (mid-step, the state before the step under way:
-    /// parameters and optimizer state only change in the update, which completes the step).
-    pub(crate) fn state(&self) -> State<T> {
-        State {
-            params: self
-                .net
-                .affines()
-                .map(|a| [a.w().clone(), a.b().clone()])
-                .collect(),
-            opt: self.opt.clone(),
-            batcher: self.batcher.clone(),
-            steps: self.steps,
-        }
-    }
-
-    /// Puts back a keyframe taken from this session (or one built from the same spec). The
-    /// caches keep whatever they held until the next step overwrites them.
-    pub(crate) fn set_state(&mut self, s: &State<T>) {
-        for (a, [w, b]) in self.net.affines_mut().zip(&s.params) {
-            a.w_mut().clone_from(w);
-            a.b_mut().clone_from(b);
-        }
-        self.opt.clone_from(&s.opt);
-        self.opt_backup.clone_from(&s.opt);
-        self.batcher.clone_from(&s.batcher);
-        self.steps = s.steps;
-        self.next = MicroStep::Forward(0);
-        self.last = None;
-        self.loss = None;
-    }
-
     /// The run as a [`Checkpoint`]: the state after the last completed step (in the middle of a
     /// step too, since nothing it holds changes before that step's update).
     pub fn checkpoint(&self) -> Checkpoint {
@@ -253,7 +210,7 @@ impl<T: Real> Session<T> {
             }
             let w = matrix(&format!("{at}.W"), &p.w, (*r, *c_))?;
             if p.b.len() != *c_ {
-                let msg = format!("expected {c_} values, got {}", p.b.len());
+                let msg = format!("expected {}, got {}", values(*c_), p.b.len());
                 return Err(SpecError::new(format!("{at}.b"), msg));
             }
             let b = matrix(&format!("{at}.b"), std::slice::from_ref(&p.b), (1, *c_))

@@ -1,7 +1,12 @@
-//! The timeline's keyframes: the state after some steps, kept so that going back recomputes a
-//! bounded number of steps. See [`crate::timeline`] for the bound.
+//! The timeline's keyframes: the state after some steps (parameters, optimizer state, batch
+//! schedule), kept so that going back recomputes a bounded number of steps. See
+//! [`crate::timeline`] for the bound.
 
-use crate::checkpoint::State;
+use crate::batch::Batcher;
+use crate::cycle::{MicroStep, Session};
+use crate::optim::Optimizer;
+use crate::real::Real;
+use nalgebra::DMatrix;
 
 /// Most keyframes kept at once.
 pub const MAX_KEYFRAMES: usize = 1024;
@@ -102,5 +107,60 @@ impl Keyframes {
     pub(crate) fn clear(&mut self) {
         self.frames.clear();
         self.interval = 1;
+    }
+}
+
+/// The in-memory state a timeline keeps as a keyframe: like a [`Checkpoint`], without
+/// conversion, and cheap to put back on the session it came from.
+#[derive(Clone, Debug)]
+pub(crate) struct State<T: Real> {
+    pub(crate) params: Vec<[DMatrix<T>; 2]>,
+    pub(crate) opt: Optimizer<T>,
+    pub(crate) batcher: Batcher,
+    pub(crate) steps: u64,
+}
+
+impl<T: Real> State<T> {
+    /// Bytes held by the state's matrices and schedule (an estimate of its heap size).
+    pub(crate) fn bytes(&self) -> usize {
+        let t = std::mem::size_of::<T>();
+        let params: usize = self.params.iter().flatten().map(|m| m.len() * t).sum();
+        let slots: usize = (self.opt.slots().iter())
+            .map(|s| (s.m.len() + s.v.len()) * t)
+            .sum();
+        params + slots + self.batcher.bytes()
+    }
+}
+
+impl<T: Real> Session<T> {
+    /// The state between steps as a keyframe (mid-step, the state before the step under way:
+    /// parameters and optimizer state only change in the update, which completes the step).
+    pub(crate) fn state(&self) -> State<T> {
+        State {
+            params: self
+                .net
+                .affines()
+                .map(|a| [a.w().clone(), a.b().clone()])
+                .collect(),
+            opt: self.opt.clone(),
+            batcher: self.batcher.clone(),
+            steps: self.steps,
+        }
+    }
+
+    /// Puts back a keyframe taken from this session (or one built from the same spec). The
+    /// caches keep whatever they held until the next step overwrites them.
+    pub(crate) fn set_state(&mut self, s: &State<T>) {
+        for (a, [w, b]) in self.net.affines_mut().zip(&s.params) {
+            a.w_mut().clone_from(w);
+            a.b_mut().clone_from(b);
+        }
+        self.opt.clone_from(&s.opt);
+        self.opt_backup.clone_from(&s.opt);
+        self.batcher.clone_from(&s.batcher);
+        self.steps = s.steps;
+        self.next = MicroStep::Forward(0);
+        self.last = None;
+        self.loss = None;
     }
 }

@@ -128,7 +128,7 @@ fn a_bad_checkpoint_names_the_field_and_changes_nothing() {
         ),
         (
             |c| c.params[2].b.push(0.0),
-            "checkpoint.params[2].b: expected 1 values, got 2",
+            "checkpoint.params[2].b: expected 1 value, got 2",
         ),
         (
             |c| c.optimizer.rule = OptimizerSpec::Sgd { lr: 0.0 },
