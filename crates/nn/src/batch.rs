@@ -1,20 +1,84 @@
 //! Which samples each step trains on: the full batch, or shuffled mini-batches per epoch.
 //!
 //! With a batch size below the sample count, each epoch draws a fresh permutation (Fisher–Yates
-//! on the seeded generator) and walks it in slices of that size; the last slice of an epoch may
-//! be shorter. The position only advances when a step completes, so a failed step retries the
-//! same batch.
+//! on the seeded MT19937, as [`crate::rng::TorchGenerator::below`] draws) and walks it in slices
+//! of that size; the last slice of an epoch may be shorter. The position only advances when a
+//! step completes, so a failed step retries the same batch.
+//!
+//! The schedule can be saved ([`Batcher::save`]) and put back ([`Batcher::restore`]) exactly. The
+//! generator's state is saved as its next 624 outputs: the restored schedule replays those, then
+//! continues with a generator rebuilt from them (MT19937's state is recoverable from any 624
+//! consecutive outputs), so it draws the same numbers the original would have.
 
-use crate::rng::TorchGenerator;
+use crate::error::SpecError;
+use rand_mt::Mt;
+use serde::Serialize;
+
+/// How many outputs of MT19937 determine its state.
+pub const RNG_WORDS: usize = 624;
+
+/// MT19937's outputs, after a restore preceded by the saved outputs it replays.
+#[derive(Clone)]
+struct Stream {
+    mt: Mt,
+    ahead: Vec<u32>,
+    next: usize,
+}
+
+impl Stream {
+    fn next_u32(&mut self) -> u32 {
+        match self.ahead.get(self.next) {
+            Some(&v) => {
+                self.next += 1;
+                v
+            }
+            None => self.mt.next_u32(),
+        }
+    }
+    /// A uniform integer in `0..n` by rejection, exactly as `TorchGenerator::below` draws it.
+    fn below(&mut self, n: usize) -> usize {
+        let n = n as u64;
+        let zone = u64::MAX - (u64::MAX % n);
+        loop {
+            let v = (u64::from(self.next_u32()) << 32) | u64::from(self.next_u32());
+            if v < zone {
+                return (v % n) as usize;
+            }
+        }
+    }
+}
 
 /// The batch schedule.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 pub struct Batcher {
     size: usize,
     order: Vec<usize>,
     pos: usize,
     epoch: u64,
-    rng: TorchGenerator,
+    rng: Stream,
+}
+
+impl std::fmt::Debug for Batcher {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Batcher")
+            .field("size", &self.size)
+            .field("pos", &self.pos)
+            .field("epoch", &self.epoch)
+            .finish_non_exhaustive()
+    }
+}
+
+/// A batch schedule's position, as a checkpoint stores it (see `docs/checkpoint-format.md`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct BatchState {
+    /// Completed epochs.
+    pub epoch: u64,
+    /// Where the next batch starts in `order`.
+    pub position: usize,
+    /// This epoch's permutation of the sample indices (0, 1, …, n−1 for the full batch).
+    pub order: Vec<u32>,
+    /// The shuffle generator's next 624 outputs (empty for the full batch, which never shuffles).
+    pub rng: Vec<u32>,
 }
 
 impl Batcher {
@@ -26,7 +90,12 @@ impl Batcher {
             order: (0..n).collect(),
             pos: 0,
             epoch: 0,
-            rng: TorchGenerator::new(seed),
+            // As `TorchGenerator::new(seed)`: the low 32 bits seed MT19937.
+            rng: Stream {
+                mt: Mt::new(seed as u32),
+                ahead: Vec::new(),
+                next: 0,
+            },
         };
         b.shuffle();
         b
@@ -70,6 +139,88 @@ impl Batcher {
             self.order.swap(i, j);
         }
     }
+
+    /// Bytes held on the heap (the order, the generator's state and any outputs it replays).
+    pub fn bytes(&self) -> usize {
+        self.order.len() * std::mem::size_of::<usize>() + (RNG_WORDS + self.rng.ahead.len()) * 4
+    }
+
+    /// The position, this epoch's order and the generator's state.
+    pub fn save(&self) -> BatchState {
+        let rng = if self.is_full() {
+            Vec::new()
+        } else {
+            let mut s = self.rng.clone();
+            (0..RNG_WORDS).map(|_| s.next_u32()).collect()
+        };
+        BatchState {
+            epoch: self.epoch,
+            position: self.pos,
+            order: self.order.iter().map(|&i| i as u32).collect(),
+            rng,
+        }
+    }
+
+    /// Puts back a saved position on a schedule with the same sample count and batch size.
+    /// Errors name the field under `field` (e.g. `checkpoint.batch`); nothing changes on error.
+    pub fn restore(&mut self, s: &BatchState, field: &str) -> Result<(), SpecError> {
+        let n = self.order.len();
+        let err = |name: &str, msg: String| SpecError::new(format!("{field}.{name}"), msg);
+        if s.order.len() != n {
+            return Err(err(
+                "order",
+                format!("expected {n} indices, got {}", s.order.len()),
+            ));
+        }
+        let mut seen = vec![false; n];
+        for (k, &i) in s.order.iter().enumerate() {
+            let i = i as usize;
+            if i >= n || seen[i] {
+                return Err(err(
+                    &format!("order[{k}]"),
+                    format!("{i} repeats or is not a sample index below {n}"),
+                ));
+            }
+            if self.is_full() && i != k {
+                return Err(err(
+                    &format!("order[{k}]"),
+                    format!("expected {k} (full batch)"),
+                ));
+            }
+            seen[i] = true;
+        }
+        if s.position >= n.max(1) || s.position % self.size.max(1) != 0 {
+            return Err(err(
+                "position",
+                format!(
+                    "{} is not a batch start (batches of {} in {n} samples)",
+                    s.position, self.size
+                ),
+            ));
+        }
+        if s.epoch > crate::checkpoint::MAX_SAFE_INTEGER {
+            return Err(err("epoch", "must be at most 2^53 − 1".into()));
+        }
+        let words = if self.is_full() { 0 } else { RNG_WORDS };
+        if s.rng.len() != words {
+            return Err(err(
+                "rng",
+                format!("expected {words} values, got {}", s.rng.len()),
+            ));
+        }
+        if !self.is_full() {
+            self.rng = Stream {
+                mt: Mt::recover(s.rng.iter().copied()).map_err(|e| err("rng", e.to_string()))?,
+                ahead: s.rng.clone(),
+                next: 0,
+            };
+        }
+        self.order.clear();
+        self.order.extend(s.order.iter().map(|&i| i as usize));
+        self.pos = s.position;
+        self.epoch = s.epoch;
+        Ok(())
+    }
 }
 
 #[cfg(test)]
@@ -107,5 +258,15 @@ mod tests {
         assert_eq!(b.current(), [0, 1, 2, 3]);
         b.advance();
         assert_eq!(b.current(), [0, 1, 2, 3]);
+    }
+
+    #[test]
+    fn the_shuffle_draws_as_the_torch_generator_does() {
+        let mut g = crate::rng::TorchGenerator::new(9);
+        let mut order: Vec<usize> = (0..50).collect();
+        for i in (1..50).rev() {
+            order.swap(i, g.below(i + 1));
+        }
+        assert_eq!(Batcher::new(50, 7, 9).current(), &order[..7]);
     }
 }

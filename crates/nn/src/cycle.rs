@@ -10,11 +10,10 @@
 use crate::batch::Batcher;
 use crate::data::Dataset;
 use crate::error::{NonFinite, Phase};
-use crate::layer::Layer;
 use crate::matmul::{copy, fit};
 use crate::network::Network;
 use crate::optim::{Optimizer, OptimizerKind};
-use crate::real::{Real, all_finite};
+use crate::real::Real;
 use nalgebra::DMatrix;
 
 /// One unit of work in the cycle.
@@ -52,21 +51,21 @@ impl MicroStep {
 /// A network, its optimizer, its data and where the cycle stands.
 #[derive(Clone, Debug)]
 pub struct Session<T: Real> {
-    net: Network<T>,
-    opt: Optimizer<T>,
-    opt_backup: Optimizer<T>,
-    x: DMatrix<T>,
-    t: DMatrix<T>,
-    x_test: DMatrix<T>,
-    t_test: DMatrix<T>,
-    xb: DMatrix<T>,
-    tb: DMatrix<T>,
-    batch: Vec<usize>,
-    batcher: Batcher,
-    next: MicroStep,
-    last: Option<MicroStep>,
-    steps: u64,
-    loss: Option<T>,
+    pub(crate) net: Network<T>,
+    pub(crate) opt: Optimizer<T>,
+    pub(crate) opt_backup: Optimizer<T>,
+    pub(crate) x: DMatrix<T>,
+    pub(crate) t: DMatrix<T>,
+    pub(crate) x_test: DMatrix<T>,
+    pub(crate) t_test: DMatrix<T>,
+    pub(crate) xb: DMatrix<T>,
+    pub(crate) tb: DMatrix<T>,
+    pub(crate) batch: Vec<usize>,
+    pub(crate) batcher: Batcher,
+    pub(crate) next: MicroStep,
+    pub(crate) last: Option<MicroStep>,
+    pub(crate) steps: u64,
+    pub(crate) loss: Option<T>,
 }
 
 fn convert<T: Real>(m: &DMatrix<f32>) -> DMatrix<T> {
@@ -174,46 +173,16 @@ impl<T: Real> Session<T> {
         let ms = self.next;
         let last_layer = self.net.layers().len() - 1;
         // The layer and the quantity that went non-finite, if any.
-        let bad: Option<(Option<usize>, &'static str)> = match ms {
+        let bad = match ms {
             MicroStep::Forward(i) => {
                 if i == 0 {
                     self.load_batch();
                 }
-                self.net.forward_layer(i, &self.xb);
-                // Only affine outputs are checked. An activation's input was checked where it was
-                // produced (the batch is validated finite), and ReLU, sigmoid and tanh map finite
-                // values to finite values.
-                match &self.net.layers()[i] {
-                    Layer::Affine(a) => (!all_finite(a.y())).then_some((Some(i), "y")),
-                    Layer::Act(_) => None,
-                }
+                self.forward_checked(i)
             }
-            MicroStep::Loss => {
-                let l = self.net.loss_forward(&self.tb);
-                self.loss = Some(l);
-                if !l.finite() {
-                    Some((None, "loss"))
-                } else {
-                    (!all_finite(self.net.loss_backward())).then_some((None, "dL/dy"))
-                }
-            }
-            MicroStep::Backward(i) => {
-                self.net.backward_layer(i);
-                // An activation's dx is its (checked) incoming gradient times a factor bounded by
-                // 1 (ReLU 0 or 1, sigmoid at most 1/4, tanh at most 1), so it cannot overflow.
-                let what = match &self.net.layers()[i] {
-                    Layer::Affine(a) if !all_finite(a.dw()) => Some("dW"),
-                    Layer::Affine(a) if !all_finite(a.db()) => Some("db"),
-                    Layer::Affine(a) => (!all_finite(a.dx())).then_some("dx"),
-                    Layer::Act(_) => None,
-                };
-                what.map(|w| (Some(i), w))
-            }
-            MicroStep::Update => {
-                self.opt_backup.copy_state_from(&self.opt);
-                self.opt.update(&mut self.net);
-                self.first_bad_param()
-            }
+            MicroStep::Loss => self.loss_checked(),
+            MicroStep::Backward(i) => self.backward_checked(i),
+            MicroStep::Update => self.update_checked(),
         };
         if let Some((layer, what)) = bad {
             return Err(self.fail(ms, layer, what));
@@ -226,24 +195,14 @@ impl<T: Real> Session<T> {
             MicroStep::Backward(0) => MicroStep::Update,
             MicroStep::Backward(i) => MicroStep::Backward(i - 1),
             MicroStep::Update => {
-                self.steps += 1;
-                self.batcher.advance();
+                self.finish_step();
                 MicroStep::Forward(0)
             }
         };
         Ok(ms)
     }
 
-    /// Completes the current step (or runs a whole one) and returns its loss.
-    pub fn step(&mut self) -> Result<T, NonFinite> {
-        loop {
-            if self.substep()? == MicroStep::Update {
-                return Ok(self.loss.unwrap_or_else(T::zero));
-            }
-        }
-    }
-
-    fn load_batch(&mut self) {
+    pub(crate) fn load_batch(&mut self) {
         if self.batcher.is_full() && self.xb.nrows() == self.x.nrows() {
             // The full batch never changes: it was copied by the first step.
             return;
@@ -261,38 +220,6 @@ impl<T: Real> Session<T> {
                 self.xb.row_mut(r).copy_from(&self.x.row(i));
                 self.tb.row_mut(r).copy_from(&self.t.row(i));
             }
-        }
-    }
-
-    fn first_bad_param(&self) -> Option<(Option<usize>, &'static str)> {
-        self.net.layers().iter().enumerate().find_map(|(i, l)| {
-            let a = l.as_affine()?;
-            if !all_finite(a.w()) {
-                Some((Some(i), "W"))
-            } else if !all_finite(a.b()) {
-                Some((Some(i), "b"))
-            } else {
-                None
-            }
-        })
-    }
-
-    fn fail(&mut self, ms: MicroStep, layer: Option<usize>, what: &'static str) -> NonFinite {
-        if ms == MicroStep::Update {
-            for a in self.net.affines_mut() {
-                a.restore_params();
-            }
-            self.opt.copy_state_from(&self.opt_backup);
-        }
-        let kind = layer.map_or("mse", |i| self.net.layers()[i].kind());
-        self.next = MicroStep::Forward(0);
-        self.last = None;
-        NonFinite {
-            step: self.steps + 1,
-            phase: ms.phase(),
-            layer,
-            kind,
-            what,
         }
     }
 }

@@ -125,6 +125,53 @@ impl<T: Real> Optimizer<T> {
         self.steps
     }
 
+    /// The first state buffer holding NaN or ±Inf, as (slot index, name): `velocity of W`,
+    /// `m of b`, `v of W`, …. Slot 2·k is the W of affine layer k, slot 2·k + 1 its b.
+    pub fn first_non_finite(&self) -> Option<(usize, &'static str)> {
+        const NAMES: [[&str; 2]; 3] = [
+            ["velocity of W", "velocity of b"],
+            ["m of W", "m of b"],
+            ["v of W", "v of b"],
+        ];
+        let first = match self.kind {
+            // SGD keeps no state.
+            OptimizerKind::Sgd { .. } => return None,
+            OptimizerKind::Momentum { .. } => 0,
+            OptimizerKind::Adam { .. } => 1,
+        };
+        self.slots.iter().enumerate().find_map(|(k, s)| {
+            let name = if !T::all_finite(s.m.as_slice()) {
+                NAMES[first][k % 2]
+            } else if !T::all_finite(s.v.as_slice()) {
+                NAMES[2][k % 2]
+            } else {
+                return None;
+            };
+            Some((k, name))
+        })
+    }
+
+    /// Changes the rule or its hyper-parameters in the middle of a run. The same rule keeps its
+    /// state (velocity, m, v and Adam's t), as changing `lr` in a PyTorch optimizer's
+    /// `param_groups` does; another rule starts from zero state (t = 0), as a new PyTorch
+    /// optimizer would.
+    pub fn set_kind(&mut self, kind: OptimizerKind, net: &Network<T>) {
+        if kind.name() == self.kind.name() {
+            self.kind = kind;
+        } else {
+            *self = Optimizer::new(kind, net);
+        }
+    }
+
+    /// The state, mutable, for restoring a checkpoint (shapes must stay as they are).
+    pub(crate) fn slots_mut(&mut self) -> &mut [Slot<T>] {
+        &mut self.slots
+    }
+    /// Sets Adam's t, for restoring a checkpoint.
+    pub(crate) fn set_steps(&mut self, t: u64) {
+        self.steps = t;
+    }
+
     /// Copies `other`'s state into this one without allocating (same network shape).
     pub fn copy_state_from(&mut self, other: &Optimizer<T>) {
         for (a, b) in self.slots.iter_mut().zip(&other.slots) {

@@ -31,13 +31,14 @@ fn expected<N: Node>(v: &N, path: &str, what: &str) -> SpecError {
 }
 
 /// An object whose keys are all in `allowed`, with its path for messages.
-struct Fields<'p, N> {
+pub struct Fields<'p, N> {
     value: N,
     path: &'p str,
 }
 
 impl<'p, N: Node> Fields<'p, N> {
-    fn new(value: N, path: &'p str, allowed: &[&str]) -> Read<Self> {
+    /// `value` as an object whose keys are all in `allowed`.
+    pub fn new(value: N, path: &'p str, allowed: &[&str]) -> Read<Self> {
         if value.kind() != Kind::Object {
             return Err(expected(&value, path, "an object"));
         }
@@ -66,10 +67,12 @@ impl<'p, N: Node> Fields<'p, N> {
         self.get(key)
             .ok_or_else(|| SpecError::new(self.path, format!("missing field `{key}`")))
     }
-    fn opt<T>(&self, key: &str, read: impl Fn(&N, &str) -> Read<T>) -> Read<Option<T>> {
+    /// An optional field, read by `read`.
+    pub fn opt<T>(&self, key: &str, read: impl Fn(&N, &str) -> Read<T>) -> Read<Option<T>> {
         self.get(key).map(|v| read(&v, &self.path(key))).transpose()
     }
-    fn need<T>(&self, key: &str, read: impl Fn(&N, &str) -> Read<T>) -> Read<T> {
+    /// A field that must be present, read by `read`.
+    pub fn need<T>(&self, key: &str, read: impl Fn(&N, &str) -> Read<T>) -> Read<T> {
         read(&self.require(key)?, &self.path(key))
     }
 }
@@ -128,6 +131,11 @@ pub fn rows<N: Node>(v: &N, path: &str) -> Read<Vec<Vec<f32>>> {
     list(v, path, (MAX_SAMPLES, "rows"), floats)
 }
 
+/// `value` as an object whose keys are all in `allowed` (its fields read with `need`, `opt`).
+pub fn fields<'p, N: Node>(value: N, path: &'p str, allowed: &[&str]) -> Read<Fields<'p, N>> {
+    Fields::new(value, path, allowed)
+}
+
 /// A whole spec.
 pub fn spec<N: Node>(v: N) -> Read<Spec> {
     let keys = [
@@ -158,7 +166,7 @@ pub fn spec<N: Node>(v: N) -> Read<Spec> {
 }
 
 /// The `type` field of a tagged object.
-fn type_of<N: Node>(v: &N, path: &str) -> Read<String> {
+pub fn type_of<N: Node>(v: &N, path: &str) -> Read<String> {
     if v.kind() != Kind::Object {
         return Err(expected(v, path, "an object"));
     }
@@ -200,7 +208,7 @@ fn layer<N: Node>(v: &N, path: &str) -> Read<LayerSpec> {
 
 /// The `optimizer` object: sgd (lr), momentum (lr, momentum), adam (lr, beta1, beta2, eps);
 /// a hyper-parameter left out takes its default from [`crate::preset`].
-fn optimizer<N: Node>(v: &N, path: &str) -> Read<OptimizerSpec> {
+pub fn optimizer<N: Node>(v: &N, path: &str) -> Read<OptimizerSpec> {
     let ty = type_of(v, path)?;
     let or = |f: &Fields<N>, key, default| Ok(f.opt(key, number)?.unwrap_or(default));
     match ty.as_str() {

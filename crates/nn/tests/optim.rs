@@ -1,7 +1,7 @@
 //! The optimizers' update rules against hand computation in f64: momentum as PyTorch defines it,
 //! and Adam's bias correction on its own.
 
-use backstep_nn::Spec;
+use backstep_nn::{Phase, Spec};
 
 #[test]
 fn momentum_follows_pytorchs_rule() {
@@ -84,4 +84,70 @@ fn adam_bias_correction_makes_the_first_step_lr_times_the_sign() {
         );
     }
     assert_eq!(s.optimizer().steps(), 2);
+}
+
+#[test]
+fn an_overflowing_adam_moment_is_a_divergence_and_the_state_is_kept() {
+    // Two samples, one per step. The first is tame; in the second, x = 1e11 gives dW = 1e22
+    // (finite), but v = 0.001·g·g = 1e41 overflows f32. Left alone, √v = ∞ would make the step
+    // m/√v = 0 and that weight would silently stop moving while W stayed finite.
+    let spec = Spec::parse(
+        r#"{"x": [[0.5], [1e11]], "t": [[1], [0]],
+            "layers": [{"type": "affine", "W": [[1]], "b": [0]}],
+            "optimizer": {"type": "adam", "lr": 0.1}, "batch_size": 1, "seed": 3}"#,
+    )
+    .unwrap();
+    let mut s = spec.session().unwrap();
+    let (e, before) = loop {
+        let before = serde_json::to_string(&s.checkpoint()).unwrap();
+        let bits = state_bits(&s);
+        match s.step() {
+            Ok(_) => assert!(s.steps() < 10, "the huge sample comes within 10 steps"),
+            Err(e) => break (e, (before, bits)),
+        }
+    };
+    assert_eq!(
+        (e.phase, e.layer, e.kind, e.what),
+        (Phase::Update, Some(0), "affine", "v of W")
+    );
+    assert_eq!(e.step, s.steps() + 1);
+    // Parameters, optimizer state (m, v, t), step count and batch position: the same bits.
+    assert_eq!(state_bits(&s), before.1);
+    assert_eq!(serde_json::to_string(&s.checkpoint()).unwrap(), before.0);
+    assert_eq!(s.batch(), [1], "the failed step's batch is the one retried");
+    // The message the CLI prints names the step, the phase and the layer.
+    assert_eq!(
+        e.to_string(),
+        format!(
+            "step {}, update phase, layers[0] (affine): v of W is not finite (NaN or ±Inf); \
+             training stopped and the state from before this step was kept — try a smaller \
+             learning rate",
+            e.step
+        )
+    );
+    // The whole-step path and the micro-step path agree.
+    let mut m = spec.session().unwrap();
+    let e2 = loop {
+        match m.substep() {
+            Ok(_) => {}
+            Err(e) => break e,
+        }
+    };
+    assert_eq!(e, e2);
+    assert_eq!(state_bits(&m), before.1);
+}
+
+/// W, b, every optimizer buffer, Adam's t, the step count and the batch position as bits.
+fn state_bits(s: &backstep_nn::Session<f32>) -> Vec<u32> {
+    let mut v: Vec<u32> = Vec::new();
+    for a in s.network().affines() {
+        v.extend(a.w().iter().chain(a.b().iter()).map(|x| x.to_bits()));
+    }
+    for slot in s.optimizer().slots() {
+        v.extend(slot.m.iter().chain(slot.v.iter()).map(|x| x.to_bits()));
+    }
+    v.push(s.optimizer().steps() as u32);
+    v.push(s.steps() as u32);
+    v.extend(s.batcher().current().iter().map(|&i| i as u32));
+    v
 }
