@@ -25,6 +25,7 @@ pub mod limits;
 pub mod loss;
 pub mod matmul;
 pub mod network;
+pub mod numgrad;
 pub mod optim;
 pub mod preset;
 pub mod real;
