@@ -15,6 +15,7 @@
 pub mod activation;
 pub mod affine;
 pub mod batch;
+pub mod codegen;
 pub mod cycle;
 pub mod data;
 pub mod error;
@@ -28,6 +29,7 @@ pub mod network;
 pub mod numgrad;
 pub mod optim;
 pub mod preset;
+pub mod pytorch_text;
 pub mod real;
 pub mod rng;
 pub mod spec;
