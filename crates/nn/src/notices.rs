@@ -157,15 +157,15 @@ impl Notices {
     /// documentation).
     pub fn plateau(&self) -> Option<u64> {
         let last = *self.per_sample.last()?;
-        if !(last >= NEAR_ZERO) {
+        if last.is_nan() || last < NEAR_ZERO {
             return None;
         }
         let (mut lo, mut hi) = (last, last);
         let mut since = self.per_sample.len();
         for (i, &v) in self.per_sample.iter().enumerate().rev().skip(1) {
             let (l, h) = (lo.min(v), hi.max(v));
-            // NaN (an unobserved step) fails this test and ends the stretch.
-            if !(h - l <= PLATEAU_REL * h) {
+            // An unobserved step (NaN) ends the stretch.
+            if v.is_nan() || h - l > PLATEAU_REL * h {
                 break;
             }
             (lo, hi, since) = (l, h, i + 1);
