@@ -22,6 +22,7 @@ pub mod error;
 pub mod experiments;
 pub mod infer;
 pub mod init;
+pub mod inspect;
 pub mod layer;
 pub mod limits;
 pub mod loss;
