@@ -79,6 +79,10 @@ pub struct GradCheck {
     pub kinks: usize,
     /// The loss (in f64) at the current parameters on the checked batch.
     pub loss: f64,
+    /// The finite-difference step used ([`H`]).
+    pub h: f64,
+    /// The floor of the relative error's denominator for this loss.
+    pub floor: f64,
     /// The dataset rows of the checked batch, in order.
     pub batch: Vec<usize>,
     /// Every parameter entry in the model, whether checked or not.
@@ -162,6 +166,8 @@ pub fn gradcheck_at_most<T: Real>(s: &Session<T>, limit: usize) -> GradCheck {
             .fold(0.0, f64::max),
         kinks: entries.iter().filter(|e| e.kink).count(),
         loss,
+        h: H,
+        floor,
         batch,
         parameters,
         forward_passes: 1 + 2 * entries.len(),
@@ -176,7 +182,10 @@ fn spread(n: usize, count: usize) -> Vec<usize> {
         _ if count >= n => (0..n).collect(),
         0 => Vec::new(),
         1 => vec![0],
-        _ => (0..count).map(|k| k * (n - 1) / (count - 1)).collect(),
+        // In u64: on wasm32 the product could overflow a usize.
+        _ => (0..count as u64)
+            .map(|k| (k * (n as u64 - 1) / (count as u64 - 1)) as usize)
+            .collect(),
     }
 }
 

@@ -173,3 +173,27 @@ fn the_article_first_sample_sits_on_the_kink_and_the_left_side_is_used() {
     );
     assert!(!b0.kink);
 }
+
+#[test]
+fn the_result_serialises_with_the_page_names() {
+    let s = session(&Preset::article());
+    let json = serde_json::to_value(gradcheck_at_most(&s, 3)).unwrap();
+    for key in [
+        "maxRelErr",
+        "kinks",
+        "loss",
+        "h",
+        "floor",
+        "batch",
+        "parameters",
+        "forwardPasses",
+    ] {
+        assert!(json.get(key).is_some(), "{key}");
+    }
+    let entry = &json["entries"][2];
+    assert_eq!(entry["layer"], 2);
+    assert_eq!(entry["param"], "b");
+    for key in ["row", "col", "analytic", "numeric", "relErr", "kink"] {
+        assert!(entry.get(key).is_some(), "{key}");
+    }
+}
