@@ -1,0 +1,199 @@
+//! The generated PyTorch script (`codegen`), run with python3 and torch: its loss, gradients and
+//! updated parameters must match the library's next step within 1e-5 of each tensor's scale.
+//!
+//! Needs python3 with torch (`pip install torch`); without them these tests fail, they do not
+//! skip.
+
+mod common;
+
+use backstep_nn::codegen::pytorch_code;
+use backstep_nn::data::Shape2d;
+use backstep_nn::{Act, DataChoice, Init, MicroStep, OptimizerKind, Preset, Session};
+use common::{close, close_rows};
+use serde_json::Value;
+use std::process::Command;
+
+const TOL: f64 = 1e-5;
+/// The scale floor for a tensor that is (nearly) all zero.
+const FLOOR: f64 = 1e-6;
+
+fn run_python(name: &str, code: &str) -> Value {
+    let path =
+        std::env::temp_dir().join(format!("backstep-codegen-{}-{name}.py", std::process::id()));
+    std::fs::write(&path, code).unwrap();
+    let out = Command::new("python3")
+        .arg(&path)
+        .output()
+        .unwrap_or_else(|e| {
+            panic!("cannot run python3 ({e}): install Python 3, then `pip install torch`")
+        });
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        !stderr.contains("No module named 'torch'"),
+        "PyTorch is missing: `pip install torch` (CPU is enough)"
+    );
+    assert!(out.status.success(), "{name}: python3 failed:\n{stderr}");
+    let _ = std::fs::remove_file(&path);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let last = stdout.lines().last().unwrap_or_default();
+    serde_json::from_str(last).unwrap_or_else(|e| panic!("{name}: last line is not JSON ({e})"))
+}
+
+fn rows(v: &Value) -> Vec<Vec<f32>> {
+    v.as_array().unwrap().iter().map(flat).collect::<Vec<_>>()
+}
+
+fn flat(v: &Value) -> Vec<f32> {
+    v.as_array()
+        .unwrap()
+        .iter()
+        .map(|x| x.as_f64().unwrap() as f32)
+        .collect()
+}
+
+/// Generates the script for `s`'s next step, runs it, and compares it with the library's step.
+fn check(name: &str, s: &Session<f32>) {
+    let py = run_python(name, &pytorch_code(s));
+    let mut lib = s.clone();
+    let loss = lib.step().unwrap();
+    close(
+        &format!("{name}: loss"),
+        &[py["loss"].as_f64().unwrap() as f32],
+        &[loss],
+        TOL,
+        FLOOR,
+    );
+    let affines: Vec<_> = lib.network().affines().collect();
+    let (grads, params) = (
+        py["grads"].as_array().unwrap(),
+        py["params"].as_array().unwrap(),
+    );
+    assert_eq!(
+        grads.len(),
+        affines.len(),
+        "{name}: one entry per affine layer"
+    );
+    for (k, a) in affines.iter().enumerate() {
+        let lib_rows = backstep_nn::spec::rows;
+        close_rows(
+            &format!("{name}: dW{k}"),
+            &rows(&grads[k]["dW"]),
+            &lib_rows(a.dw()),
+            TOL,
+            FLOOR,
+        );
+        let db: Vec<f32> = a.db().iter().copied().collect();
+        close(
+            &format!("{name}: db{k}"),
+            &flat(&grads[k]["db"]),
+            &db,
+            TOL,
+            FLOOR,
+        );
+        close_rows(
+            &format!("{name}: W{k} after the update"),
+            &rows(&params[k]["W"]),
+            &lib_rows(a.w()),
+            TOL,
+            FLOOR,
+        );
+        let b: Vec<f32> = a.b().iter().copied().collect();
+        close(
+            &format!("{name}: b{k} after"),
+            &flat(&params[k]["b"]),
+            &b,
+            TOL,
+            FLOOR,
+        );
+    }
+}
+
+fn session(p: &Preset) -> Session<f32> {
+    p.spec(1).unwrap().session().unwrap()
+}
+
+fn plane(shape: Shape2d, act: Act, optimizer: OptimizerKind, batch_size: usize) -> Preset {
+    Preset {
+        data: DataChoice::Plane(shape),
+        hidden: vec![8, 8],
+        activation: act,
+        optimizer,
+        init: Init::Glorot,
+        batch_size,
+        points: 250,
+        ..Preset::default()
+    }
+}
+
+#[test]
+fn the_article_run_at_step_0_and_later() {
+    let mut s = session(&Preset::article());
+    check("article step 0", &s);
+    for _ in 0..20 {
+        s.step().unwrap();
+    }
+    check("article step 20", &s);
+    // Half way through a step the script runs that step.
+    s.substep().unwrap();
+    s.substep().unwrap();
+    assert_eq!(s.next(), MicroStep::Forward(2));
+    check("article mid-step", &s);
+}
+
+#[test]
+fn tanh_adam_on_mini_batches() {
+    let adam = OptimizerKind::Adam {
+        lr: 0.01,
+        beta1: 0.9,
+        beta2: 0.999,
+        eps: 1e-8,
+    };
+    let mut s = session(&plane(Shape2d::Circle, Act::Tanh, adam, 10));
+    check("adam step 0", &s);
+    for _ in 0..30 {
+        s.step().unwrap();
+    }
+    assert!(s.optimizer().steps() == 30);
+    check("adam step 30", &s);
+}
+
+#[test]
+fn sigmoid_momentum_and_a_relu_regression() {
+    let momentum = OptimizerKind::Momentum {
+        lr: 0.05,
+        momentum: 0.9,
+    };
+    let mut s = session(&Preset {
+        output: Some(Act::Sigmoid),
+        ..plane(Shape2d::Spiral, Act::Sigmoid, momentum, 25)
+    });
+    for _ in 0..12 {
+        s.step().unwrap();
+    }
+    check("sigmoid momentum step 12", &s);
+    let mut r = session(&Preset {
+        data: DataChoice::Regression,
+        ..Preset::article()
+    });
+    for _ in 0..3 {
+        r.step().unwrap();
+    }
+    check("regression step 3", &r);
+}
+
+#[test]
+fn the_script_is_self_contained_and_uses_no_autograd() {
+    let code = pytorch_code(&session(&Preset::article()));
+    assert!(
+        code.contains("class Affine") && code.contains("class Relu") && code.contains("class MSE")
+    );
+    assert!(
+        !code.contains("class Tanh"),
+        "only the activations the net uses"
+    );
+    for banned in ["requires_grad", "loss.backward()", "autograd", "torch.nn"] {
+        assert!(!code.contains(banned), "the script uses {banned}");
+    }
+    // The article's first weight, in its shortest round-trip form.
+    assert!(code.contains(&format!("{:?}", f32::from_bits(0xbe08b0c8))));
+}
