@@ -42,6 +42,40 @@ export function createApi(page) {
     snapshot: () => engine.request('snapshot'),
     /** The current run's spec (trace format, with its initial weights). */
     spec: () => engine.request('spec'),
+    /** The run at its current step ({spec, run, settings}); `load` resumes it there. */
+    save: () => engine.request('save'),
+    /** [{code, layer, unit, since}]: dead units, a plateau, a divergence. */
+    notices: () => engine.request('notices'),
+    /** One neuron's equation with its numbers, for a sample: {z, b, terms: [{w, x}], a, dz, …}. */
+    inspect: (layer, unit, sample = 0) =>
+      promised(() =>
+        engine.request('inspect', {
+          layer: whole(layer, 'layer', 0, 63),
+          unit: whole(unit, 'unit', 0, 255),
+          sample: whole(sample, 'sample', 0, 9999),
+        }),
+      ),
+    /** Finite differences (f64) of dW and db next to the analytic values: {maxRelErr, entries}. */
+    gradcheck: () => engine.request('gradcheck'),
+    /** Runnable PyTorch (no autograd) for the next step. */
+    code: () => engine.request('code'),
+    /** Sets W[row][col] of an affine layer; the run goes on from the edited state. */
+    setWeight: (layer, row, col, value) =>
+      promised(() => {
+        if (typeof value !== 'number' || !Number.isFinite(value)) {
+          throw new Error(
+            `setWeight: value must be a finite number, got ${String(value).slice(0, 20)}`,
+          );
+        }
+        const at = {
+          layer: whole(layer, 'layer', 0, 63),
+          row: whole(row, 'row', 0, 255),
+          col: whole(col, 'col', 0, 255),
+        };
+        return engine.request('edit', { what: 'weight', ...at, value });
+      }),
+    /** Changes the optimizer ({type, lr, …}) from the current step on, without starting over. */
+    setOptimizer: (rule) => engine.request('edit', { what: 'optimizer', rule }),
     /** The link that opens this run at this step, in this view. */
     url: () => Promise.resolve(page.url()),
     timings: () => engine.request('timings'),

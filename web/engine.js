@@ -11,6 +11,7 @@ import { overLimits } from './limits.js';
 import { drawLoss, moveCursor } from './losscurve.js';
 import { Model, Slot, What } from './model.js';
 import { drawPanels, timed } from './panels.js';
+import { glassRequests } from './requests-glass.js';
 
 /** Animation frames where the context has them, else a 60 Hz timer. */
 const nextFrame =
@@ -106,9 +107,10 @@ export function createEngine(memory, setup, send, record = null) {
       const seed = fresh_seed();
       return { seed, ...requests.preset({ ...options, seed }) };
     },
-    load: (spec) => {
-      const run = loaded(() => model.load({ spec }, overLimits));
-      note('load', spec);
+    load: (doc) => {
+      const source = doc?.run ? { saved: doc } : { spec: doc };
+      const run = loaded(() => model.load(source, overLimits));
+      note('load', doc);
       return run;
     },
     step: (n = 1) => {
@@ -117,12 +119,16 @@ export function createEngine(memory, setup, send, record = null) {
       return draw();
     },
     /** Back n steps; in the middle of a cycle, back to its start first. */
-    back: (n = 1) =>
-      requests.seek(Math.max(0, model.trainer.steps() - (model.midCycle() ? n - 1 : n))),
+    back: (n = 1) => {
+      note('back', n);
+      view.playing = false;
+      guarded(() => model.back(n));
+      return draw();
+    },
     /** The state after step k (at most the furthest step this run reached). */
     seek: (k) => {
-      if (k > model.furthest)
-        throw new Error(`seek(k): this run has reached step ${model.furthest}`);
+      if (k > model.furthest())
+        throw new Error(`seek(k): this run has reached step ${model.furthest()}`);
       note('seek', k);
       view.playing = false;
       guarded(() => model.seek(k));
@@ -148,6 +154,7 @@ export function createEngine(memory, setup, send, record = null) {
     frameTimes: () => [...playTimes],
     /** A panel's pixels (ImageData), for the browser tests: the page cannot read a canvas it
      *  handed to the worker. */
+    ...glassRequests(model, note, () => (ui.quiet ? model.state() : draw())),
     pixels: (name) =>
       canvases[name]
         .getContext('2d')
@@ -203,7 +210,7 @@ export function createEngine(memory, setup, send, record = null) {
       state,
       testLoss: model.testLoss(),
       readout: ui.readout,
-      furthest: model.furthest,
+      furthest: model.furthest(),
     };
     const heights = takeHeights();
     if (heights.length)
@@ -250,6 +257,8 @@ export function createEngine(memory, setup, send, record = null) {
         for (const { op, args } of log) {
           if (op === 'preset' || op === 'load') run = requests[op](args);
           else if (op === 'seek') guarded(() => model.seek(args));
+          else if (op === 'back') guarded(() => model.back(args));
+          else if (op === 'edit') requests.edit(args);
           else if (op === 'reset') {
             model.reset();
             ui.lossDirty = true;

@@ -1,5 +1,5 @@
-// Files in and out of the page: a download made from the page's data (the exported trace), and
-// a file the user chose, read as JSON within a stated size.
+// Files in and out of the page: downloads made from the page's data (the exported trace, the
+// saved run), and a file the user chose, read as JSON within a stated size.
 
 import { t } from './i18n.js';
 import { parseJson, traceJson } from './json.js';
@@ -19,6 +19,12 @@ export function download(name, text, type = 'application/json') {
 /** Downloads an exported trace document ({spec, last_step}) as the CLI would write it. */
 export function downloadTrace(doc) {
   download(`backstep-step-${doc.last_step.step}.json`, traceJson(doc));
+}
+
+/** Downloads a saved run ({spec, run, settings}); its numbers are written exactly (JSON's
+ *  shortest form of each f32 value), so a load resumes bit for bit. */
+export function downloadRun(doc) {
+  download(`backstep-run-step-${doc.run.state.steps}.json`, JSON.stringify(doc));
 }
 
 /** Reads a chosen file as JSON, or throws an Error saying why it cannot (too big, not JSON). */

@@ -31,8 +31,9 @@ const STRINGS = {
     speed: '速さ (ステップ/フレーム)',
     btnReset: '最初から',
     btnSeed: '新しいシード',
-    btnExport: '記録を保存',
-    btnImport: 'スペックを読み込む',
+    btnSave: '保存 (再開用)',
+    btnExport: '記録を書き出す',
+    btnImport: 'ファイルを読み込む',
     dataset: 'データ',
     options: {
       'dataset.xor': 'XOR',
@@ -135,8 +136,9 @@ const STRINGS = {
     speed: 'speed (steps/frame)',
     btnReset: 'Reset',
     btnSeed: 'New seed',
+    btnSave: 'Save run',
     btnExport: 'Export trace',
-    btnImport: 'Load spec',
+    btnImport: 'Load file',
     dataset: 'data',
     options: {
       'dataset.xor': 'XOR',

@@ -19,11 +19,15 @@ export class Model {
     this.gridVersion = -1;
   }
 
-  /** Replaces the run with a spec (an object as `JSON.parse` returns it) or settings (`{dataset,
-   *  hidden, …}`, built into a spec in wasm); throws the spec's error, naming the field, or the
+  /** Replaces the run with a spec (an object as `JSON.parse` returns it), settings (`{dataset,
+   *  hidden, …}`, built into a spec in wasm) or a saved run (`{spec, run}`, resumed at its step); throws the spec's error, naming the field, or the
    *  error `check(trainer)` returns, and keeps the old run. */
-  load({ spec, settings }, check = () => null) {
-    const next = settings ? Trainer.fromSettings(settings) : new Trainer(spec);
+  load({ spec, settings, saved }, check = () => null) {
+    const next = saved
+      ? Trainer.resume(saved)
+      : settings
+        ? Trainer.fromSettings(settings)
+        : new Trainer(spec);
     const problem = check(next);
     if (problem) {
       next.free();
@@ -31,8 +35,6 @@ export class Model {
     }
     if (this.trainer) this.trainer.free();
     this.trainer = next;
-    /** The furthest step this run reached (the timeline's end). */
-    this.furthest = 0;
     this.loads++;
     this.historyEpoch++;
     // A run's layer kinds never change: read them across the boundary once, not per frame.
@@ -82,20 +84,34 @@ export class Model {
       this.trainer.step(n);
     } finally {
       this.version++;
-      this.furthest = Math.max(this.furthest, this.trainer.steps());
     }
   }
-  /** Whether a cycle is under way (some of its sub-steps ran). */
-  midCycle() {
-    return this.trainer.phase() !== 'idle';
+  /** The furthest step this run reached (the timeline's end). */
+  furthest() {
+    return this.trainer.furthest();
   }
-  /** Back (or forward) to exactly the state after step k: the run is deterministic, so it is
-   *  replayed from step 0. */
+  /** Exactly the state after step k (the wasm's timeline restores a keyframe and replays). */
   seek(k) {
-    this.trainer.reset();
     this.historyEpoch++;
     try {
-      if (k > 0) this.trainer.step(k);
+      this.trainer.seek(k);
+    } finally {
+      this.version++;
+    }
+  }
+  /** Back n steps (in the middle of a cycle, to its start first). */
+  back(n) {
+    this.historyEpoch++;
+    try {
+      this.trainer.back(n);
+    } finally {
+      this.version++;
+    }
+  }
+  /** Runs an edit of the run (a weight, a bias, the optimizer) from the current step on. */
+  edit(fn) {
+    try {
+      fn(this.trainer);
     } finally {
       this.version++;
     }
@@ -105,12 +121,10 @@ export class Model {
       this.trainer.substep();
     } finally {
       this.version++;
-      this.furthest = Math.max(this.furthest, this.trainer.steps());
     }
   }
   reset() {
     this.trainer.reset();
-    this.furthest = 0;
     this.version++;
     this.historyEpoch++;
   }

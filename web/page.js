@@ -13,7 +13,7 @@ import {
   readSettings,
   showSettings,
 } from './controls.js';
-import { downloadTrace, readJsonFile } from './files.js';
+import { downloadRun, downloadTrace, readJsonFile } from './files.js';
 import { createHost } from './handover.js';
 import { applyLanguage, language, setLanguage, t } from './i18n.js';
 import { parseJson } from './json.js';
@@ -128,6 +128,9 @@ function act(action) {
       setLanguage(language() === 'ja' ? 'en' : 'ja');
       refreshLanguage();
       break;
+    case 'save':
+      api.save().then(downloadRun).catch(showFailure);
+      break;
     case 'back':
       api.back().catch(showFailure);
       break;
@@ -227,7 +230,7 @@ function wire() {
     e.target.value = '';
     try {
       const doc = await readJsonFile(file);
-      await api.load(doc?.spec ?? doc);
+      await api.load(doc?.run ? doc : (doc?.spec ?? doc));
     } catch (err) {
       showMessage(() => t('badImport')(err.message ?? String(err)));
     }

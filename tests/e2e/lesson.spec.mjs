@@ -171,3 +171,40 @@ test('after a divergence the loss shown stays finite, and Back works from there'
   await page.evaluate(() => window.backstep.back());
   expect((await state(page)).step).toBe(s.step - 1);
 });
+
+test("Save at step k, load it: the run resumes at k and its next step is the original's", async ({
+  page,
+}) => {
+  await open(page);
+  await page.selectOption('select[name="dataset"]', 'circle');
+  await page.selectOption('select[name="optimizer"]', 'adam');
+  await expect
+    .poll(() => page.evaluate(() => window.backstep.spec().then((s) => s.optimizer.type)))
+    .toBe('adam');
+  await page.evaluate(() => window.backstep.step(17));
+  const saved = await page.evaluate(() => window.backstep.save());
+  await page.evaluate(() => window.backstep.step(1));
+  const want = await snapshot(page);
+  // A bad saved run is refused, with a message, and the current run kept.
+  const broken = JSON.parse(JSON.stringify(saved));
+  broken.run.state.params[0].W = [[1]];
+  const msg = await page.evaluate(
+    (d) =>
+      window.backstep.load(d).then(
+        () => null,
+        (e) => e.message,
+      ),
+    broken,
+  );
+  expect(msg).toMatch(/^run\.state\.params\[0\]\.W/);
+  expect((await state(page)).step).toBe(18);
+  // Through the file's JSON text, as Save and Load file do.
+  await page.evaluate((text) => window.backstep.load(text), JSON.stringify(saved));
+  expect((await state(page)).step).toBe(17);
+  await page.evaluate(() => window.backstep.step(1));
+  expect(await snapshot(page)).toEqual(want);
+  // The loss history came along: back from a resumed run works too.
+  await page.evaluate(() => window.backstep.back(3));
+  expect((await state(page)).step).toBe(15);
+  expect(page.errors).toEqual([]);
+});

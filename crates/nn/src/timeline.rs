@@ -264,3 +264,11 @@ impl Timeline {
         self.frames.truncate_after(k);
     }
 }
+
+impl Timeline {
+    /// The furthest step this run reached: going back keeps the steps after it, so it can be
+    /// sought again.
+    pub fn farthest(&self) -> u64 {
+        self.history.len() as u64
+    }
+}

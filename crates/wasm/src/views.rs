@@ -89,7 +89,7 @@ mod what {
 
 impl Trainer {
     fn matrix(&self, layer: usize, w: u32) -> Option<&DMatrix<f32>> {
-        let s = &self.session;
+        let s = self.session();
         let net = s.network();
         match layer {
             LOSS => match w {
@@ -134,7 +134,7 @@ impl Trainer {
     /// (pointer, rows, cols) of a matrix: the u8 ReLU mask or an f32 matrix.
     fn view(&self, layer: usize, w: u32) -> Option<(usize, usize, usize)> {
         if w == what::MASK {
-            let act = self.session.network().layers().get(layer)?.as_act()?;
+            let act = self.session().network().layers().get(layer)?.as_act()?;
             let m = act.mask();
             return Some((m.as_ptr() as usize, m.nrows(), m.ncols()));
         }
@@ -171,8 +171,8 @@ impl Trainer {
             self.grid[(r, 0)] = at(r % side, x0, x1);
             self.grid[(r, 1)] = at(side - 1 - r / side, y0, y1);
         }
-        if self.session.x().ncols() == 2 {
-            self.infer.run(self.session.network(), &self.grid);
+        if self.session().x().ncols() == 2 {
+            self.infer.run(self.run.session().network(), &self.grid);
         }
     }
 }

@@ -1,0 +1,122 @@
+//! What the page reads from a trainer between frames: step, phase, layer, loss, the next
+//! micro-step, the last error (as text and as parts), the snapshot and spec, the layers' kinds,
+//! dead units and the loss history (a view into wasm memory).
+
+use crate::js::to_js;
+use crate::trainer::Trainer;
+use backstep_nn::MicroStep;
+use backstep_nn::trace::record;
+use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen]
+impl Trainer {
+    /// Completed steps.
+    pub fn steps(&self) -> f64 {
+        self.session().steps() as f64
+    }
+    /// The phase of the micro-step that ran last: `forward`, `loss`, `backward`, `update`, or
+    /// `idle` when no step is under way (before the first micro-step, after a full step, after
+    /// an error).
+    pub fn phase(&self) -> String {
+        match self.session().last() {
+            Some(ms) if self.stepping => ms.phase().name().into(),
+            _ => "idle".into(),
+        }
+    }
+    /// The layer of the micro-step that ran last (an index into the spec's layers), or −1.
+    pub fn layer(&self) -> i32 {
+        let last = self.session().last().filter(|_| self.stepping);
+        last.and_then(MicroStep::layer).map_or(-1, |l| l as i32)
+    }
+    /// The phase and layer of the next micro-step, as `forward 0`, `loss`, `backward 2`, `update`.
+    pub fn next(&self) -> String {
+        let ms = self.session().next();
+        match ms.layer() {
+            Some(l) => format!("{} {l}", ms.phase().name()),
+            None => ms.phase().name().into(),
+        }
+    }
+    /// The loss of the latest loss phase, or NaN before the first. After a step that went
+    /// non-finite, the loss of the last step that completed (the state kept), never ±Inf.
+    pub fn loss(&self) -> f64 {
+        let loss = match self.error {
+            Some(_) => self.run.history().last().copied(),
+            None => self.session().loss(),
+        };
+        loss.map_or(f64::NAN, f64::from)
+    }
+    /// The loss of the current parameters on the held-out test set, or NaN without one.
+    pub fn test_loss(&mut self) -> f64 {
+        if self.session().x_test().nrows() == 0 {
+            return f64::NAN;
+        }
+        let s = self.run.session();
+        f64::from(self.eval.loss(s.network(), s.x_test(), s.t_test()))
+    }
+    /// The message of the last non-finite error, if the last attempt failed.
+    pub fn error(&self) -> Option<String> {
+        self.error.as_ref().map(ToString::to_string)
+    }
+    /// The last non-finite error's parts, for a message in the page's language:
+    /// `{step, phase, layer, kind, what}` (`layer` null for the loss), or `null`.
+    pub fn failure(&self) -> JsValue {
+        let Some(e) = &self.error else {
+            return JsValue::NULL;
+        };
+        let o = js_sys::Object::new();
+        let layer = e.layer.map_or(JsValue::NULL, |l| JsValue::from(l as u32));
+        for (k, v) in [
+            ("step", JsValue::from(e.step as f64)),
+            ("phase", JsValue::from(e.phase.name())),
+            ("layer", layer),
+            ("kind", JsValue::from(e.kind)),
+            ("what", JsValue::from(e.what)),
+        ] {
+            // Setting a property on a plain new object cannot fail.
+            let _ = js_sys::Reflect::set(&o, &k.into(), &v);
+        }
+        o.into()
+    }
+    /// The last completed step as a trace record (an object, docs/trace-format.md).
+    pub fn snapshot(&self) -> Result<JsValue, JsError> {
+        if self.session().steps() == 0 {
+            return Err(JsError::new("no step has completed yet"));
+        }
+        Ok(to_js(&record(self.session())))
+    }
+    /// The spec this trainer runs (an object).
+    pub fn spec(&self) -> JsValue {
+        to_js(&self.spec)
+    }
+    /// How many layers the network has.
+    pub fn layer_count(&self) -> usize {
+        self.session().network().layers().len()
+    }
+    /// `affine`, `relu`, `sigmoid` or `tanh`.
+    pub fn layer_kind(&self, i: usize) -> String {
+        self.session()
+            .network()
+            .layers()
+            .get(i)
+            .map_or("", |l| l.kind())
+            .into()
+    }
+    /// Units of layer `i` that were blocked for every sample of the last batch (ReLU only).
+    pub fn dead_units(&self, i: usize) -> Vec<u32> {
+        let layers = self.session().network().layers();
+        let dead = layers
+            .get(i)
+            .and_then(|l| l.as_act())
+            .map(|a| a.dead_units())
+            .unwrap_or_default();
+        dead.into_iter().map(|u| u as u32).collect()
+    }
+    /// Where the loss history starts in wasm memory (one f32 per completed step).
+    pub fn history_ptr(&self) -> *const f32 {
+        self.run.history().as_ptr()
+    }
+    /// Length of the loss history.
+    pub fn history_len(&self) -> usize {
+        self.run.history().len()
+    }
+}
