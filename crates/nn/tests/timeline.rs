@@ -112,7 +112,7 @@ fn keyframes_stay_within_their_bound_on_a_long_run() {
         assert!(interval <= (2 * t.steps() / MAX_KEYFRAMES as u64).max(1));
     }
     assert_eq!((t.keyframes(), t.keyframe_interval()), (625, 32));
-    // 2.7 KB a keyframe for the article's 17 parameters, as the bound's documentation says.
+    // About 2.6 KB a keyframe for the article's 17 parameters, as the bound's documentation says.
     let per = t.keyframe_bytes() / t.keyframes();
     assert!((2_000..3_000).contains(&per), "{per} bytes a keyframe");
     t.seek(12_345).unwrap();
