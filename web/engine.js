@@ -6,6 +6,7 @@
 
 import { colormap, fresh_seed } from '../pkg/backstep_wasm.js';
 import { setColormap, setGeometry, takeHeights } from './colors.js';
+import { explain } from './explain.js';
 import { setLanguage } from './i18n.js';
 import { overLimits } from './limits.js';
 import { drawLoss, moveCursor } from './losscurve.js';
@@ -211,6 +212,9 @@ export function createEngine(memory, setup, send, record = null) {
       testLoss: model.testLoss(),
       readout: ui.readout,
       furthest: model.furthest(),
+      // The lesson text and the notices: not while playing (nobody reads them at 60 frames/s).
+      explain: view.playing ? null : explain(model, state, view.sample, model.rule),
+      notices: view.playing ? null : model.trainer.notices(),
     };
     const heights = takeHeights();
     if (heights.length)

@@ -35,6 +35,8 @@ export class Model {
     }
     if (this.trainer) this.trainer.free();
     this.trainer = next;
+    /** The optimizer's rule ({type, lr, …}), for the lesson text's update. */
+    this.rule = next.spec().optimizer;
     this.loads++;
     this.historyEpoch++;
     // A run's layer kinds never change: read them across the boundary once, not per frame.

@@ -18,28 +18,25 @@ import { createHost } from './handover.js';
 import { applyLanguage, language, setLanguage, t } from './i18n.js';
 import { parseJson } from './json.js';
 import { bindKeys } from './keys.js';
+import { initLesson, rerenderLesson, showLesson } from './lesson.js';
 import { pageLimits } from './limits.js';
 import { fillHelp, presenting, setPresenting, toggleHelp } from './present.js';
 import { createShare } from './share.js';
 import { renderStatus, rerenderMessage, showFrame, showMessage, shown } from './status.js';
 import { geometry, PANELS, viewSettings } from './view.js';
-import { compileWasm, inlineWasm } from './wasm.js';
+import { compileWasm, inlineWasm, reveal } from './wasm.js';
 
 const $ = (id) => document.getElementById(id);
 const form = $('settings');
 /** Where the run lives (handover.js); null until the wasm runs. */
 let engine = null;
 
-/** Shows the page (hidden while booting, so the empty shell never flashes). */
-function reveal() {
-  document.documentElement.classList.remove('booting');
-}
-
 /** What an engine reports without being asked: a drawn frame, a step that went non-finite, an
  *  error. */
 function onReport(report, fromWorker) {
   if (report.type === 'frame') {
     showFrame(report);
+    showLesson(report);
     const timeline = $('timeline');
     timeline.max = String(report.furthest);
     timeline.value = String(report.state.step);
@@ -155,6 +152,7 @@ function refreshLanguage() {
   if (engine) $('limits').textContent = t('limits')(pageLimits());
   if ($('help').open) fillHelp();
   rerenderMessage();
+  rerenderLesson();
   updateHash(true);
   setPlaying(shown.playing, false);
   renderStatus();
@@ -239,9 +237,11 @@ function wire() {
   // A link pasted into this tab's address bar opens its run (the page's own writes of the hash
   // do not fire this event).
   window.addEventListener('hashchange', () => share.open());
-  // Presenter view fits the panels below the header and toolbar: when those change height (a
-  // message appears, the language changes), the panels are fitted again.
-  new ResizeObserver(refit).observe(document.querySelector('.toolbar'));
+  // Presenter view fits the panels below the header, toolbar and lesson text: when those change
+  // height (a message appears, the language changes, a longer formula), they are fitted again.
+  const fits = new ResizeObserver(refit);
+  fits.observe(document.querySelector('.toolbar'));
+  fits.observe(document.querySelector('[data-panel="explain"]'));
   bindCanvases();
   bindKeys(act);
 }
@@ -284,6 +284,7 @@ async function boot() {
     throw e;
   }
   performance.mark('backstep:wasm-ready');
+  initLesson((op, args) => engine.request(op, args), form, loadFromSettings);
   wire();
   await loadFromSettings();
   window.backstep = api;

@@ -50,13 +50,14 @@ export function fitting() {
   };
   const pad = Number.parseFloat(getComputedStyle(panels).paddingTop) * 2;
   const gap = Number.parseFloat(getComputedStyle(panels).rowGap) || 0;
-  const left = free - pad - gap - around('network') - around('loss');
+  const explain = document.querySelector('[data-panel="explain"]').offsetHeight + gap;
+  const left = free - explain - pad - gap - around('network') - around('loss');
   return {
     zoom: PRESENTER_ZOOM,
     most: {
       network: Math.max(120, Math.floor(left * 0.55)),
       loss: Math.max(100, Math.floor(left * 0.45)),
-      matrices: Math.max(200, Math.floor(free - pad - around('matrices'))),
+      matrices: Math.max(200, Math.floor(free - explain - pad - around('matrices'))),
     },
   };
 }

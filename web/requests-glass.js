@@ -19,8 +19,10 @@ export function glassRequests(model, note, redraw) {
       model.edit((t) => {
         if (e.what === 'weight') t.setWeight(e.layer, e.row, e.col, e.value);
         else if (e.what === 'bias') t.setBias(e.layer, e.col, e.value);
-        else if (e.what === 'optimizer') t.setOptimizer(e.rule);
-        else throw new Error(`edit: unknown kind ${JSON.stringify(String(e.what)).slice(0, 30)}`);
+        else if (e.what === 'optimizer') {
+          t.setOptimizer(e.rule);
+          model.rule = e.rule;
+        } else throw new Error(`edit: unknown kind ${JSON.stringify(String(e.what)).slice(0, 30)}`);
       });
       note('edit', e);
       return redraw();

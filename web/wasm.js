@@ -1,5 +1,5 @@
 // The page's wasm module: its bytes where the single-file page inlines them, and compiling it
-// (streamed from the server, or from the bytes).
+// (streamed from the server, or from the bytes); and showing the page once it can run.
 
 /** The wasm's bytes in the single-file page (`cargo xtask bundle`), where it is inlined as
  *  base64; null when served. */
@@ -20,4 +20,9 @@ export function compileWasm() {
       .then((r) => r.arrayBuffer())
       .then((bytes) => WebAssembly.compile(bytes));
   });
+}
+
+/** Shows the page (hidden while booting, so the empty shell never flashes). */
+export function reveal() {
+  document.documentElement.classList.remove('booting');
 }

@@ -84,6 +84,11 @@ impl Trainer {
         }
         Ok(to_js(&record(self.session())))
     }
+    /// The settings this trainer was made from, completed with every default, or `null` for a
+    /// trainer made from a spec.
+    pub fn settings(&self) -> JsValue {
+        self.settings.as_ref().map_or(JsValue::NULL, to_js)
+    }
     /// The spec this trainer runs (an object).
     pub fn spec(&self) -> JsValue {
         to_js(&self.spec)

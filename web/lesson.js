@@ -1,0 +1,66 @@
+// The lesson panel's text on the page: the phase's formula with its numbers (built by the
+// engine, explain.js) and the run's notices in plain words, each with buttons for the
+// experiments that address it (one click changes that setting and starts the run again).
+
+import { t } from './i18n.js';
+
+const $ = (id) => document.getElementById(id);
+/** The notices shown, as the engine reported them, and their experiments. */
+const shownLesson = { notices: '[]', formula: '' };
+/** `experimentsFor(code)` resolves to [{kind, value}]; `tryIt(kind, value)` applies one. */
+const deps = { experimentsFor: () => Promise.resolve([]), tryIt: () => {} };
+
+/** Connects the panel: `request(op, args)` reaches the engine; `form` is the settings form and
+ *  `reload()` starts the run again from it. */
+export function initLesson(request, form, reload) {
+  deps.experimentsFor = (code) => request('experiments', code).catch(() => []);
+  deps.tryIt = (kind, value) => {
+    const field = form.elements[kind];
+    if (!field) return;
+    field.value = String(value);
+    reload();
+  };
+}
+
+/** Shows a frame's lesson text. Nothing changes while playing (the engine sends null). */
+export function showLesson(report) {
+  if (report.explain != null && report.explain !== shownLesson.formula) {
+    shownLesson.formula = report.explain;
+    $('formula').textContent = report.explain;
+  }
+  if (report.notices == null) return;
+  const key = JSON.stringify(report.notices);
+  if (key === shownLesson.notices) return;
+  shownLesson.notices = key;
+  renderNotices(report.notices);
+}
+
+/** Writes the lesson text again in the current language (a language switch). */
+export function rerenderLesson() {
+  renderNotices(JSON.parse(shownLesson.notices));
+}
+
+function renderNotices(notices) {
+  const words = { 'dead-unit': 'noticeDead', plateau: 'noticePlateau', diverged: 'noticeDiverged' };
+  const list = $('notices');
+  list.replaceChildren(
+    ...notices.map((n) => {
+      const li = document.createElement('li');
+      li.dataset.notice = n.code;
+      li.textContent = t(words[n.code] ?? 'noticeDiverged')(n);
+      deps.experimentsFor(n.code).then((tries) => {
+        if (!tries.length) return;
+        li.append(` ${t('tryLabel')}`);
+        for (const { kind, value } of tries) {
+          const b = document.createElement('button');
+          b.type = 'button';
+          b.dataset.experiment = kind;
+          b.textContent = `${t('experiment')[kind] ?? kind} = ${value}`;
+          b.addEventListener('click', () => deps.tryIt(kind, value));
+          li.append(b);
+        }
+      });
+      return li;
+    }),
+  );
+}
