@@ -15,6 +15,7 @@
 pub mod activation;
 pub mod affine;
 pub mod batch;
+pub mod bounded;
 pub mod cycle;
 pub mod data;
 pub mod error;

@@ -137,14 +137,22 @@ impl From<OptimizerKind> for OptimizerSpec {
 
 impl Spec {
     #[cfg(feature = "json")]
-    /// Parses JSON; a syntax or type error names the field it was found in.
+    /// Parses JSON; a syntax or type error names the field it was found in. Anything but
+    /// whitespace after the document (a second document, stray text) is an error too.
     pub fn parse(json: &str) -> Result<Spec, SpecError> {
         let de = &mut serde_json::Deserializer::from_str(json);
-        serde_path_to_error::deserialize(de).map_err(|e| {
+        let spec = serde_path_to_error::deserialize(&mut *de).map_err(|e| {
             let path = e.path().to_string();
             let field = if path == "." { String::new() } else { path };
             SpecError::new(field, e.into_inner().to_string())
-        })
+        })?;
+        de.end().map_err(|e| {
+            SpecError::new(
+                "",
+                format!("text after the end of the spec ({e}); a file holds one spec"),
+            )
+        })?;
+        Ok(spec)
     }
 
     #[cfg(feature = "json")]
