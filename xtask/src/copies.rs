@@ -1,5 +1,5 @@
 //! Copies kept by hand, checked against their source: the limits in `crates/nn/src/limits.rs`
-//! are stated in the README, the trace format document, the CLI's `--help` and the page's text.
+//! are stated in the README, the trace format document, the CLI's `--help` (args.rs) and the page's text.
 //! Each place must state the number the code has; a change to one without the others fails
 //! the tidy check (the xtask reads the constants as text: it depends on no workspace crate).
 
@@ -106,9 +106,9 @@ fn against(root: &Path, limits: &str) -> Result<Vec<String>, String> {
             format!("| steps of `backstep train` | {} |", s(trained)),
         ),
         (
-            "crates/cli/src/main.rs",
+            "crates/cli/src/args.rs",
             format!(
-                "Limits: at most {samples} samples, {width} units per layer, {layers} layers, {traced} traced steps and {trained} training steps."
+                "Limits: at most {samples} samples, {width} units per layer, {layers} layers, {traced} traced steps and {trained} training steps"
             ),
         ),
         (

@@ -112,14 +112,21 @@ fn js_check() -> Result<(), String> {
 
 fn serve_command(args: &[String]) -> Result<(), String> {
     let port = match args {
-        [] => 8000,
-        [flag, n] if flag == "--port" => n
-            .parse()
-            .map_err(|_| format!("--port: not a port number: {n}"))?,
+        [] => "8000",
+        [flag, n] if flag == "--port" => n.as_str(),
+        [flag] if flag.starts_with("--port=") => &flag["--port=".len()..],
         _ => return Err("usage: cargo xtask serve [--port N]".into()),
     };
-    let dist = site::build()?;
+    let port: u16 = port
+        .parse()
+        .map_err(|_| format!("--port: not a port number (0 to 65535): {port:?}"))?;
+    // The port is taken now, before the build, so a busy port fails in a second, not after
+    // minutes of compiling. A browser that connects meanwhile waits in the listen queue.
     let (listener, url) = serve::bind(port)?;
+    eprintln!(
+        "xtask: {url} is ours; building the page first (a cold build compiles the wasm crate for a minute or two, with cargo's progress below)"
+    );
+    let dist = site::build()?;
     println!("backstep is served at {url}  (Ctrl-C stops it)");
     serve::serve(listener, dist);
     Ok(())

@@ -12,7 +12,7 @@ use backstep_nn::{Inference, MicroStep, Phase};
 #[derive(clap::Args)]
 pub struct Args {
     #[command(flatten)]
-    model: Model,
+    pub(crate) model: Model,
     /// How many cycles to print (1 to 1000).
     #[arg(long, default_value_t = 1, value_parser = clap::value_parser!(u64).range(1..=1000))]
     steps: u64,

@@ -11,7 +11,7 @@ use backstep_nn::limits::MAX_TRAIN_STEPS;
 #[derive(clap::Args)]
 pub struct Args {
     #[command(flatten)]
-    model: Model,
+    pub(crate) model: Model,
     /// Steps to train (1 to 10000000).
     #[arg(long, value_parser = clap::value_parser!(u64).range(1..=MAX_TRAIN_STEPS))]
     steps: u64,

@@ -112,10 +112,19 @@ impl From<OptimizerKind> for OptimizerSpec {
 
 impl Spec {
     #[cfg(feature = "json")]
-    /// Parses JSON; a syntax or type error names the field it was found in.
+    /// Parses JSON; a syntax or type error names the field it was found in. Anything but
+    /// whitespace after the document (a second document, stray text) is an error too.
     pub fn parse(json: &str) -> Result<Spec, SpecError> {
-        let value: serde_json::Value =
-            serde_json::from_str(json).map_err(|e| SpecError::new("", e.to_string()))?;
+        use serde::Deserialize;
+        let de = &mut serde_json::Deserializer::from_str(json);
+        let value = serde_json::Value::deserialize(&mut *de)
+            .map_err(|e| SpecError::new("", e.to_string()))?;
+        de.end().map_err(|e| {
+            SpecError::new(
+                "",
+                format!("text after the end of the spec ({e}); a file holds one spec"),
+            )
+        })?;
         crate::read::spec(&value)
     }
 

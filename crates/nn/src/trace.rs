@@ -142,6 +142,7 @@ pub fn run(spec: &Spec) -> Result<Trace, TraceError> {
 /// [`run`] with a choice of product kernels.
 pub fn run_with(spec: &Spec, kernels: Kernels) -> Result<Trace, TraceError> {
     let mut s = spec.session().map_err(TraceError::Spec)?;
+    check_size(spec).map_err(TraceError::Spec)?;
     s.set_kernels(kernels);
     let mut steps = Vec::with_capacity(spec.steps as usize);
     for _ in 0..spec.steps {
@@ -150,4 +151,74 @@ pub fn run_with(spec: &Spec, kernels: Kernels) -> Result<Trace, TraceError> {
     }
     let final_loss = Inference::new().loss(s.network(), s.x(), s.t());
     Ok(Trace { steps, final_loss })
+}
+
+/// Most numbers one trace may hold (about 1 GB of JSON): every matrix entry, mask entry, batch
+/// index and dead unit counts as one. A spec whose trace would hold more is refused before it
+/// runs.
+pub const MAX_TRACE_NUMBERS: u64 = 100_000_000;
+
+/// How many numbers the trace of `spec` holds at most: every entry of every matrix, mask and
+/// batch index, each loss, and each layer's full width of dead units (the only part that
+/// depends on the values). Exact shapes come from a valid spec; on an invalid one the count
+/// is still finite (it saturates).
+pub fn numbers(spec: &Spec) -> u64 {
+    use crate::spec::LayerSpec;
+    let n = spec.x.len() as u64;
+    let mut width = spec.x.first().map_or(0, |r| r.len()) as u64;
+    // The numbers of one step as `per_sample · batch + fixed`; the step number and its loss
+    // are two of the fixed ones.
+    let (mut per_sample, mut fixed) = (0u64, 2u64);
+    for layer in &spec.layers {
+        let input = width;
+        match layer {
+            LayerSpec::Affine { w, b } => {
+                width = b.len() as u64;
+                let params = (w.len() as u64).saturating_mul(width).saturating_add(width);
+                // dW and db, then W and b after the update.
+                fixed = fixed.saturating_add(params.saturating_mul(2));
+            }
+            // The mask, and at most every unit dead.
+            LayerSpec::Relu {} => {
+                per_sample = per_sample.saturating_add(width);
+                fixed = fixed.saturating_add(width);
+            }
+            LayerSpec::Sigmoid {} | LayerSpec::Tanh {} => {}
+        }
+        // The output and dx.
+        per_sample = per_sample.saturating_add(width.saturating_add(input));
+    }
+    let size = match spec.batch_size.unwrap_or(0) as u64 {
+        0 => n,
+        b => b.min(n),
+    };
+    let samples = if size < n {
+        // Mini-batches: an epoch is `k` batches, the last one short; the indices are written.
+        per_sample = per_sample.saturating_add(1);
+        let k = n.div_ceil(size.max(1));
+        let epochs = spec.steps / k;
+        epochs
+            .saturating_mul(n)
+            .saturating_add((spec.steps % k).saturating_mul(size))
+    } else {
+        spec.steps.saturating_mul(n)
+    };
+    per_sample
+        .saturating_mul(samples)
+        .saturating_add(fixed.saturating_mul(spec.steps))
+        .saturating_add(1) // final_loss
+}
+
+/// Refuses, naming `steps`, a spec whose trace would hold more than [`MAX_TRACE_NUMBERS`].
+pub fn check_size(spec: &Spec) -> Result<(), SpecError> {
+    let n = numbers(spec);
+    if n > MAX_TRACE_NUMBERS {
+        return Err(SpecError::new(
+            "steps",
+            format!(
+                "this trace would hold up to {n} numbers, more than the limit of {MAX_TRACE_NUMBERS}; record fewer steps, or use a smaller batch_size or network"
+            ),
+        ));
+    }
+    Ok(())
 }
