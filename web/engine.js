@@ -11,6 +11,7 @@ import { setLanguage } from './i18n.js';
 import { overLimits } from './limits.js';
 import { drawLoss, moveCursor } from './losscurve.js';
 import { Model, Slot, What } from './model.js';
+import { createPacer } from './pace.js';
 import { drawPanels, timed } from './panels.js';
 import { glassRequests } from './requests-glass.js';
 
@@ -30,16 +31,8 @@ export function createEngine(memory, setup, send, record = null) {
   const model = new Model(memory);
   const canvases = setup.canvases;
   const names = new Map(Object.entries(canvases).map(([name, c]) => [c, name]));
-  /** What the page's controls chose. */
-  const view = {
-    playing: false,
-    speed: 20,
-    showGrads: false,
-    sample: 1,
-    logScale: false,
-    matrixLayer: 'auto',
-    ...setup.view,
-  };
+  /** What the page's controls chose (view.js's `viewSettings`). */
+  const view = { playing: false, ...setup.view };
   const ui = {
     drawn: -1,
     lossDirty: true,
@@ -97,6 +90,14 @@ export function createEngine(memory, setup, send, record = null) {
     }
   }
 
+  /** A move along the run (back, seek): recorded, pausing, then drawn. */
+  function move(op, arg, fn) {
+    note(op, arg);
+    view.playing = false;
+    guarded(fn);
+    return draw();
+  }
+
   /** Requests: each returns the reply's value or throws (the page gets the error's message). */
   const requests = {
     preset: (options) => {
@@ -120,20 +121,12 @@ export function createEngine(memory, setup, send, record = null) {
       return draw();
     },
     /** Back n steps; in the middle of a cycle, back to its start first. */
-    back: (n = 1) => {
-      note('back', n);
-      view.playing = false;
-      guarded(() => model.back(n));
-      return draw();
-    },
+    back: (n = 1) => move('back', n, () => model.back(n)),
     /** The state after step k (at most the furthest step this run reached). */
     seek: (k) => {
       if (k > model.furthest())
-        throw new Error(`seek(k): this run has reached step ${model.furthest()}`);
-      note('seek', k);
-      view.playing = false;
-      guarded(() => model.seek(k));
-      return draw();
+        throw new Error(`seek(k): this run has reached ${model.furthest()}`);
+      return move('seek', k, () => model.seek(k));
     },
     substep: () => {
       note('substep');
@@ -165,7 +158,10 @@ export function createEngine(memory, setup, send, record = null) {
   /** Commands: no reply. */
   const commands = {
     play: (on) => {
-      if (on && !view.playing) playTimes.length = 0;
+      if (on && !view.playing) {
+        playTimes.length = 0;
+        pacer.reset();
+      }
       // Stopping redraws the maps from the full grid (playing draws them from a coarser one).
       if (view.playing && !on) ui.drawn = -1;
       view.playing = on;
@@ -212,6 +208,7 @@ export function createEngine(memory, setup, send, record = null) {
       testLoss: model.testLoss(),
       readout: ui.readout,
       furthest: model.furthest(),
+      rate: view.playing ? pacer.rate() : null,
       // The lesson text and the notices: not while playing (nobody reads them at 60 frames/s).
       explain: view.playing ? null : explain(model, state, view.sample, model.rule),
       notices: view.playing ? null : model.trainer.notices(),
@@ -226,6 +223,8 @@ export function createEngine(memory, setup, send, record = null) {
     send(message);
   }
 
+  const pacer = createPacer();
+
   function frame() {
     if (ui.stopped) return;
     nextFrame(frame);
@@ -233,8 +232,13 @@ export function createEngine(memory, setup, send, record = null) {
     const t0 = performance.now();
     const playing = view.playing;
     if (playing) {
-      note('step', view.speed);
-      guarded(() => model.step(view.speed));
+      // The steps this frame ran are recorded as run, so a replay repeats them exactly.
+      guarded(() => {
+        pacer.run(view.speed, (k) => {
+          note('step', k);
+          model.step(k);
+        });
+      });
     }
     if (ui.drawn !== model.version) {
       draw();
@@ -258,16 +262,14 @@ export function createEngine(memory, setup, send, record = null) {
       ui.quiet = true;
       let run = null;
       try {
+        const moves = { seek: 'seek', back: 'back', step: 'step', substep: 'substep' };
         for (const { op, args } of log) {
           if (op === 'preset' || op === 'load') run = requests[op](args);
-          else if (op === 'seek') guarded(() => model.seek(args));
-          else if (op === 'back') guarded(() => model.back(args));
           else if (op === 'edit') requests.edit(args);
-          else if (op === 'reset') {
-            model.reset();
-            ui.lossDirty = true;
-          } else guarded(op === 'step' ? () => model.step(args) : () => model.substep());
+          else if (op === 'reset') model.reset();
+          else guarded(() => model[moves[op]](args));
         }
+        ui.lossDirty = true;
       } finally {
         ui.quiet = false;
       }

@@ -18,6 +18,7 @@ const STRINGS = {
     noticePlateau: (n) => `ステップ ${n.since} から損失がほとんど動いていません (停滞)。`,
     noticeDiverged: (n) => `ステップ ${n.since} で値が発散しました。`,
     tryLabel: '試す:',
+    rate: (r) => `${r} ステップ/秒`,
     experiment: {
       seed: 'シード',
       init: '初期化',
@@ -144,6 +145,7 @@ const STRINGS = {
     noticePlateau: (n) => `The loss has stopped moving since step ${n.since} (a plateau).`,
     noticeDiverged: (n) => `The values diverged at step ${n.since}.`,
     tryLabel: 'Try:',
+    rate: (r) => `${r} steps/s`,
     experiment: {
       seed: 'seed',
       init: 'init',

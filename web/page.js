@@ -37,6 +37,7 @@ function onReport(report, fromWorker) {
   if (report.type === 'frame') {
     showFrame(report);
     showLesson(report);
+    $('rate').textContent = report.rate ? t('rate')(report.rate) : '';
     const timeline = $('timeline');
     timeline.max = String(report.furthest);
     timeline.value = String(report.state.step);
