@@ -100,13 +100,21 @@ export function fillSelectors(run) {
   const $ = (id) => document.getElementById(id);
   const layerSel = $('matrix-layer');
   layerSel.replaceChildren(
-    new Option('auto', 'auto'),
+    named('auto', 'layerAuto'),
     ...run.kinds.map((k, i) => new Option(`layers[${i}] ${k}`, String(i))),
-    new Option('loss', 'loss'),
+    named('loss', 'layerLoss'),
   );
   layerSel.value = 'auto';
   $('sample').replaceChildren(
     ...Array.from({ length: Math.min(run.rows, 64) }, (_, i) => new Option(String(i), String(i))),
   );
   $('sample').value = String(run.sample);
+}
+
+/** A menu option whose label is a word of the page's language (kept up to date by
+ *  `applyLanguage`). */
+function named(value, key) {
+  const o = new Option(t(key), value);
+  o.dataset.i18n = key;
+  return o;
 }

@@ -1,5 +1,12 @@
 // The page's words in Japanese and English. Phase names follow the article: 知る, ロス, 考える, 更新.
 
+/** The core's name of a quantity (`loss`, `dW`, `v of W`, …) in Japanese. */
+function quantityJa(what) {
+  const of = what.match(/^(velocity|m|v) of (\w+)$/);
+  if (of) return `${of[2]} の${of[1] === 'velocity' ? '速度' : ` ${of[1]}`}`;
+  return what === 'loss' ? '損失' : what;
+}
+
 const STRINGS = {
   ja: {
     tagline: '逆伝播を 1 ステップずつ',
@@ -18,6 +25,8 @@ const STRINGS = {
     noticePlateau: (n) => `ステップ ${n.since} から損失がほとんど動いていません (停滞)。`,
     noticeDiverged: (n) => `ステップ ${n.since} で値が発散しました。`,
     tryLabel: '試す:',
+    layerAuto: '自動 (処理中の層)',
+    layerLoss: '損失',
     rate: (r) => `${r} ステップ/秒`,
     experiment: {
       seed: 'シード',
@@ -119,7 +128,7 @@ const STRINGS = {
     diverged: (f) =>
       typeof f === 'string'
         ? `止めました: ${f}`
-        : `止めました: ステップ ${f.step} の${STRINGS.ja.phaseShort[f.phase]}${f.layer == null ? '' : ` (layers[${f.layer}] ${f.kind})`}で ${f.what} が有限の値でなくなりました (NaN か ±Inf)。このステップの前の状態に戻してあります。学習率を小さくしてみてください。`,
+        : `止めました: ステップ ${f.step} の${STRINGS.ja.phaseShort[f.phase]}${f.layer == null ? '' : ` (layers[${f.layer}] ${f.kind})`}で ${quantityJa(f.what)} が有限の値でなくなりました (NaN か ±Inf)。このステップの前の状態に戻してあります。学習率を小さくしてみてください。`,
     badJson: (m) => `JSON として読めません: ${m}`,
     tooBig: (name, mb, max) => `${name}: ${mb} MB (読み込めるのは ${max} MB まで)`,
     overLimits: (l, o) =>
@@ -145,6 +154,8 @@ const STRINGS = {
     noticePlateau: (n) => `The loss has stopped moving since step ${n.since} (a plateau).`,
     noticeDiverged: (n) => `The values diverged at step ${n.since}.`,
     tryLabel: 'Try:',
+    layerAuto: 'auto (the active layer)',
+    layerLoss: 'loss',
     rate: (r) => `${r} steps/s`,
     experiment: {
       seed: 'seed',

@@ -13,6 +13,7 @@ import {
   readSettings,
   showSettings,
 } from './controls.js';
+import { inLanguage } from './corewords.js';
 import { downloadRun, downloadTrace, readJsonFile } from './files.js';
 import { createHost } from './handover.js';
 import { applyLanguage, language, setLanguage, t } from './i18n.js';
@@ -86,7 +87,7 @@ async function loadFromSettings(fresh = false) {
     afterLoad(run);
     showMessage('');
   } catch (e) {
-    showMessage(() => t('badSetting')(e.message));
+    showMessage(() => t('badSetting')(inLanguage(e.message)));
   }
 }
 
@@ -95,9 +96,8 @@ function refit() {
   requestAnimationFrame(() => engine?.command('geometry', geometry()));
 }
 
-/** Shows a failed request's reason (a worker that stopped working, say), instead of leaving
- *  it to the console. */
-const showFailure = (e) => showMessage(e.message ?? String(e));
+/** Shows a failed request's reason (a stopped worker, say), not only in the console. */
+const showFailure = (e) => showMessage(inLanguage(e.message ?? String(e)));
 
 function act(action) {
   switch (action) {
@@ -190,7 +190,7 @@ const api = createApi({
     try {
       afterLoad(await engine.request('load', typeof spec === 'string' ? parseJson(spec) : spec));
     } catch (e) {
-      showMessage(() => t('badImport')(e.message));
+      showMessage(() => t('badImport')(inLanguage(e.message)));
       throw new Error(e.message);
     }
     showMessage(shown.settings ? '' : () => t('notInLink'));
@@ -231,7 +231,7 @@ function wire() {
       const doc = await readJsonFile(file);
       await api.load(doc?.run ? doc : (doc?.spec ?? doc));
     } catch (err) {
-      showMessage(() => t('badImport')(err.message ?? String(err)));
+      showMessage(() => t('badImport')(inLanguage(err.message ?? String(err))));
     }
   });
   window.addEventListener('resize', refit);

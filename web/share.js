@@ -1,6 +1,7 @@
 // The run's link: writes it into the URL's hash as the run changes (url.js says what the hash
 // holds), and opens the run a link describes when the page starts.
 
+import { inLanguage } from './corewords.js';
 import { language, setLanguage, t } from './i18n.js';
 import { presenting } from './present.js';
 import { showMessage } from './status.js';
@@ -39,7 +40,7 @@ export function createShare(deps) {
     try {
       wanted = readHash(window.location.hash);
     } catch (e) {
-      showMessage(() => t('badLink')(e.message));
+      showMessage(() => t('badLink')(inLanguage(e.message)));
       return;
     }
     if (!wanted) return;
@@ -55,7 +56,7 @@ export function createShare(deps) {
       deps.afterLoad(await engine.request('preset', wanted.settings));
       if (wanted.step > 0) await engine.request('step', wanted.step);
     } catch (e) {
-      showMessage(() => t('badLink')(e.message));
+      showMessage(() => t('badLink')(inLanguage(e.message)));
       await deps.loadFromSettings();
     }
   }

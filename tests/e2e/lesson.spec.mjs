@@ -3,6 +3,7 @@
 import { expect, open, SHOTS, state, test } from './fixtures.mjs';
 
 const snapshot = (page) => page.evaluate(() => window.backstep.snapshot());
+const call = (page, fn, ...args) => page.evaluate(([f, a]) => window.backstep[f](...a), [fn, args]);
 
 test('presenter view puts network, matrices and loss inside a 1280×720 screen', async ({
   page,
@@ -207,4 +208,31 @@ test("Save at step k, load it: the run resumes at k and its next step is the ori
   await page.evaluate(() => window.backstep.back(3));
   expect((await state(page)).step).toBe(15);
   expect(page.errors).toEqual([]);
+});
+
+test('in Japanese, no English word is visible, messages included', async ({ page }) => {
+  const english =
+    /\b(step|steps|loss|phase|expected|samples?|next|forward|backward|update|auto|cannot|stopped|units?|blocked|missing|unknown)\b/i;
+  await open(page, '/#lang=ja');
+  const visible = () => page.evaluate(() => document.body.innerText);
+  for (let i = 0; i < 5; i++) await call(page, 'substep');
+  expect(await visible()).not.toMatch(english);
+  // Messages: a bad spec, a missing field, a divergence.
+  for (const bad of [
+    { x: [[0, 'a']], t: [[0]], layers: [], optimizer: { type: 'sgd', lr: 0.1 } },
+    { x: [[0, 0]] },
+  ]) {
+    await page.evaluate((d) => window.backstep.load(d).catch(() => {}), bad);
+    await expect(page.locator('#message')).toBeVisible();
+    expect(await visible()).not.toMatch(english);
+  }
+  await page.fill('input[name="lr"]', '50');
+  await page.locator('input[name="lr"]').dispatchEvent('change');
+  await expect.poll(() => call(page, 'spec').then((s) => s.optimizer.lr)).toBe(50);
+  await call(page, 'step', 50);
+  await expect(page.locator('#message')).toContainText('止めました');
+  expect(await visible()).not.toMatch(english);
+  // A message already shown follows a change of language.
+  await page.keyboard.press('l');
+  await expect(page.locator('#message')).toContainText('Stopped');
 });

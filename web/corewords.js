@@ -1,0 +1,70 @@
+// The core's one-line messages (a bad spec, a saved run, a setting) in the page's language. The
+// core writes them in English from a small set of shapes (read.rs, validate.rs, settings.rs);
+// in Japanese each known shape is rewritten, and the field it names (`x[0][1]`) is kept as is.
+// A shape this table does not know is shown as the core wrote it.
+
+import { language } from './i18n.js';
+
+const KINDS = {
+  'a number': '数値',
+  'a string': '文字列',
+  'an array': '配列',
+  'an object': 'オブジェクト',
+  'a boolean': '真偽値',
+  null: 'null',
+  nothing: '値なし',
+  'a bigint': 'BigInt',
+  'a symbol': 'シンボル',
+  'a function': '関数',
+};
+const kind = (k) => KINDS[k] ?? k;
+
+/** [pattern, Japanese] pairs, tried in order on the message after its field. */
+const JA = [
+  [/^expected (.+?), got (.+)$/, (m) => `${kind(m[1])}のはずが、${kind(m[2])}です`],
+  [/^missing field `(.*)`$/, (m) => `項目 \`${m[1]}\` がありません`],
+  [
+    /^unknown field `(.*)`, expected one of (.*)$/,
+    (m) => `不明な項目 \`${m[1]}\` (使える項目: ${m[2]})`,
+  ],
+  [
+    /^unknown type `(.*)`, expected one of (.*)$/,
+    (m) => `不明な種類 \`${m[1]}\` (使える種類: ${m[2]})`,
+  ],
+  [/^unknown value `(.*)`; one of (.*)$/, (m) => `不明な値 \`${m[1]}\` (使える値: ${m[2]})`],
+  [
+    /^has (\d+) (rows|values|entries); at most (\d+) are allowed$/,
+    (m) => `${m[1]} 個あります (最大 ${m[3]} 個)`,
+  ],
+  [/^expected a whole number ≥ 0$/, () => '0 以上の整数のはずです'],
+  [/^must be a positive number$/, () => '正の数のはずです'],
+  [/^must be in \[0, 1\)$/, () => '0 以上 1 未満のはずです'],
+  [/^must be at least 1$/, () => '1 以上のはずです'],
+  [/^is empty; at least one row is needed$/, () => '空です (1 行以上必要です)'],
+  [/^is outside the range of a 32-bit float$/, () => '32 ビット浮動小数点数の範囲外です'],
+  [
+    /^W is (\d+)×(\d+) but its input has width (\d+)$/,
+    (m) => `W は ${m[1]}×${m[2]} ですが、入力の幅は ${m[3]} です`,
+  ],
+  [
+    /^has (\d+) values but (.+) has (\d+)$/,
+    (m) => `値が ${m[1]} 個ですが、${m[2]} は ${m[3]} 個です`,
+  ],
+  [/^has (\d+) rows but (.+) has (\d+)$/, (m) => `${m[1]} 行ですが、${m[2]} は ${m[3]} 行です`],
+  [
+    /^expected (\d+)×(\d+), got (\d+)×(\d+)$/,
+    (m) => `${m[1]}×${m[2]} のはずが、${m[3]}×${m[4]} です`,
+  ],
+];
+
+/** `message` (`field: text` or `text`) in the page's language. */
+export function inLanguage(message) {
+  if (language() !== 'ja') return message;
+  const at = message.match(/^([A-Za-z_][\w.[\]]*): (.*)$/);
+  const [field, text] = at ? [at[1], at[2]] : ['', message];
+  for (const [pattern, say] of JA) {
+    const m = text.match(pattern);
+    if (m) return field ? `${field}: ${say(m)}` : say(m);
+  }
+  return message;
+}
