@@ -18,6 +18,7 @@ pub mod batch;
 pub mod cycle;
 pub mod data;
 pub mod error;
+pub mod fastmath;
 pub mod infer;
 pub mod init;
 pub mod layer;
