@@ -138,24 +138,27 @@ fn bench() -> Result<(), String> {
         &["bench", "-p", "backstep-nn", "--bench", "workloads"],
     )?;
     run("python3", &["tests/bench/compare.py"])?;
-    // The page's benchmark: the built site on a free local port, in the system Chromium.
+    // The page's benchmarks, on the built site at a free local port, in the system Chromium:
+    // page.mjs (first frame, frame times, weight), then speed.mjs (W1–W5 in the shipped wasm
+    // beside TF Playground's nn.ts, in one page).
     let dist = site::build()?;
     let (listener, url) = serve::bind(0)?;
     let served = dist.clone();
     std::thread::spawn(move || serve::serve(listener, served));
-    eprintln!("xtask: $ node tests/bench/page.mjs (page at {url})");
-    let status = Command::new("node")
-        .arg("tests/bench/page.mjs")
-        .current_dir(root())
-        .env("BACKSTEP_URL", &url)
-        .env("BACKSTEP_DIST", &dist)
-        .status()
-        .map_err(|e| format!("cannot start node: {e}"))?;
-    if status.success() {
-        Ok(())
-    } else {
-        Err(format!("the page benchmark failed ({status})"))
+    for script in ["tests/bench/page.mjs", "tests/bench/speed.mjs"] {
+        eprintln!("xtask: $ node {script} (page at {url})");
+        let status = Command::new("node")
+            .arg(script)
+            .current_dir(root())
+            .env("BACKSTEP_URL", &url)
+            .env("BACKSTEP_DIST", &dist)
+            .status()
+            .map_err(|e| format!("cannot start node: {e}"))?;
+        if !status.success() {
+            return Err(format!("{script} failed ({status})"));
+        }
     }
+    Ok(())
 }
 
 /// Test counts, added up over libtest's `test result:` lines and Playwright's summary.

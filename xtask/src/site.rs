@@ -129,8 +129,15 @@ fn page_scripts(dist: &Path) -> Result<(), String> {
     for file in ["main.js", "style.css"] {
         fs::rename(dist.join(file), web.join(file)).map_err(|e| format!("{file}: {e}"))?;
     }
-    // The bindings' JS is in the script too; the wasm stays beside it in pkg/.
-    fs::remove_file(dist.join("pkg").join("backstep_wasm.js")).map_err(|e| e.to_string())
+    // The bindings' JS is in the script too; the wasm stays beside it in pkg/. The same-page
+    // benchmark (tests/bench/speed.mjs) loads the bindings on their own, from target/bindings/.
+    let bindings = root().join("target").join("bindings");
+    fs::create_dir_all(&bindings).map_err(|e| e.to_string())?;
+    fs::rename(
+        dist.join("pkg").join("backstep_wasm.js"),
+        bindings.join("backstep_wasm.js"),
+    )
+    .map_err(|e| e.to_string())
 }
 
 /// Whether BACKSTEP_PROFILE=1 asks for readable names in the JS and the wasm.

@@ -16,6 +16,8 @@ pub enum Workload {
     W2,
     /// 2-64-64-1 ReLU on 1024 points.
     W4,
+    /// The page's largest net: 2-16-16-16-16-1 tanh on 500 spiral points.
+    W5,
 }
 
 /// Options of `backstep bench`.
@@ -38,6 +40,7 @@ pub fn run(args: &Args) -> Result<(), Failure> {
         Workload::W1 => workloads::w1(),
         Workload::W2 => workloads::w2(),
         Workload::W4 => workloads::w4(),
+        Workload::W5 => workloads::w5(),
     };
     let spec = preset.spec(1).map_err(|e| Failure::Input(e.to_string()))?;
     let mut runs = Vec::new();

@@ -1,4 +1,4 @@
-//! Criterion benchmarks of the workloads W1–W4 (see `backstep_nn::workloads` and BENCHMARKS.md).
+//! Criterion benchmarks of the workloads W1–W5 (see `backstep_nn::workloads` and BENCHMARKS.md).
 //!
 //! Run: `cargo bench -p backstep-nn --bench workloads` (or `cargo xtask bench`).
 
@@ -28,6 +28,11 @@ fn benches(c: &mut Criterion) {
     });
 
     train_step(c, "W4 2-64-64-1 relu 1024 points step", workloads::w4());
+    train_step(
+        c,
+        "W5 2-16x4-1 tanh 500 spiral points step",
+        workloads::w5(),
+    );
 
     // The cost of stepping one micro-step at a time (what the page's Sub-step does), on W1.
     let mut s = workloads::w1().spec(1).unwrap().session().unwrap();

@@ -8,9 +8,9 @@
 //! through [`crate::Network::input`] and [`crate::Network::dout`].
 //!
 //! # Derivatives
-//! - ReLU: y = x where x > 0, else 0; dx = dout where the mask is 0, else 0.
-//! - sigmoid: y = 1 / (1 + e^(−x)); dx = dout · y · (1 − y).
-//! - tanh: y = tanh(x); dx = dout · (1 − y²).
+//! Each activation's function and derivative are written next to each other below: ReLU
+//! (y = x unless x ≤ 0; dx = dout unless masked), sigmoid (dx = dout · y · (1 − y)) and tanh
+//! (dx = dout · (1 − y²)).
 
 use crate::matmul::fit;
 use crate::real::Real;
@@ -40,23 +40,75 @@ impl Act {
     /// The function of one value.
     pub fn apply<T: Real>(self, x: T) -> T {
         match self {
-            Act::Relu => {
-                if x <= T::zero() {
-                    T::zero()
-                } else {
-                    x
-                }
-            }
-            Act::Sigmoid => T::one() / (T::one() + (-x).exp_m()),
-            Act::Tanh => x.tanh_m(),
+            Act::Relu => relu(x),
+            Act::Sigmoid => sigmoid(x),
+            Act::Tanh => tanh(x),
         }
+    }
+}
+
+// Each activation's function and derivative, side by side. The derivatives take dout and what
+// the forward pass cached: the mask for ReLU, y for sigmoid and tanh.
+
+/// ReLU's one rule: a unit is blocked where x ≤ 0 (the article's mask, 1 when blocked).
+#[inline(always)]
+fn blocked<T: Real>(x: T) -> bool {
+    x <= T::zero()
+}
+/// ReLU: y = x, or 0 where blocked.
+#[inline(always)]
+fn relu<T: Real>(x: T) -> T {
+    if blocked(x) { T::zero() } else { x }
+}
+/// ReLU′: dx = dout, or 0 where the mask is set.
+#[inline(always)]
+fn relu_back<T: Real>(dout: T, mask: u8) -> T {
+    if mask == 1 { T::zero() } else { dout }
+}
+/// Sigmoid: y = 1 / (1 + e^(−x)).
+#[inline(always)]
+fn sigmoid<T: Real>(x: T) -> T {
+    x.sigmoid_m()
+}
+/// Sigmoid′: dx = dout · y · (1 − y).
+#[inline(always)]
+fn sigmoid_back<T: Real>(dout: T, y: T) -> T {
+    dout * y * (T::one() - y)
+}
+/// tanh: y = tanh(x).
+#[inline(always)]
+fn tanh<T: Real>(x: T) -> T {
+    x.tanh_m()
+}
+/// tanh′: dx = dout · (1 − y²).
+#[inline(always)]
+fn tanh_back<T: Real>(dout: T, y: T) -> T {
+    dout * (T::one() - y * y)
+}
+
+/// `out[i] = f(x[i])`, one loop per function so that each vectorises.
+#[inline(always)]
+fn map<T: Copy, U: Copy>(out: &mut [T], x: &[U], f: impl Fn(U) -> T) {
+    for (o, &v) in out.iter_mut().zip(x) {
+        *o = f(v);
+    }
+}
+
+/// `dx[i] = f′(dout[i], cache[i])`.
+#[inline(always)]
+fn map2<T: Copy, C: Copy>(dx: &mut [T], dout: &[T], cache: &[C], f: impl Fn(T, C) -> T) {
+    for ((d, &g), &c) in dx.iter_mut().zip(dout).zip(cache) {
+        *d = f(g, c);
     }
 }
 
 /// `out = act(x)` element-wise into a preallocated `out`. Shared by training and inference.
 pub fn activation_into<T: Real>(out: &mut DMatrix<T>, x: &DMatrix<T>, act: Act) {
-    for (o, &v) in out.as_mut_slice().iter_mut().zip(x.as_slice()) {
-        *o = act.apply(v);
+    let (out, x) = (out.as_mut_slice(), x.as_slice());
+    match act {
+        Act::Relu => map(out, x, relu),
+        Act::Sigmoid => map(out, x, sigmoid),
+        Act::Tanh => map(out, x, tanh),
     }
 }
 
@@ -90,21 +142,12 @@ impl<T: Real> Activation<T> {
         let (n, w) = x.shape();
         fit(&mut self.y, n, w);
         if self.act == Act::Relu {
-            // y and the mask in one pass.
             fit(&mut self.mask, n, w);
-            let out = self
-                .y
-                .as_mut_slice()
-                .iter_mut()
-                .zip(self.mask.as_mut_slice());
-            for ((y, m), &v) in out.zip(x.as_slice()) {
-                let blocked = v <= T::zero();
-                *m = u8::from(blocked);
-                *y = if blocked { T::zero() } else { v };
-            }
-        } else {
-            activation_into(&mut self.y, x, self.act);
+            map(self.mask.as_mut_slice(), x.as_slice(), |v| {
+                u8::from(blocked(v))
+            });
         }
+        activation_into(&mut self.y, x, self.act);
         &self.y
     }
 
@@ -112,24 +155,11 @@ impl<T: Real> Activation<T> {
     pub fn backward(&mut self, dout: &DMatrix<T>) -> &DMatrix<T> {
         let (n, w) = dout.shape();
         fit(&mut self.dx, n, w);
-        let one = T::one();
         let (dx, g) = (self.dx.as_mut_slice(), dout.as_slice());
         match self.act {
-            Act::Relu => {
-                for ((d, &g), &m) in dx.iter_mut().zip(g).zip(self.mask.as_slice()) {
-                    *d = if m == 1 { T::zero() } else { g };
-                }
-            }
-            Act::Sigmoid => {
-                for ((d, &g), &y) in dx.iter_mut().zip(g).zip(self.y.as_slice()) {
-                    *d = g * y * (one - y);
-                }
-            }
-            Act::Tanh => {
-                for ((d, &g), &y) in dx.iter_mut().zip(g).zip(self.y.as_slice()) {
-                    *d = g * (one - y * y);
-                }
-            }
+            Act::Relu => map2(dx, g, self.mask.as_slice(), relu_back),
+            Act::Sigmoid => map2(dx, g, self.y.as_slice(), sigmoid_back),
+            Act::Tanh => map2(dx, g, self.y.as_slice(), tanh_back),
         }
         &self.dx
     }

@@ -23,6 +23,7 @@ mod edit;
 pub mod error;
 pub mod event;
 pub mod experiments;
+pub mod fastmath;
 mod guard;
 pub mod infer;
 pub mod init;

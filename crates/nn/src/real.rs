@@ -1,14 +1,15 @@
 //! The scalar types the network computes in: `f32` for the product, `f64` for gradient checks.
 //!
-//! Transcendental functions go through the `libm` crate, not the platform's C library, so that a
-//! native build and a wasm build give the same bits for the same inputs.
+//! Transcendental functions never use the platform's C library, so that a native build and a
+//! wasm build give the same bits for the same inputs: `f32` (what the network trains in) uses
+//! [`crate::fastmath`]'s vectorisable tanh and sigmoid, `f64` (the gradient checks) `libm`.
 
 use std::fmt::{Debug, Display};
 
+/// A strided matrix view for [`Real::gemm`]: the data, its row stride and its column stride.
+pub type View<'a, T> = (&'a [T], isize, isize);
+
 /// A floating-point scalar the network can run on.
-///
-/// # Safety
-/// `gemm` must behave like BLAS `?gemm` on the strided views it is given.
 pub trait Real:
     nalgebra::RealField + Copy + Default + Debug + Display + Send + Sync + 'static
 {
@@ -18,8 +19,11 @@ pub trait Real:
     fn f64(self) -> f64;
     /// `e^self`, computed by `libm`.
     fn exp_m(self) -> Self;
-    /// `tanh(self)`, computed by `libm`.
+    /// `tanh(self)`: [`crate::fastmath::tanh`] for `f32`, `libm` for `f64`.
     fn tanh_m(self) -> Self;
+    /// The logistic function `1 / (1 + e^(−self))`: [`crate::fastmath::sigmoid`] for `f32`,
+    /// from `libm`'s `exp` for `f64`.
+    fn sigmoid_m(self) -> Self;
     /// `sqrt(self)` (IEEE-754 correctly rounded, the same everywhere).
     fn sqrt_m(self) -> Self;
     /// True when the value is neither NaN nor ±Inf.
@@ -28,31 +32,23 @@ pub trait Real:
     /// are all ones; testing that with an integer compare and OR-ing the results vectorises
     /// even on baseline x86-64 (SSE2) and wasm SIMD.
     fn all_finite(values: &[Self]) -> bool;
-    /// `C = alpha·A·B + beta·C` on strided views, as BLAS `?gemm` (m×k times k×n).
+    /// `C = A·B` on strided views (m×k times k×n), as BLAS `?gemm` with α = 1, β = 0.
     ///
-    /// # Safety
-    /// The pointers and strides must describe valid, non-overlapping views of the given sizes.
-    #[allow(clippy::too_many_arguments)]
-    unsafe fn gemm(
-        m: usize,
-        k: usize,
-        n: usize,
-        a: *const Self,
-        rsa: isize,
-        csa: isize,
-        b: *const Self,
-        rsb: isize,
-        csb: isize,
-        c: *mut Self,
-        rsc: isize,
-        csc: isize,
+    /// # Panics
+    /// If a view reaches outside its slice (a programming error: views come from the
+    /// matrices' own shapes).
+    fn gemm(
+        mkn: (usize, usize, usize),
+        a: View<Self>,
+        b: View<Self>,
+        c: (&mut [Self], isize, isize),
     );
 }
 
 /// Implements [`Real`] for a float type from its libm functions, its bit type, its exponent
 /// mask and its matrixmultiply kernel (native only; the wasm build never calls `gemm`).
 macro_rules! impl_real {
-    ($t:ty, $bits:ty, $exp_mask:expr, $exp:path, $tanh:path, $sqrt:path, $gemm:ident) => {
+    ($t:ty, $bits:ty, $exp_mask:expr, $exp:path, $tanh:path, $sigmoid:path, $sqrt:path, $gemm:ident) => {
         impl Real for $t {
             fn of(v: f64) -> Self {
                 v as $t
@@ -63,8 +59,13 @@ macro_rules! impl_real {
             fn exp_m(self) -> Self {
                 $exp(self)
             }
+            #[inline(always)]
             fn tanh_m(self) -> Self {
                 $tanh(self)
+            }
+            #[inline(always)]
+            fn sigmoid_m(self) -> Self {
+                $sigmoid(self)
             }
             fn sqrt_m(self) -> Self {
                 $sqrt(self)
@@ -79,24 +80,50 @@ macro_rules! impl_real {
                     .fold(0, |bad, v| bad | <$bits>::from(v.to_bits() & EXP == EXP))
                     == 0
             }
-            unsafe fn gemm(
-                m: usize,
-                k: usize,
-                n: usize,
-                a: *const Self,
-                rsa: isize,
-                csa: isize,
-                b: *const Self,
-                rsb: isize,
-                csb: isize,
-                c: *mut Self,
-                rsc: isize,
-                csc: isize,
+            fn gemm(
+                (m, k, n): (usize, usize, usize),
+                (a, rsa, csa): View<Self>,
+                (b, rsb, csb): View<Self>,
+                (c, rsc, csc): (&mut [Self], isize, isize),
             ) {
                 #[cfg(not(target_arch = "wasm32"))]
-                // SAFETY: forwarded from the caller's contract.
-                unsafe {
-                    matrixmultiply::$gemm(m, k, n, 1.0, a, rsa, csa, b, rsb, csb, 0.0, c, rsc, csc)
+                {
+                    // The last element each view reaches, for positive strides.
+                    let last = |r: usize, c: usize, rs: isize, cs: isize| {
+                        (r.max(1) - 1) * rs as usize + (c.max(1) - 1) * cs as usize
+                    };
+                    let empty = m == 0 || n == 0 || k == 0;
+                    assert!(
+                        rsa > 0 && csa > 0 && rsb > 0 && csb > 0 && rsc > 0 && csc > 0,
+                        "gemm: strides must be positive"
+                    );
+                    assert!(
+                        empty
+                            || (last(m, k, rsa, csa) < a.len()
+                                && last(k, n, rsb, csb) < b.len()
+                                && last(m, n, rsc, csc) < c.len()),
+                        "gemm: a view reaches outside its slice"
+                    );
+                    // SAFETY: every view lies inside its slice (asserted above), and `c` is
+                    // borrowed mutably, so it cannot overlap `a` or `b`.
+                    unsafe {
+                        matrixmultiply::$gemm(
+                            m,
+                            k,
+                            n,
+                            1.0,
+                            a.as_ptr(),
+                            rsa,
+                            csa,
+                            b.as_ptr(),
+                            rsb,
+                            csb,
+                            0.0,
+                            c.as_mut_ptr(),
+                            rsc,
+                            csc,
+                        )
+                    }
                 }
                 #[cfg(target_arch = "wasm32")]
                 {
@@ -113,7 +140,8 @@ impl_real!(
     u32,
     0x7f80_0000,
     libm::expf,
-    libm::tanhf,
+    crate::fastmath::tanh,
+    crate::fastmath::sigmoid,
     libm::sqrtf,
     sgemm
 );
@@ -123,9 +151,15 @@ impl_real!(
     0x7ff0_0000_0000_0000,
     libm::exp,
     libm::tanh,
+    sigmoid_f64,
     libm::sqrt,
     dgemm
 );
+
+/// `1 / (1 + e^(−x))` in `f64`, with `libm`'s `exp`.
+fn sigmoid_f64(x: f64) -> f64 {
+    1.0 / (1.0 + libm::exp(-x))
+}
 
 /// True when every entry of `m` is finite.
 pub fn all_finite<T: Real>(m: &nalgebra::DMatrix<T>) -> bool {

@@ -1,4 +1,4 @@
-//! The benchmark workloads W1–W4, shared by the criterion benches, `backstep bench` and the
+//! The benchmark workloads W1–W5, shared by the criterion benches, `backstep bench` and the
 //! comparison script, so every figure in BENCHMARKS.md measures the same thing.
 
 use crate::activation::Act;
@@ -58,13 +58,38 @@ pub fn w4() -> Preset {
     }
 }
 
+/// W5: the page's largest net, 2-16-16-16-16-1 tanh with a tanh output, on 500 spiral points,
+/// full batch, Glorot init, SGD 6e-5 (TF Playground's default rate 0.03 averaged over 500
+/// points, as a rate on the summed loss).
+pub fn w5() -> Preset {
+    Preset {
+        data: DataChoice::Plane(Shape2d::Spiral),
+        hidden: vec![16, 16, 16, 16],
+        activation: Act::Tanh,
+        output: Some(Act::Tanh),
+        optimizer: OptimizerKind::Sgd { lr: 6e-5 },
+        init: Init::Glorot,
+        seed: 5,
+        skip: 0,
+        batch_size: 0,
+        points: 500,
+        noise: 0.1,
+        test_fraction: 0.0,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
     fn workloads_run_without_diverging() {
-        for (name, p, steps) in [("w1", w1(), 200), ("w2", w2(), 200), ("w4", w4(), 10)] {
+        for (name, p, steps) in [
+            ("w1", w1(), 200),
+            ("w2", w2(), 200),
+            ("w4", w4(), 10),
+            ("w5", w5(), 50),
+        ] {
             let mut s = p.spec(1).unwrap().session().unwrap();
             for _ in 0..steps {
                 s.step().unwrap_or_else(|e| panic!("{name}: {e}"));
