@@ -83,11 +83,13 @@ impl<'de, T: Deserialize<'de>, const N: usize> Visitor<'de> for Bounded<T, N> {
 #[cfg(all(test, feature = "json"))]
 mod tests {
     use super::*;
+    use crate::limits::MAX_LAYERS;
     use serde::Deserialize;
 
     #[derive(Debug, Deserialize)]
     struct Doc {
-        #[serde(default, deserialize_with = "bounded::<_, _, 32>")]
+        // A limit named by its constant, as the spec's fields use them.
+        #[serde(default, deserialize_with = "bounded::<_, _, MAX_LAYERS>")]
         layers: Vec<serde_json::Value>,
         #[serde(default, deserialize_with = "bounded_rows::<_, _, 4, 2>")]
         x: Vec<Vec<f32>>,
@@ -134,6 +136,30 @@ mod tests {
         // A row far past its limit is refused at its third entry, before the next row.
         let e = parse(r#"{"x":[[1,2,3 oops"#).unwrap_err();
         assert!(e.starts_with("x[0]: more than 2 entries"), "{e}");
+    }
+
+    /// As in the spec's `layers`: serde reads an internally tagged entry whole before its
+    /// fields, so there the limit bounds the result but not the reading of that entry, and the
+    /// path stops at the entry (`[0]`, not `[0].b`).
+    #[derive(Debug, Deserialize)]
+    #[serde(tag = "type", rename_all = "lowercase")]
+    enum Layer {
+        Affine {
+            #[serde(deserialize_with = "bounded::<_, _, 2>")]
+            b: Vec<f32>,
+        },
+    }
+
+    #[test]
+    fn inside_a_tagged_entry_the_limit_still_holds() {
+        let read = |json: &str| {
+            let de = &mut serde_json::Deserializer::from_str(json);
+            serde_path_to_error::deserialize::<_, Vec<Layer>>(de)
+                .map_err(|e| format!("{}: {}", e.path(), e.inner()))
+        };
+        assert!(read(r#"[{"type":"affine","b":[1,2]}]"#).is_ok());
+        let e = read(r#"[{"type":"affine","b":[1,2,3]}]"#).unwrap_err();
+        assert!(e.starts_with("[0]: more than 2 entries"), "{e}");
     }
 
     #[test]
