@@ -157,7 +157,8 @@ mod tests {
             serde_path_to_error::deserialize::<_, Vec<Layer>>(de)
                 .map_err(|e| format!("{}: {}", e.path(), e.inner()))
         };
-        assert!(read(r#"[{"type":"affine","b":[1,2]}]"#).is_ok());
+        let Layer::Affine { b } = &read(r#"[{"type":"affine","b":[1,2]}]"#).unwrap()[0];
+        assert_eq!(b, &[1.0, 2.0]);
         let e = read(r#"[{"type":"affine","b":[1,2,3]}]"#).unwrap_err();
         assert!(e.starts_with("[0]: more than 2 entries"), "{e}");
     }
