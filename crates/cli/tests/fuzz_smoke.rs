@@ -1,5 +1,5 @@
 //! A short fuzzing run inside `cargo test`, on stable Rust: the kept inputs of both fuzz
-//! targets (the minimised corpus in `fuzz/seeds`, the crashers in `fuzz/regressions`) and a
+//! targets (`fuzz/seeds`, the minimised corpus `fuzz/kept`, the crashers `fuzz/regressions`) and a
 //! few thousand deterministic mutations of valid specs and command lines, all through the same
 //! functions cargo-fuzz drives (`backstep_cli::fuzz`). Each target panics if a rule breaks: a
 //! panic inside, a streamed trace that differs from the whole one, an error that is not one
@@ -12,10 +12,10 @@ fn fuzz_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fuzz")
 }
 
-/// Every file kept for `target`, as (name, bytes).
-fn kept(target: &str) -> Vec<(String, Vec<u8>)> {
+/// Every file kept for `target` in `dirs` of `fuzz/`, as (name, bytes).
+fn kept(target: &str, dirs: &[&str]) -> Vec<(String, Vec<u8>)> {
     let mut out = Vec::new();
-    for dir in ["seeds", "regressions"] {
+    for dir in dirs {
         let Ok(entries) = std::fs::read_dir(fuzz_dir().join(dir).join(target)) else {
             continue;
         };
@@ -140,9 +140,9 @@ fn mutate(rng: &mut Rng, base: &[u8]) -> Vec<u8> {
     v
 }
 
-/// `per` mutations of each kept input of `target`.
+/// `per` mutations of each seed (the hand-written valid inputs) of `target`.
 fn mutations(target: fn(&[u8]), name: &str, per: usize, seed: u64) {
-    let bases = kept(name);
+    let bases = kept(name, &["seeds"]);
     assert!(!bases.is_empty(), "no kept inputs for {name}");
     let mut rng = Rng(seed);
     for (file, base) in &bases {
@@ -156,7 +156,11 @@ fn mutations(target: fn(&[u8]), name: &str, per: usize, seed: u64) {
 #[test]
 fn the_kept_inputs_still_pass() {
     for (name, target) in [("spec", fuzz::spec as fn(&[u8])), ("args", fuzz::args)] {
-        for (file, input) in kept(name) {
+        assert!(
+            !kept(name, &["kept"]).is_empty(),
+            "fuzz/kept/{name} is empty"
+        );
+        for (file, input) in kept(name, &["seeds", "kept", "regressions"]) {
             check(target, &file, &input);
         }
     }
