@@ -101,3 +101,18 @@ fn unknown_names_and_fields_are_refused_naming_them() {
         .is_err()
     );
 }
+
+#[test]
+fn a_huge_array_is_refused_before_it_is_walked() {
+    // A million rows (each a whole row, to be walked if the reader did not measure first).
+    let rows = serde_json::Value::Array(vec![serde_json::json!([0, 0]); 1_000_000]);
+    let mut doc = serde_json::to_value(Preset::article().spec(1).unwrap()).unwrap();
+    doc["x"] = rows;
+    let e = read::spec(&doc).unwrap_err().to_string();
+    assert_eq!(e, "x: has 1000000 rows; at most 10000 are allowed");
+    let many = serde_json::Value::Array(vec![serde_json::json!({"type": "relu"}); 3_000_000]);
+    doc["layers"] = many;
+    doc["x"] = serde_json::json!([[0, 0]]);
+    let e = read::spec(&doc).unwrap_err().to_string();
+    assert_eq!(e, "layers: has 3000000 entries; at most 32 are allowed");
+}
