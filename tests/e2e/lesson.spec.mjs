@@ -214,6 +214,7 @@ test('in Japanese, no English word is visible, messages included', async ({ page
   const english =
     /\b(step|steps|loss|phase|expected|samples?|next|forward|backward|update|auto|cannot|stopped|units?|blocked|missing|unknown)\b/i;
   await open(page, '/#lang=ja');
+  // biome-ignore lint/performance/useDomNodeTextContent: the visible text is what is checked.
   const visible = () => page.evaluate(() => document.body.innerText);
   for (let i = 0; i < 5; i++) await call(page, 'substep');
   expect(await visible()).not.toMatch(english);

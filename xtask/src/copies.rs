@@ -72,7 +72,7 @@ fn against(root: &Path, limits: &str) -> Result<Vec<String>, String> {
         (
             "README.md",
             format!(
-                "Limits (also in `backstep --help`): {} samples, {width} units per layer, {layers} layers, {} traced steps, {} training steps.",
+                "Limits (also in `backstep --help`): {} samples, {width} units per layer, {layers} layers, {} traced steps, {} training steps",
                 s(samples),
                 s(traced),
                 s(trained)
