@@ -94,18 +94,17 @@ export class Model {
   }
   /** Exactly the state after step k (the wasm's timeline restores a keyframe and replays). */
   seek(k) {
-    this.historyEpoch++;
-    try {
-      this.trainer.seek(k);
-    } finally {
-      this.version++;
-    }
+    this.moved(() => this.trainer.seek(k));
   }
   /** Back n steps (in the middle of a cycle, to its start first). */
   back(n) {
+    this.moved(() => this.trainer.back(n));
+  }
+  /** Runs a move along the run: the loss curve starts again, the panels redraw. */
+  moved(fn) {
     this.historyEpoch++;
     try {
-      this.trainer.back(n);
+      fn();
     } finally {
       this.version++;
     }
