@@ -1,7 +1,9 @@
 // The lesson panel's text on the page: the phase's formula with its numbers (built by the
 // engine, explain.js) and the run's notices in plain words, each with buttons for the
-// experiments that address it (one click changes that setting and starts the run again).
+// experiments that address it (one click changes that setting and starts the run again); the
+// gradient check and the PyTorch code of the next step, on request.
 
+import { download } from './files.js';
 import { t } from './i18n.js';
 
 const $ = (id) => document.getElementById(id);
@@ -13,6 +15,10 @@ const deps = { experimentsFor: () => Promise.resolve([]), tryIt: () => {} };
 /** Connects the panel: `request(op, args)` reaches the engine; `form` is the settings form and
  *  `reload()` starts the run again from it. */
 export function initLesson(request, form, reload) {
+  $('gradcheck').addEventListener('click', () =>
+    request('gradcheck').then(showGradcheck, showError),
+  );
+  $('show-code').addEventListener('click', () => request('code').then(showCode, showError));
   deps.experimentsFor = (code) => request('experiments', code).catch(() => []);
   deps.tryIt = (kind, value) => {
     const field = form.elements[kind];
@@ -63,4 +69,55 @@ function renderNotices(notices) {
       return li;
     }),
   );
+}
+
+/** Most rows of the gradient check the panel lists (the largest errors first). */
+const GRADCHECK_ROWS = 12;
+
+function showError(e) {
+  $('glass-out').textContent = e.message ?? String(e);
+}
+
+/** The gradient check: a summary line and its worst entries, an entry over 1e-3 marked. */
+function showGradcheck(g) {
+  const out = $('glass-out');
+  const summary = document.createElement('p');
+  summary.dataset.gradcheck = String(g.maxRelErr);
+  summary.textContent = t('gradcheckSummary')(g);
+  const table = document.createElement('table');
+  const row = (cells, tag) => {
+    const tr = document.createElement('tr');
+    for (const c of cells)
+      tr.append(Object.assign(document.createElement(tag), { textContent: c }));
+    return tr;
+  };
+  table.append(row(t('gradcheckHead'), 'th'));
+  const worst = [...g.entries].sort((a, b) => b.relErr - a.relErr).slice(0, GRADCHECK_ROWS);
+  for (const e of worst) {
+    const tr = row(
+      [
+        `layers[${e.layer}]`,
+        e.param,
+        `[${e.row}][${e.col}]`,
+        e.analytic.toPrecision(6),
+        e.numeric.toPrecision(6),
+        e.relErr.toExponential(1),
+      ],
+      'td',
+    );
+    if (e.relErr >= 1e-3) tr.className = 'bad';
+    table.append(tr);
+  }
+  out.replaceChildren(summary, table);
+}
+
+/** The PyTorch code of the next step, with a button that saves it as a file. */
+function showCode(code) {
+  const pre = document.createElement('pre');
+  pre.textContent = code;
+  const save = document.createElement('button');
+  save.type = 'button';
+  save.textContent = t('btnDownload');
+  save.addEventListener('click', () => download('backstep_next_step.py', code, 'text/x-python'));
+  $('glass-out').replaceChildren(save, pre);
 }

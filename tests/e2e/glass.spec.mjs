@@ -131,3 +131,19 @@ test("gradcheck is below 1e-3 on every preset, and the PyTorch code gives the pa
     });
   }
 });
+
+test("the lesson panel's buttons show the gradient check and the PyTorch code", async ({
+  page,
+}) => {
+  await open(page, '/#lang=ja');
+  await call(page, 'step', 3);
+  await page.click('#gradcheck');
+  const summary = page.locator('#glass-out [data-gradcheck]');
+  await expect(summary).toContainText('一致');
+  expect(Number(await summary.getAttribute('data-gradcheck'))).toBeLessThan(1e-3);
+  await expect(page.locator('#glass-out tr')).not.toHaveCount(0);
+  await page.screenshot({ path: `${SHOTS}/22-gradcheck-ja.png` });
+  await page.click('#show-code');
+  await expect(page.locator('#glass-out pre')).toContainText('import torch');
+  expect(page.errors).toEqual([]);
+});
