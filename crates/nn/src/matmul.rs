@@ -165,10 +165,16 @@ fn panel<T: Real, const C: usize, const R: usize>(
     j: usize,
 ) -> [[T; R]; C] {
     let mut acc = [[T::zero(); R]; C];
-    for p in 0..k {
-        let ap: &[T; R] = a[p * m + i..][..R].try_into().expect("R rows");
-        for (c, col) in acc.iter_mut().enumerate() {
-            let bp = b[p * rsb + (j + c) * csb];
+    if k == 0 {
+        return acc;
+    }
+    // B's entries (p, j..j + C) for every p: checked once here, so the loop has no checks.
+    let b = &b[j * csb..];
+    assert!((k - 1) * rsb + (C - 1) * csb < b.len(), "B's panel");
+    for (p, acol) in a.chunks_exact(m).take(k).enumerate() {
+        let ap: &[T; R] = acol[i..i + R].try_into().expect("R rows");
+        let bp: [T; C] = std::array::from_fn(|c| b[p * rsb + c * csb]);
+        for (col, &bp) in acc.iter_mut().zip(&bp) {
             for (s, &v) in col.iter_mut().zip(ap) {
                 *s += v * bp;
             }
