@@ -199,7 +199,7 @@ test('the worker takes the run over mid-cycle and goes on bit for bit', async ({
 const asF32 = (doc) =>
   JSON.parse(JSON.stringify(doc), (_k, v) => (typeof v === 'number' ? Math.fround(v) : v));
 
-test('Export writes the spec and the last step as the CLI would; Load spec reads it back', async ({
+test('Export writes the spec and the last step as the CLI would; Load file reads it back', async ({
   page,
 }) => {
   const cli = process.env.BACKSTEP_CLI;

@@ -107,7 +107,7 @@ test('bad input gets a clear message and keeps the current run', async ({ page }
     expect(msg, JSON.stringify(spec)).toMatch(want);
   }
   expect((await state(page)).step).toBe(2);
-  // Files through Load spec: broken JSON, and a file too big to read.
+  // Files through Load file: broken JSON, and a file too big to read.
   await page.setInputFiles('#import', {
     name: 'broken.json',
     mimeType: 'application/json',

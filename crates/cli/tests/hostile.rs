@@ -3,25 +3,10 @@
 
 use backstep_nn::data::Shape2d;
 use backstep_nn::{Act, DataChoice, OptimizerKind, Preset};
-use std::io::Write;
-use std::process::{Command, Output, Stdio};
+mod common;
 
-fn backstep(args: &[&str], stdin: Option<&str>) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_backstep"))
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut pipe = child.stdin.take().unwrap();
-    if let Some(text) = stdin {
-        // The command may refuse the input before reading all of it.
-        let _ = pipe.write_all(text.as_bytes());
-    }
-    drop(pipe);
-    child.wait_with_output().unwrap()
-}
+use common::backstep;
+use std::process::Output;
 
 /// The one stderr line of a run that must exit with `status`.
 fn error_line(o: &Output, status: i32) -> String {
