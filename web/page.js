@@ -32,18 +32,17 @@ const form = $('settings');
 /** Where the run lives (handover.js); null until the wasm runs. */
 let engine = null;
 
-/** What an engine reports without being asked: a drawn frame, a step that went non-finite, an
- *  error. */
+/** What an engine reports unasked: a drawn frame, a step that went non-finite, an error. */
 function onReport(report, fromWorker) {
   if (report.type === 'frame') {
-    showFrame(report);
+    const wrote = showFrame(report);
+    if (report.first && !fromWorker) performance.mark('backstep:first-frame');
+    // The rest of the text changes with the header's (every 250 ms at most while playing).
+    if (!wrote) return;
     showLesson(report);
     $('rate').textContent = report.rate ? t('rate')(report.rate) : '';
-    const timeline = $('timeline');
-    timeline.max = String(report.furthest);
-    timeline.value = String(report.state.step);
+    Object.assign($('timeline'), { max: report.furthest, value: report.state.step });
     updateHash();
-    if (report.first && !fromWorker) performance.mark('backstep:first-frame');
   } else if (report.type === 'diverged') {
     setPlaying(false, false);
     showMessage(() => t('diverged')(report.failure ?? report.detail));

@@ -50,7 +50,7 @@ const PLAYING_TEXT_MS = 250;
 let textShownAt = -Infinity;
 
 /** Takes a drawn frame's report: the state, the panels' heights, and (at most every
- *  PLAYING_TEXT_MS while playing) the text. */
+ *  PLAYING_TEXT_MS while playing) the text; returns whether the text was written. */
 export function showFrame(report) {
   shown.state = report.state;
   shown.testLoss = report.testLoss;
@@ -61,7 +61,9 @@ export function showFrame(report) {
   if (!shown.playing || report.first || now - textShownAt >= PLAYING_TEXT_MS) {
     textShownAt = now;
     renderStatus();
+    return true;
   }
+  return false;
 }
 
 /** The header (phase, next sub-step, step count, loss, test loss) and the loss read-out. */
