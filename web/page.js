@@ -63,11 +63,12 @@ function setPlaying(on, tell = true) {
 }
 
 /** Fills the layer and sample selectors for a new run ({kinds, rows, sample} from the engine). */
-function afterLoad(run) {
+function afterLoad(run, fromForm = false) {
   shown.kinds = run.kinds;
   shown.settings = run.settings;
   if (run.settings) {
-    showSettings(form, run.settings);
+    // A run the form asked for leaves the form alone: it may have been edited since.
+    if (!fromForm) showSettings(form, run.settings);
     share.link.defaults = defaults(run.settings.dataset);
   }
   fillSelectors(run);
@@ -83,7 +84,7 @@ async function loadFromSettings(fresh = false) {
   try {
     const run = await engine.request(fresh ? 'seed' : 'preset', readSettings(form));
     if (fresh) form.elements.seed.value = String(run.seed);
-    afterLoad(run);
+    afterLoad(run, true);
     showMessage('');
   } catch (e) {
     showMessage(() => t('badSetting')(inLanguage(e.message)));
