@@ -166,12 +166,17 @@ impl<T: Real> Activation<T> {
 
     /// Units blocked (x ≤ 0) for every sample of the last batch: ReLU only, otherwise none.
     pub fn dead_units(&self) -> Vec<usize> {
-        if self.act != Act::Relu || self.mask.nrows() == 0 {
-            return Vec::new();
-        }
-        (0..self.mask.ncols())
-            .filter(|&j| self.mask.column(j).iter().all(|&m| m == 1))
-            .collect()
+        self.dead().collect()
+    }
+
+    /// [`Activation::dead_units`] without allocating, in ascending order.
+    pub fn dead(&self) -> impl Iterator<Item = usize> + '_ {
+        let cols = if self.act == Act::Relu && self.mask.nrows() > 0 {
+            self.mask.ncols()
+        } else {
+            0
+        };
+        (0..cols).filter(|&j| self.mask.column(j).iter().all(|&m| m == 1))
     }
 
     /// The last output y.

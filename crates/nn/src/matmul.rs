@@ -210,6 +210,17 @@ fn product_t<T: Real>(o: &mut [T], a: &[T], b: &[T], m: usize, k: usize) {
 #[inline(always)]
 fn dots<T: Real, const C: usize>(a: &[T], b: &[T]) -> [T; C] {
     let k = b.len();
+    if k < LANES {
+        // No full lane block: the lanes would all stay +0 and add up to +0, so the sum is the
+        // tail alone, from zero (the same bits, without the empty lanes' work).
+        return std::array::from_fn(|c| {
+            let mut s = T::zero();
+            for (&x, &y) in a[c * k..][..k].iter().zip(b) {
+                s += x * y;
+            }
+            s
+        });
+    }
     let full = k - k % LANES;
     let mut acc = [[T::zero(); LANES]; C];
     for p in (0..full).step_by(LANES) {

@@ -66,6 +66,8 @@ pub struct Notices {
     streaks: Vec<Streak>,
     /// Indices in `streaks` of the streaks that reach the last observed step.
     open: Vec<usize>,
+    /// The buffer `open` is rebuilt in (no meaning between calls).
+    spare: Vec<usize>,
     diverged: Option<(u64, Option<usize>)>,
 }
 
@@ -95,10 +97,13 @@ impl Notices {
         let n = s.batch().len().max(1) as f64;
         self.per_sample
             .push(s.loss().map_or(f64::NAN, |l| l.f64() / n));
-        let mut open = Vec::with_capacity(self.open.len());
+        // The streaks still open after this step, gathered in last step's spare buffer, so a
+        // step allocates nothing.
+        let mut open = std::mem::take(&mut self.spare);
+        open.clear();
         for (layer, l) in s.network().layers().iter().enumerate() {
             let Layer::Act(a) = l else { continue };
-            for unit in a.dead_units() {
+            for unit in a.dead() {
                 let streaks = &mut self.streaks;
                 let continued = self.open.iter().copied().find(|&i| {
                     let st = streaks[i];
@@ -121,7 +126,7 @@ impl Notices {
                 }
             }
         }
-        self.open = open;
+        self.spare = std::mem::replace(&mut self.open, open);
         if self.diverged.is_some_and(|(d, _)| d <= k) {
             self.diverged = None;
         }
