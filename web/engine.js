@@ -10,7 +10,7 @@ import { explain } from './explain.js';
 import { setLanguage } from './i18n.js';
 import { overLimits } from './limits.js';
 import { drawLoss, moveCursor } from './losscurve.js';
-import { Model, Slot, What } from './model.js';
+import { Curve, Model, Slot, What } from './model.js';
 import { createPacer } from './pace.js';
 import { drawPanels, timed } from './panels.js';
 import { glassRequests } from './requests-glass.js';
@@ -179,7 +179,7 @@ export function createEngine(memory, setup, send, record = null) {
       ui.drawn = -1;
     },
     cursor: (move) => {
-      moveCursor(move, model.trainer.history_len());
+      moveCursor(move, model.trainer.curve_len(Curve.TrainLoss));
       ui.lossDirty = true;
     },
   };
@@ -195,7 +195,7 @@ export function createEngine(memory, setup, send, record = null) {
   }
 
   function drawLossPanel() {
-    ui.readout = drawLoss(canvases.loss, model.history(), model.historyEpoch, view.logScale);
+    ui.readout = drawLoss(canvases.loss, model.curves(), model.historyEpoch, view.logScale);
     ui.lossDirty = false;
   }
 

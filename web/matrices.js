@@ -13,6 +13,13 @@ const CHARS = 9;
 // Measured once, on first draw: the font never changes.
 let CELL_W = 0;
 const MAX_ROWS = 8;
+/** The smallest colour scale: below it, values are drawn paler than their matrix's largest. */
+export const SCALE_FLOOR = 0.01;
+
+/** Whether a cell's number prints as 0.0000 (or −0.0000): then it is drawn neutral. */
+export function printsZero(v) {
+  return Math.abs(v) < 0.001 && /^[−-]?0\.0000$/.test(fmt(v));
+}
 const MAX_COLS = 8;
 
 /** The matrices to show for a layer kind, as [label, layer, what]. */
@@ -105,16 +112,20 @@ function drawOne(ctx, p) {
   ctx.textAlign = 'left';
   ctx.fillText(`${p.label}  ${m.rows}×${m.cols}`, x, y + 10);
   const mask = p.what === What.Mask;
-  const scale = mask ? 1 : maxAbs(m.data);
+  // The largest |value| of the matrix sets the deepest colour, but never below SCALE_FLOOR, so
+  // a matrix of tiny values stays pale.
+  const scale = mask ? 1 : Math.max(maxAbs(m.data), SCALE_FLOOR);
   // All the cell backgrounds first, then the numbers by text colour (white on dark cells,
   // black on pale ones): alternating rectangles and text costs several times more.
   const dark = [];
   for (let r = 0; r < p.shownR; r++) {
     for (let c = 0; c < p.shownC; c++) {
       const v = m.at(r, c);
-      ctx.fillStyle = mask ? (v ? '#4a4a4a' : '#f1f1f1') : color(v, scale);
+      // A value that prints as 0.0000 is drawn neutral, whatever the scale.
+      const shown = printsZero(v) ? 0 : v;
+      ctx.fillStyle = mask ? (v ? '#4a4a4a' : '#f1f1f1') : color(shown, scale);
       ctx.fillRect(x + c * CELL_W, y + 24 + r * CELL_H, CELL_W - 2, CELL_H - 2);
-      dark.push(mask ? v === 1 : Math.abs(lutIndex(v, scale) - 128) > 80);
+      dark.push(mask ? v === 1 : Math.abs(lutIndex(shown, scale) - 128) > 80);
     }
   }
   ctx.font = FONT.mono;

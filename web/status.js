@@ -82,6 +82,8 @@ export function renderStatus() {
     `${t('next')}: ${t('phaseShort')[nextPhase] ?? nextPhase}${nextLayer ? ` ${nextLayer}` : ''}`,
   );
   setText('step-count', String(state.step));
+  // Which step's batch loss this is: mid-cycle, after the loss phase, the step under way.
+  setText('loss-label', t('lossOfStep')(state.lossStep ?? state.step));
   setText('loss-value', state.loss == null ? '—' : fmt(state.loss));
   if ($('test-loss-wrap').hidden !== (shown.testLoss == null))
     $('test-loss-wrap').hidden = shown.testLoss == null;
