@@ -151,4 +151,21 @@ export const EN = {
   notYet: 'not yet computed',
   legendMatrices:
     'Cell colour: purple = positive (the number has no sign), orange = negative (−), white = 0.0000; the deeper, the larger |value| next to the largest in that matrix (under 0.01 stays pale). Mask: × 1 = blocked, ○ 0 = passed.',
+  altNetwork: ({ layout, sample, values, grads, phase }) =>
+    `Network ${layout}. Now: ${phase}. Edge widths show ${grads ? 'dW' : 'W'}. Values for sample ${sample}: ${values || 'none yet'}.`,
+  altMatrices: (layer, n) => `${n} matrices of ${layer}, as tables of the printed numbers:`,
+  altGates: (layer, rows, dead) =>
+    `layers[${layer}] relu: ${rows.map((r) => `sample ${r.sample} blocks ${r.blocked.length ? `units ${r.blocked.join(', ')}` : 'no unit'}`).join('; ') || 'no forward pass yet'}. Dead units: ${dead.length ? dead.join(', ') : 'none'}.`,
+  altLoss: ({ step, train, test, batch, lossStep }) =>
+    `Loss after step ${step}, mean per sample over the whole set: training ${train ?? '—'}${test == null ? '' : `, test ${test}`}. Batch loss of step ${lossStep}: ${batch ?? '—'}.`,
+  altBoundary: (n, m) =>
+    `The network's output over the input plane, with ${n} training points${m ? ` and ${m} test points` : ''}.`,
+  altNeurons: (list) => `Each unit's output over the input plane, for ${list}.`,
+  exportWhich: 'PNG of',
+  exportAll: 'all panels',
+  btnExportPng: 'Save PNG',
+  btnExportCsv: 'Loss history CSV',
+  exportEmpty: 'no panel has anything drawn yet',
+  exportFailed: (m) => `Cannot export: ${m}`,
+  exportNoPanel: (n, list) => `no panel named "${n}" (use all, ${list.join(', ')})`,
 };

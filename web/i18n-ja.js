@@ -155,4 +155,21 @@ export const JA = {
   notYet: 'まだ計算していません',
   legendMatrices:
     'セルの色: 紫 = 正 (符号なし)、橙 = 負 (−)、白 = 0.0000。色が濃いほど、その行列の最大の |値| に近い (0.01 未満は淡いまま)。マスク: × 1 = 止める、○ 0 = 通す。',
+  altNetwork: ({ layout, sample, values, grads, phase }) =>
+    `ネットワーク ${layout}。いま: ${phase}。線の太さは ${grads ? 'dW' : 'W'}。サンプル ${sample} での値: ${values || 'まだありません'}。`,
+  altMatrices: (layer, n) => `${layer} の行列 ${n} 個 (表示中の数値の表):`,
+  altGates: (layer, rows, dead) =>
+    `layers[${layer}] relu: ${rows.map((r) => `サンプル ${r.sample} で遮断 ${r.blocked.length ? `ユニット ${r.blocked.join(', ')}` : 'なし'}`).join('、') || '知るがまだです'}。死んだユニット: ${dead.length ? dead.join(', ') : 'なし'}。`,
+  altLoss: ({ step, train, test, batch, lossStep }) =>
+    `ステップ ${step} の後、データ全体での 1 件あたり平均損失: 訓練 ${train ?? '—'}${test == null ? '' : `、テスト ${test}`}。ステップ ${lossStep} のバッチ損失: ${batch ?? '—'}。`,
+  altBoundary: (n, m) =>
+    `入力平面上のネットワークの出力と、訓練データ ${n} 点${m ? `、テストデータ ${m} 点` : ''}。`,
+  altNeurons: (list) => `入力平面上の各ユニットの出力: ${list}。`,
+  exportWhich: 'PNG にする範囲',
+  exportAll: 'すべてのパネル',
+  btnExportPng: 'PNG で保存',
+  btnExportCsv: '損失の推移を CSV で保存',
+  exportEmpty: 'まだ何も描かれていないパネルです',
+  exportFailed: (m) => `書き出せません: ${m}`,
+  exportNoPanel: (n, list) => `「${n}」というパネルはありません (all, ${list.join(', ')} のどれか)`,
 };

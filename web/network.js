@@ -38,7 +38,10 @@ export function networkLayout(model, w, h) {
   const cols = netColumns(model.kinds(), model);
   const tallest = Math.max(...cols.map((c) => c.width));
   const direction = h >= 180;
-  const top = 32,
+  // Columns closer than a caption is wide ("layers[0] → tanh") take their captions on two rows.
+  const spacing = (w - 140) / Math.max(1, cols.length - 1);
+  const stagger = cols.length > 2 && spacing < 150;
+  const top = stagger ? 46 : 32,
     bottom = direction ? 30 : 6;
   const gap = (h - top - bottom) / tallest;
   const r = Math.max(6, Math.min(22, gap / 2 - 2));
@@ -50,6 +53,7 @@ export function networkLayout(model, w, h) {
     columns: cols.map((c, k) => ({
       ...c,
       x: xOf(k),
+      captionY: stagger && k % 2 ? 32 : 14,
       ys: Array.from(
         { length: c.width },
         (_, j) => top + ((j + 0.5) * (h - top - bottom)) / c.width,
@@ -151,7 +155,7 @@ export function drawNetwork(canvas, model, opts) {
           const tw = ctx.measureText(text).width;
           // The input column's labels go left of it, the others right; where the circles are
           // closer than a line of text, every other label goes left.
-          const left = k === 0 || (gap < 22 && j % 2 === 1);
+          const left = k === 0 || (gap < 22 && j % 2 === 1) || x + r + 7 + tw > w;
           const lx = left ? x - r - 6 - tw : x + r + 5;
           ctx.fillStyle = 'rgba(255,255,255,0.9)';
           ctx.fillRect(lx - 2, y - 10, tw + 4, 20);
@@ -170,7 +174,7 @@ export function drawNetwork(canvas, model, opts) {
         ? 'x'
         : `layers[${c.affine}]` +
           (c.acts.length ? ` → ${c.acts.map((a) => a.kind).join(' → ')}` : '');
-    ctx.fillText(caption, xOf(k), 16);
+    ctx.fillText(caption, xOf(k), columns[k].captionY);
   });
 
   // The direction of the pass: → while 知る, ← while 考える.

@@ -15,7 +15,7 @@ export function timed(timings, name, fn) {
 }
 
 /** The layer the matrices panel shows: the chosen one, or the active one. */
-function matrixLayer(view, state) {
+export function matrixLayer(view, state) {
   if (view.matrixLayer === 'loss') return Slot.Loss;
   if (view.matrixLayer !== 'auto') return Number(view.matrixLayer);
   if (state.phase === 'loss') return Slot.Loss;

@@ -161,3 +161,36 @@ impl Curves {
         })
     }
 }
+
+/// The run's loss history up to its current step as CSV, one row per step from 0: the step, its
+/// batch loss (0.5·Σ over its batch, the header's number; empty for step 0), the mean loss per
+/// sample on the whole training and test sets after it, and the two accuracies. A value that
+/// does not exist (no test set, not 2-class, not measured) is an empty cell; every number is
+/// the f32's shortest exact form.
+pub fn loss_csv(t: &crate::Timeline) -> String {
+    use std::fmt::Write;
+    let k = t.steps();
+    let c = t.curves();
+    let cell = |v: Option<f32>| {
+        v.filter(|v| !v.is_nan())
+            .map_or(String::new(), |v| v.to_string())
+    };
+    let mut out =
+        String::from("step,batch_loss,train_loss_mean,test_loss_mean,accuracy,test_accuracy\n");
+    for s in 0..=k {
+        let batch = s
+            .checked_sub(1)
+            .and_then(|i| t.history().get(i as usize).copied());
+        let m = c.at(s);
+        let _ = writeln!(
+            out,
+            "{s},{},{},{},{},{}",
+            cell(batch),
+            cell(m.map(|m| m.train_loss)),
+            cell(m.map(|m| m.test_loss)),
+            cell(m.map(|m| m.accuracy)),
+            cell(m.map(|m| m.test_accuracy)),
+        );
+    }
+    out
+}

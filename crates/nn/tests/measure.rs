@@ -183,3 +183,30 @@ fn the_loss_belongs_to_the_step_under_way_after_its_loss_phase() {
         assert_eq!(loss_step(t.session()), 2);
     }
 }
+
+#[test]
+fn the_csv_has_a_row_per_step_with_exact_numbers() {
+    let spec = Preset::article().spec(1).unwrap();
+    let mut t = Timeline::new(spec.session().unwrap()).unwrap();
+    t.run(3).unwrap();
+    let csv = backstep_nn::measure::loss_csv(&t);
+    let lines: Vec<&str> = csv.lines().collect();
+    assert_eq!(
+        lines[0],
+        "step,batch_loss,train_loss_mean,test_loss_mean,accuracy,test_accuracy"
+    );
+    assert_eq!(lines.len(), 5, "{csv}");
+    // Step 0 has no batch loss; XOR has no test set: empty cells.
+    let row0: Vec<&str> = lines[1].split(',').collect();
+    assert_eq!((row0[0], row0[1], row0[3], row0[5]), ("0", "", "", ""));
+    let row1: Vec<&str> = lines[2].split(',').collect();
+    assert_eq!(row1[1].parse::<f32>().unwrap(), t.history()[0]);
+    let m = t.curves().at(1).unwrap();
+    assert_eq!(
+        row1[2].parse::<f32>().unwrap().to_bits(),
+        m.train_loss.to_bits()
+    );
+    // After going back, the CSV ends at the current step.
+    t.seek(1).unwrap();
+    assert_eq!(backstep_nn::measure::loss_csv(&t).lines().count(), 3);
+}

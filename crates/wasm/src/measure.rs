@@ -54,6 +54,10 @@ impl Trainer {
     pub fn threshold(&self) -> f64 {
         measure::threshold(self.session().t()).map_or(f64::NAN, f64::from)
     }
+    /// The loss history up to the current step as CSV (`backstep_nn::measure::loss_csv`).
+    pub fn loss_csv(&self) -> String {
+        measure::loss_csv(&self.run)
+    }
     /// The step whose batch loss `loss()` is: after a loss phase in the middle of a step, the
     /// step under way; after a divergence, the last finite step; otherwise the last completed.
     pub fn loss_step(&self) -> f64 {
