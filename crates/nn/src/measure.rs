@@ -7,7 +7,7 @@
 //! training set, each at least twice (0 and 1 for the class data sets; the article's 2-sample
 //! regression, whose two targets differ, is not). The decision threshold is their midpoint, and
 //! a point counts as right when its output and its target lie on the same side of it (an output
-//! exactly on the threshold counts as the lower class).
+//! exactly on the threshold counts as the higher class: y ≥ 0.5 counts as 1).
 
 use crate::cycle::{MicroStep, Session};
 use crate::infer::Inference;
@@ -41,16 +41,20 @@ pub fn threshold(t: &DMatrix<f32>) -> Option<f32> {
     classes(t).map(|(lo, hi)| lo + (hi - lo) / 2.0)
 }
 
-/// The fraction of rows whose output `y` (first column) lies on the same side of `mid` as its
-/// target `t`; `None` for no rows.
+/// How many rows have their output `y` (first column) on the same side of `mid` as their
+/// target `t` (y ≥ mid on the higher side).
+pub fn correct(y: &DMatrix<f32>, t: &DMatrix<f32>, mid: f32) -> usize {
+    (0..t.nrows().min(y.nrows()))
+        .filter(|&r| (y[(r, 0)] >= mid) == (t[(r, 0)] >= mid))
+        .count()
+}
+
+/// The fraction of rows [`correct`] counts; `None` for no rows.
 pub fn accuracy(y: &DMatrix<f32>, t: &DMatrix<f32>, mid: f32) -> Option<f32> {
     if t.nrows() == 0 || y.nrows() != t.nrows() {
         return None;
     }
-    let right = (0..t.nrows())
-        .filter(|&r| (y[(r, 0)] > mid) == (t[(r, 0)] > mid))
-        .count();
-    Some(right as f32 / t.nrows() as f32)
+    Some(correct(y, t, mid) as f32 / t.nrows() as f32)
 }
 
 /// The mean loss per sample, (1/n)·Σᵢ ½‖yᵢ − tᵢ‖²; `None` for no rows.

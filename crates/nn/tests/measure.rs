@@ -42,9 +42,10 @@ fn two_classes_and_their_midpoint() {
 #[test]
 fn accuracy_counts_points_on_the_right_side() {
     let t = col(&[0.0, 1.0, 1.0, 0.0]);
-    // Right, right, wrong (0.5 is not above the threshold), wrong.
+    // Right, right, right (0.5 on the threshold counts as 1), wrong.
     let y = col(&[0.2, 0.9, 0.5, 0.7]);
-    assert_eq!(accuracy(&y, &t, 0.5), Some(0.5));
+    assert_eq!(accuracy(&y, &t, 0.5), Some(0.75));
+    assert_eq!(accuracy(&col(&[0.2, 0.9, 0.49, 0.7]), &t, 0.5), Some(0.5));
     assert_eq!(accuracy(&col(&[0.0, 1.0, 1.0, 0.0]), &t, 0.5), Some(1.0));
     assert_eq!(
         accuracy(&DMatrix::zeros(0, 1), &DMatrix::zeros(0, 1), 0.5),
