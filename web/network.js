@@ -129,8 +129,21 @@ export function drawNetwork(canvas, model, opts) {
   // Neurons with their value for the chosen sample: inside the circle when it is large enough,
   // otherwise beside it on a white tab, never over the circle's outline.
   const inside = r >= 19;
+  // Beside the circles, a column's labels need a line of height each (every other one on the
+  // left when the circles are closer), and then room between columns; a column where they would
+  // overlap shows none (the matrices panel and the text alternative have the numbers).
+  ctx.font = FONT.text;
+  const tw = ctx.measureText('−0.00').width + 4;
+  const spacing = cols.length > 1 ? columns[1].x - columns[0].x : w;
+  const alternate = gap < 20;
+  const labelled = inside || gap >= 20 || (2 * gap >= 20 && spacing - 2 * r - 12 >= 2 * tw + 6);
   cols.forEach((c, k) => {
-    const values = k === 0 ? model.mat(Slot.Data, What.X) : model.mat(c.last, What.Y);
+    const values =
+      !labelled && k > 0 && c.width > 1
+        ? null
+        : k === 0
+          ? model.mat(Slot.Data, What.X)
+          : model.mat(c.last, What.Y);
     const sample = opts.sample;
     const active = k === activeCol && (phase === 'forward' || phase === 'backward');
     for (let j = 0; j < c.width; j++) {
@@ -153,9 +166,10 @@ export function drawNetwork(canvas, model, opts) {
           ctx.fillText(text, x, y);
         } else {
           const tw = ctx.measureText(text).width;
+
           // The input column's labels go left of it, the others right; where the circles are
           // closer than a line of text, every other label goes left.
-          const left = k === 0 || (gap < 22 && j % 2 === 1) || x + r + 7 + tw > w;
+          const left = k === 0 || (alternate && j % 2 === 1) || x + r + 7 + tw > w;
           const lx = left ? x - r - 6 - tw : x + r + 5;
           ctx.fillStyle = 'rgba(255,255,255,0.9)';
           ctx.fillRect(lx - 2, y - 10, tw + 4, 20);
