@@ -83,13 +83,14 @@ function gates(model) {
 
 /** The loss curves now: steps measured, the latest values and the range of each. */
 function loss(model, state) {
-  const train = model.curve(Curve.TrainLoss);
-  const test = model.curve(Curve.TestLoss);
-  const last = (s) => (s.length && !Number.isNaN(s[s.length - 1]) ? num(s[s.length - 1]) : null);
+  const now = (c) => {
+    const v = model.trainer.measured(c);
+    return Number.isNaN(v) ? null : num(v);
+  };
   return t('altLoss')({
     step: state.step,
-    train: last(train),
-    test: last(test),
+    train: now(Curve.TrainLoss),
+    test: now(Curve.TestLoss),
     batch: state.loss == null ? null : num(state.loss),
     lossStep: state.lossStep,
   });

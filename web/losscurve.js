@@ -42,22 +42,29 @@ function seriesRange(series, n, epoch, log, f) {
   return [range.lo, range.hi];
 }
 
-/** Strokes one series (NaN and ±Inf leave a gap), at most about one point per pixel. */
-function stroke(ctx, s, xOf, yOf, stride) {
+/** Strokes one series through its known points (`value(i)`; the steps a long run leaves out
+ *  are NaN and joined over, ±Inf leaves a gap), at most about one point per pixel. */
+function stroke(ctx, n, value, xOf, yOf, stride) {
   ctx.beginPath();
   let open = false;
   const at = (i) => {
-    const y = yOf(s[i]);
+    const v = value(i);
+    if (Number.isNaN(v)) return false;
+    const y = yOf(v);
     if (!Number.isFinite(y)) {
       open = false;
-      return;
+      return true;
     }
     if (open) ctx.lineTo(xOf(i), y);
     else ctx.moveTo(xOf(i), y);
     open = true;
+    return true;
   };
-  for (let i = 0; i < s.length; i += stride) at(i);
-  if (s.length > 1) at(s.length - 1);
+  for (let i = 0; i < n; i += stride) {
+    // A step left out: the next known one within this stride stands for it.
+    for (let j = i; j < Math.min(n, i + stride) && !at(j); j++);
+  }
+  if (n > 1) at(n - 1);
   ctx.stroke();
 }
 
@@ -75,11 +82,16 @@ const STYLES = [
  */
 export function drawLoss(canvas, curves, epoch, log) {
   const { ctx, w, h } = prepare(canvas, 250);
-  const { train, test, batch } = curves;
+  const { train, test, batch, now } = curves;
   const n = train.length;
-  const series = test.length && test.some((v) => !Number.isNaN(v)) ? [train, test] : [train];
+  const series = Number.isNaN(now[1]) ? [train] : [train, test];
+  // Series k's value at step i: the last step's is always known (`now`).
+  const value = (k, i) => (i === n - 1 ? now[k] : series[k][i]);
   const f = (v) => (log ? Math.log10(v > 0 ? v : Number.NaN) : v);
   let [lo, hi] = seriesRange(series, n, epoch, log, f);
+  for (const v of now.slice(0, series.length).map(f)) {
+    if (Number.isFinite(v)) [lo, hi] = [Math.min(lo, v), Math.max(hi, v)];
+  }
   if (!Number.isFinite(lo)) [lo, hi] = log ? [-1, 0] : [0, 1];
   if (!log) lo = Math.min(lo, 0);
   if (hi - lo < 1e-9) hi = lo + (log ? 1 : Math.max(1, Math.abs(lo)));
@@ -158,11 +170,11 @@ export function drawLoss(canvas, curves, epoch, log) {
   ctx.beginPath();
   ctx.rect(x0, y0 - 2, x1 - x0, y1 - y0 + 4);
   ctx.clip();
-  series.forEach((s, k) => {
+  series.forEach((_s, k) => {
     ctx.strokeStyle = STYLES[k].color;
     ctx.setLineDash(STYLES[k].dash);
     ctx.lineWidth = 2.5;
-    stroke(ctx, s, xOf, yOf, stride);
+    stroke(ctx, n, (i) => value(k, i), xOf, yOf, stride);
   });
   ctx.setLineDash([]);
   ctx.restore();
@@ -173,20 +185,20 @@ export function drawLoss(canvas, curves, epoch, log) {
   ctx.moveTo(xOf(i), y0);
   ctx.lineTo(xOf(i), y1);
   ctx.stroke();
-  series.forEach((s, k) => {
-    const y = yOf(s[i]);
+  series.forEach((_s, k) => {
+    const y = yOf(value(k, i));
     if (!Number.isFinite(y)) return;
     ctx.fillStyle = STYLES[k].color;
     ctx.beginPath();
     ctx.arc(xOf(i), Math.max(y0, Math.min(y1, y)), 5, 0, 2 * Math.PI);
     ctx.fill();
   });
-  const value = (v) => (v == null || Number.isNaN(v) ? '—' : fmt(v));
+  const shown = (v) => (v == null || Number.isNaN(v) ? '—' : fmt(v));
   return t('lossReadout')({
     step: i,
     batch: i > 0 && i <= batch.length ? batch[i - 1].toPrecision(8) : null,
-    train: value(train[i]),
-    test: series.length > 1 ? value(test[i]) : null,
+    train: shown(value(0, i)),
+    test: series.length > 1 ? shown(value(1, i)) : null,
   });
 }
 

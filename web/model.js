@@ -60,12 +60,14 @@ export class Model {
     return { rows, cols, data, at: (r, c) => data[r + c * rows] };
   }
 
-  /** The loss panel's series: {train, test} (steps 0…k) and {batch} (steps 1…k), as views. */
+  /** The loss panel's series: {train, test} (steps 0…k, NaN at steps a long run leaves out)
+   *  and {batch} (steps 1…k), as views; and {now}: step k's two values, always known. */
   curves() {
     return {
       train: this.curve(Curve.TrainLoss),
       test: this.curve(Curve.TestLoss),
       batch: this.history(),
+      now: [this.trainer.measured(Curve.TrainLoss), this.trainer.measured(Curve.TestLoss)],
     };
   }
 

@@ -86,6 +86,32 @@ test('the loss panel: training and test as mean per sample, the header its batch
   expect(page.errors).toEqual([]);
 });
 
+test('a long run: the curves skip steps past 1 024, the current step is always measured', async ({
+  page,
+}) => {
+  await open(page, '/#lang=en&dataset=circle');
+  await call(page, 'step', 2051);
+  const rows = csvRows(await call(page, 'exportCsv'));
+  expect(rows.length).toBe(2052);
+  // Every step below 1 024 is measured; past it every 2nd, then every 4th (from 2 048).
+  expect(rows[1023][2]).not.toBe('');
+  expect(rows[1025][2]).toBe('');
+  expect(rows[1026][2]).not.toBe('');
+  expect(rows[2050][2]).toBe('');
+  expect(rows[2051][2]).toBe('');
+  for (const r of rows) expect(r[1] !== '' || r[0] === '0').toBe(true);
+  // Step 2051 is left out of the series, yet state() and the header have its measures.
+  const s = await state(page);
+  expect(s.accuracy).toBeGreaterThan(0.5);
+  expect(s.testAccuracy).toBeGreaterThan(0.5);
+  await expect(page.locator('#test-loss')).toHaveText(/^\d\.\d{4}$/);
+  await expect(page.locator('#loss-readout')).toContainText(
+    /step 2051: .* training \d\.\d{4}, test \d\.\d{4}/,
+  );
+  await page.locator('[data-panel="loss"]').screenshot({ path: `${SHOTS}/panels-loss-long.png` });
+  expect(page.errors).toEqual([]);
+});
+
 test('loss axis ticks: decades on a log scale, scientific form when large', () => {
   expect(niceTicks(-3, 0, true)).toEqual([0.001, 0.01, 0.1, 1]);
   expect(niceTicks(-1, 0, true)).toEqual([0.1, 0.2, 0.5, 1]);

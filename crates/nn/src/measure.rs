@@ -82,12 +82,25 @@ pub struct Measures {
     pub test_accuracy: f32,
 }
 
-/// The measures after every step reached (index s: after s steps), as four series the page
-/// reads in place, and the buffers of their forward passes (kept apart from training's).
+/// Whether the timeline records the measures after step `s`: every step below 1 024, then every
+/// stride-th, the stride the largest power of two ≤ s/512 (512 to 1 024 points per doubling of
+/// the run). A measure costs a forward pass over both whole sets, several steps' worth for a
+/// mini-batch run; so a long run's cost a small fraction of its steps.
+pub fn is_measured(s: u64) -> bool {
+    s < 1024 || s % (1u64 << (63 - (s / 512).leading_zeros())) == 0
+}
+
+/// The measures after the steps [`is_measured`] picks (index s: after s steps; NaN between), as
+/// four series the page reads in place, and the buffers of their forward passes (kept apart
+/// from training's).
 #[derive(Clone, Debug, Default)]
 pub struct Curves {
     series: [Vec<f32>; 4],
     eval: Inference<f32>,
+    /// Bumped by every record (each time the parameters may have changed), and the measures of
+    /// the current parameters computed on demand at that count.
+    generation: u64,
+    now: Option<(u64, Measures)>,
 }
 
 /// Series index of the training loss (mean per sample) in [`Curves::series`].
@@ -126,10 +139,21 @@ impl Curves {
         }
     }
 
-    /// Records the measures of `s`'s parameters as those after step `step`, dropping any kept
-    /// for later steps only if they are not known yet (the series stay contiguous; a gap is NaN).
+    /// Records the measures of `s`'s parameters as those after step `step` if [`is_measured`]
+    /// picks it (NaN otherwise); the series stay contiguous.
     pub fn record(&mut self, step: u64, s: &Session<f32>) {
-        let m = self.measure(s);
+        self.generation += 1;
+        let nan = Measures {
+            train_loss: f32::NAN,
+            test_loss: f32::NAN,
+            accuracy: f32::NAN,
+            test_accuracy: f32::NAN,
+        };
+        let m = if is_measured(step) {
+            self.measure(s)
+        } else {
+            nan
+        };
         let i = step as usize;
         let values = [m.train_loss, m.test_loss, m.accuracy, m.test_accuracy];
         for (series, v) in self.series.iter_mut().zip(values) {
@@ -151,6 +175,22 @@ impl Curves {
     pub fn series(&self, which: usize, k: u64) -> &[f32] {
         let s = &self.series[which.min(3)];
         &s[..s.len().min(k as usize + 1)]
+    }
+
+    /// The measures of `s`'s parameters, after step `k`: as recorded, or (at a step not
+    /// recorded) computed now and kept until the next record.
+    pub fn now(&mut self, k: u64, s: &Session<f32>) -> Measures {
+        if let Some(m) = self.at(k).filter(|m| !m.train_loss.is_nan()) {
+            return m;
+        }
+        match self.now {
+            Some((g, m)) if g == self.generation => m,
+            _ => {
+                let m = self.measure(s);
+                self.now = Some((self.generation, m));
+                m
+            }
+        }
     }
 
     /// The measures after step `k`, if recorded.

@@ -143,6 +143,10 @@ impl Timeline {
     pub fn curves(&self) -> &Curves {
         &self.curves
     }
+    /// The whole-set measures of the current parameters (recorded, or computed now).
+    pub fn measures_now(&mut self) -> crate::measure::Measures {
+        self.curves.now(self.steps(), &self.session)
+    }
     /// Every event, including those after the current step that stepping forward replays.
     pub fn events(&self) -> &[Event] {
         &self.events

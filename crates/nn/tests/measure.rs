@@ -211,3 +211,34 @@ fn the_csv_has_a_row_per_step_with_exact_numbers() {
     t.seek(1).unwrap();
     assert_eq!(backstep_nn::measure::loss_csv(&t).lines().count(), 3);
 }
+
+#[test]
+fn a_long_run_measures_fewer_steps_and_still_knows_now() {
+    use backstep_nn::measure::is_measured;
+    assert!((0..1024).all(is_measured));
+    assert!(is_measured(1024) && !is_measured(1025) && is_measured(1026));
+    assert!(is_measured(4096) && !is_measured(4100) && is_measured(4104));
+    assert!(is_measured(1_000_448) && !is_measured(1_000_449));
+    let spec = Preset::article().spec(1).unwrap();
+    let mut t = Timeline::new(spec.session().unwrap()).unwrap();
+    t.run(3001).unwrap();
+    let train = t.curves().series(TRAIN_LOSS, 3001);
+    assert_eq!(train.len(), 3002);
+    let kept = train.iter().filter(|v| !v.is_nan()).count();
+    assert!(kept < 2100, "{kept}");
+    // Step 3001 is left out of the series; its measures are computed on demand, the same as a
+    // fresh measure of the same parameters.
+    assert!(train[3001].is_nan() && !train[3000].is_nan());
+    let now = t.measures_now();
+    let fresh = Curves::new().measure(t.session());
+    assert_eq!(mbits(Some(now)), mbits(Some(fresh)));
+    // Seeking into the long run equals a fresh run, gaps included.
+    t.seek(2500).unwrap();
+    let mut f = Timeline::new(spec.session().unwrap()).unwrap();
+    f.run(2500).unwrap();
+    assert_eq!(
+        bits(t.curves().series(TRAIN_LOSS, 2500)),
+        bits(f.curves().series(TRAIN_LOSS, 2500))
+    );
+    assert_eq!(mbits(Some(t.measures_now())), mbits(Some(f.measures_now())));
+}

@@ -34,7 +34,8 @@ impl Curve {
 #[wasm_bindgen]
 impl Trainer {
     /// Where series `c` starts in wasm memory: one f32 per step from 0 to the current one (NaN
-    /// where none, or before a resumed run's step until it is replayed).
+    /// where none, at the steps a long run leaves out, and before a resumed run's step until it
+    /// is replayed).
     pub fn curve_ptr(&self, c: Curve) -> *const f32 {
         self.run
             .curves()
@@ -45,10 +46,16 @@ impl Trainer {
     pub fn curve_len(&self, c: Curve) -> usize {
         self.run.curves().series(c.index(), self.run.steps()).len()
     }
-    /// Series `c` now (after the completed steps), or NaN.
-    pub fn measured(&self, c: Curve) -> f64 {
-        let s = self.run.curves().series(c.index(), self.run.steps());
-        s.last().map_or(f64::NAN, |&v| f64::from(v))
+    /// Series `c` for the current parameters (after the completed steps; computed now at a step
+    /// the series leaves out), or NaN where there is none.
+    pub fn measured(&mut self, c: Curve) -> f64 {
+        let m = self.run.measures_now();
+        f64::from(match c {
+            Curve::TrainLoss => m.train_loss,
+            Curve::TestLoss => m.test_loss,
+            Curve::Accuracy => m.accuracy,
+            Curve::TestAccuracy => m.test_accuracy,
+        })
     }
     /// The decision threshold (the midpoint of the two target values), or NaN if not 2-class.
     pub fn threshold(&self) -> f64 {
