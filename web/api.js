@@ -3,6 +3,8 @@
 // count or a step number must be a whole number in its stated range, or the call rejects with
 // an Error saying so (and nothing runs).
 
+import { panelPng } from './export.js';
+
 /** Most steps one `step(n)` or `back(n)` may ask for, and the furthest step `seek` reaches. */
 export const MAX_STEPS = 1_000_000;
 
@@ -81,6 +83,13 @@ export function createApi(page) {
     timings: () => engine.request('timings'),
     frameTimes: () => engine.request('frameTimes'),
     pixels: (panel) => engine.request('pixels', panel),
+    // --- export (panels) ---
+    /** A PNG of one panel ('network', 'loss', …) or of all of them ('all', the default):
+     *  {name, width, height, dataUrl}. */
+    exportPng: (panel = 'all') => panelPng((n) => engine.request('pixels', n), panel),
+    /** The loss history as CSV: a row per step from 0 (step, batch loss, mean training and test
+     *  loss per sample, accuracies). */
+    exportCsv: () => engine.request('csv'),
     /** Where the run lives: 'page' (the first frames) or 'worker'. */
     engine: () => engine.where(),
     /** Hands the run to the worker now (or once it is ready); resolves to where the run lives

@@ -1,7 +1,9 @@
 // The decision-boundary panel and the per-neuron maps: one batched forward pass of a grid over
 // the input plane (a single wasm call), coloured through the lookup table into ImageData, with
-// the data points on top (● target 1, ✕ target 0, hollow = test).
+// the data points on top (● target 1, ✕ target 0, hollow = test); its frame (contour, axes,
+// colour bar, accuracy) is boundary-frame.js's.
 
+import { captionLines, drawAxes, drawColourBar, drawContour } from './boundary-frame.js';
 import { cssWidth, FONT, INK, MUTED, POS, packedTable, pixelRatio, prepare } from './colors.js';
 import { t } from './i18n.js';
 import { Slot, What } from './model.js';
@@ -91,17 +93,27 @@ function paintMap(ctx, m, col, x, y, size, mid, scale, stride = 1) {
   ctx.drawImage(canvas, x, y, size, size);
 }
 
-/** Draws the output over the plane, from a `side` × `side` grid, with the data points.
- *  Returns false if the data is not 2-D. */
-export function drawBoundary(canvas, model, side = GRID_SIDE) {
-  const { ctx, w } = prepare(canvas, Math.min(436, cssWidth(canvas)));
-  const size = Math.min(w, 420) - 16;
+/** Room around the map: tick labels on the left, the colour bar on the right, and below the
+ *  x ticks, the axis name and two lines of text. */
+const LEFT = 52;
+const RIGHT = 92;
+const BELOW = 92;
+
+/** Draws the output over the plane, from a `side` × `side` grid, with the data points, the
+ *  threshold's contour, axes, the colour bar and the accuracy (from `state`). Returns false if
+ *  the data is not 2-D. */
+export function drawBoundary(canvas, model, side = GRID_SIDE, state = {}) {
+  const width = cssWidth(canvas);
+  const size = Math.max(120, Math.min(width - LEFT - RIGHT, 400));
+  const { ctx } = prepare(canvas, 24 + size + BELOW);
   if (model.trainer.cols(Slot.Data, What.X) !== 2) {
     ctx.fillStyle = MUTED;
     ctx.font = FONT.text;
     ctx.fillText(t('none2d'), 12, 24);
     return false;
   }
+  const ox = LEFT,
+    oy = 24;
   const box = planeBox(model);
   model.grid(side, box);
   const last = model.kinds().length - 1;
@@ -114,20 +126,26 @@ export function drawBoundary(canvas, model, side = GRID_SIDE) {
     tmin = Math.min(tmin, targets.data[i]);
     tmax = Math.max(tmax, targets.data[i]);
   }
-  const mid = (tmin + tmax) / 2,
+  const threshold = model.threshold();
+  const mid = threshold ?? (tmin + tmax) / 2,
     half = Math.max((tmax - tmin) / 2, 1e-6);
-  paintMap(ctx, out, 0, 8, 8, size, mid, half);
+  paintMap(ctx, out, 0, ox, oy, size, mid, half);
+  if (threshold != null) drawContour(ctx, out.data, side, threshold, ox, oy, size);
   // The data points never change within a run: they are drawn once into a transparent layer
   // and copied on top of each new map.
   const key = `${model.loads}|${size}|${pixelRatio()}`;
   if (markers.key !== key) drawMarkers(model, box, size, mid, key);
-  ctx.drawImage(
-    markers.canvas,
-    0,
-    0,
-    markers.canvas.width / markers.dpr,
-    markers.canvas.height / markers.dpr,
-  );
+  ctx.drawImage(markers.canvas, ox - 8, oy - 8, size + 16, size + 16);
+  drawAxes(ctx, box, ox, oy, size);
+  drawColourBar(ctx, ox + size + 14, oy, size, mid, half, threshold != null);
+  const rows = (w) => model.trainer.rows(Slot.Data, w);
+  const lines = captionLines(threshold, tmin, tmax, state, rows(What.X), rows(What.XTest));
+  ctx.fillStyle = INK;
+  ctx.font = FONT.text;
+  ctx.textAlign = 'left';
+  lines.forEach((line, k) => {
+    ctx.fillText(line, 8, oy + size + 50 + 22 * k);
+  });
   return true;
 }
 

@@ -30,6 +30,26 @@ export function color(v, scale) {
   return css[lutIndex(v, scale)];
 }
 
+/** The CSS colour of table entry `k`. */
+export function colorAt(k) {
+  return css[k];
+}
+
+/** The smallest colour scale of a matrix's cells: a matrix of tiny values stays pale. */
+export const CELL_SCALE_FLOOR = 0.01;
+
+/** The colour scale of a matrix's cells: its largest |value|, at least CELL_SCALE_FLOOR. */
+export function cellScale(values) {
+  return Math.max(maxAbs(values), CELL_SCALE_FLOOR);
+}
+
+/** The table index of a matrix cell: neutral (128) when its number prints as 0.0000 or
+ *  −0.0000, whatever the scale; otherwise `v` on ±`scale`. */
+export function cellIndex(v, scale) {
+  if (Math.abs(v) < 0.001 && /^[−-]?0\.0000$/.test(fmt(v))) return 128;
+  return lutIndex(v, scale);
+}
+
 /** The table as one 32-bit word per entry (RGBA bytes in memory order), for filling ImageData
  *  through a Uint32Array view. */
 export function packedTable() {

@@ -6,11 +6,12 @@
 
 import { colormap, fresh_seed } from '../pkg/backstep_wasm.js';
 import { setColormap, setGeometry, takeHeights } from './colors.js';
+import { describePanels } from './describe.js';
 import { explain } from './explain.js';
 import { setLanguage } from './i18n.js';
 import { overLimits } from './limits.js';
 import { drawLoss, moveCursor } from './losscurve.js';
-import { Model, Slot, What } from './model.js';
+import { Curve, Model, Slot, What } from './model.js';
 import { createPacer } from './pace.js';
 import { drawPanels, timed } from './panels.js';
 import { glassRequests } from './requests-glass.js';
@@ -144,6 +145,7 @@ export function createEngine(memory, setup, send, record = null) {
     spec: () => model.spec(),
     export: () =>
       model.trainer.steps() === 0 ? null : { spec: model.spec(), last_step: model.snapshot() },
+    csv: () => model.trainer.loss_csv(),
     timings: () => ({ ...timings }),
     frameTimes: () => [...playTimes],
     /** A panel's pixels (ImageData), for the browser tests: the page cannot read a canvas it
@@ -179,7 +181,7 @@ export function createEngine(memory, setup, send, record = null) {
       ui.drawn = -1;
     },
     cursor: (move) => {
-      moveCursor(move, model.trainer.history_len());
+      moveCursor(move, model.trainer.curve_len(Curve.TrainLoss));
       ui.lossDirty = true;
     },
   };
@@ -195,7 +197,7 @@ export function createEngine(memory, setup, send, record = null) {
   }
 
   function drawLossPanel() {
-    ui.readout = drawLoss(canvases.loss, model.history(), model.historyEpoch, view.logScale);
+    ui.readout = drawLoss(canvases.loss, model.curves(), model.historyEpoch, view.logScale);
     ui.lossDirty = false;
   }
 
@@ -212,6 +214,7 @@ export function createEngine(memory, setup, send, record = null) {
       // The lesson text and the notices: not while playing (nobody reads them at 60 frames/s).
       explain: view.playing ? null : explain(model, state, view.sample, model.rule),
       notices: view.playing ? null : model.trainer.notices(),
+      alt: view.playing ? null : describePanels(model, view, state),
     };
     const heights = takeHeights();
     if (heights.length)

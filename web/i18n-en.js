@@ -91,7 +91,7 @@ export const EN = {
   showGrads: 'show gradients dW',
   sample: 'sample',
   legendEdges:
-    'Edge colour and style = sign (solid purple +, dashed orange −), width = magnitude. Numbers in the circles are values for the chosen sample.',
+    'Edge colour and style = sign (solid purple +, dashed orange −), width = magnitude; dotted grey = dW not computed yet in this step. Numbers at the circles are values for the chosen sample.',
   pMatrices: "Matrices (the article's printouts, live)",
   layer: 'layer',
   pGates: 'ReLU gates (× = blocked, x ≤ 0)',
@@ -121,7 +121,6 @@ export const EN = {
   samples: 'samples',
   units: 'units',
   moreRows: (n) => `… ${n} more rows`,
-  lossAt: (s, v) => `loss at step ${s}: ${v}`,
   badSetting: (m) => `Cannot use these settings: ${m}`,
   badImport: (m) => `Cannot load: ${m}`,
   diverged: (f) =>
@@ -134,4 +133,39 @@ export const EN = {
     `Over the page's limits (up to ${l.hiddenLayers} hidden layers of up to ${l.width} units, up to ${l.samples} samples): ${o.field} has ${o.value} ${{ samples: 'samples', width: 'units', hidden: 'hidden layers', layers: 'layers' }[o.what]}, at most ${o.max}. The CLI runs it: backstep trace`,
   noWasm: (m) =>
     `This browser cannot run the page (it needs WebAssembly SIMD: Chrome 91, Firefox 89, Safari 16.4 or later): ${m}`,
+  // --- panels ---
+  lossTrain: 'training',
+  lossTest: 'test',
+  axisStep: 'step',
+  lossFormula:
+    'Both curves: the mean loss per sample over the whole set after each step, L = (1/n)·Σᵢ ½‖yᵢ − tᵢ‖². The header shows the batch loss of one step, 0.5·Σ(y − t)², as the article prints it.',
+  lossReadout: ({ step, batch, train, test }) =>
+    `step ${step}: ${batch == null ? '(start)' : `${batch} (batch loss)`} · mean per sample after it: training ${train}${test == null ? '' : `, test ${test}`}`,
+  lossOfStep: (s) => (s > 0 ? `batch loss, step ${s}` : 'batch loss'),
+  testLossMean: 'test loss (mean per sample)',
+  notTwoClass: 'Not a 2-class task: no threshold, no accuracy.',
+  thresholdLine: (mid, lo, hi) =>
+    `Line: threshold y = ${mid}, midway between the targets ${lo} and ${hi}`,
+  accuracyLine: (train, test) =>
+    `Accuracy: training ${train}${test == null ? '' : ` · test ${test}`}`,
+  notYet: 'not yet computed',
+  legendMatrices:
+    'Cell colour: purple = positive (the number has no sign), orange = negative (−), white = 0.0000; the deeper, the larger |value| next to the largest in that matrix (under 0.01 stays pale). Mask: × 1 = blocked, ○ 0 = passed.',
+  altNetwork: ({ layout, sample, values, grads, phase }) =>
+    `Network ${layout}. Now: ${phase}. Edge widths show ${grads ? 'dW' : 'W'}. Values for sample ${sample}: ${values || 'none yet'}.`,
+  altMatrices: (layer, n) => `${n} matrices of ${layer}, as tables of the printed numbers:`,
+  altGates: (layer, rows, dead) =>
+    `layers[${layer}] relu: ${rows.map((r) => `sample ${r.sample} blocks ${r.blocked.length ? `units ${r.blocked.join(', ')}` : 'no unit'}`).join('; ') || 'no forward pass yet'}. Dead units: ${dead.length ? dead.join(', ') : 'none'}.`,
+  altLoss: ({ step, train, test, batch, lossStep }) =>
+    `Loss after step ${step}, mean per sample over the whole set: training ${train ?? '—'}${test == null ? '' : `, test ${test}`}. Batch loss of step ${lossStep}: ${batch ?? '—'}.`,
+  altBoundary: (n, m) =>
+    `The network's output over the input plane, with ${n} training points${m ? ` and ${m} test points` : ''}.`,
+  altNeurons: (list) => `Each unit's output over the input plane, for ${list}.`,
+  exportWhich: 'PNG of',
+  exportAll: 'all panels',
+  btnExportPng: 'Save PNG',
+  btnExportCsv: 'Loss history CSV',
+  exportEmpty: 'no panel has anything drawn yet',
+  exportFailed: (m) => `Cannot export: ${m}`,
+  exportNoPanel: (n, list) => `no panel named "${n}" (use all, ${list.join(', ')})`,
 };

@@ -97,7 +97,7 @@ export const JA = {
   showGrads: '勾配 dW を表示',
   sample: 'サンプル',
   legendEdges:
-    '線の色と形 = 符号 (紫の実線 +、橙の破線 −)、太さ = 大きさ。円の中の数字は選んだサンプルでの値。',
+    '線の色と形 = 符号 (紫の実線 +、橙の破線 −)、太さ = 大きさ。灰色の点線 = このステップではまだ dW を計算していない層。円の横の数字は選んだサンプルでの値。',
   pMatrices: '行列 (記事の出力をそのまま)',
   layer: '層',
   pGates: 'ReLU のゲート (× = 0 以下で遮断)',
@@ -127,7 +127,6 @@ export const JA = {
   samples: 'サンプル',
   units: 'ユニット',
   moreRows: (n) => `… 残り ${n} 行`,
-  lossAt: (s, v) => `ステップ ${s} の損失: ${v}`,
   badSetting: (m) => `設定を使えません: ${m}`,
   badImport: (m) => `読み込めません: ${m}`,
   diverged: (f) =>
@@ -140,4 +139,37 @@ export const JA = {
     `ページの上限 (隠れ層 ${l.hiddenLayers} 層まで、各層 ${l.width} ユニットまで、サンプル ${l.samples} 個まで) を超えています (${o.field}: ${o.value} ${{ samples: 'サンプル', width: 'ユニット', hidden: '隠れ層', layers: '層' }[o.what]}、上限 ${o.max})。CLI なら動かせます: backstep trace`,
   noWasm: (m) =>
     `このブラウザーでは動きません (WebAssembly SIMD が必要です。Chrome 91、Firefox 89、Safari 16.4 以降): ${m}`,
+  // --- panels ---
+  lossTrain: '訓練データ',
+  lossTest: 'テストデータ',
+  axisStep: 'ステップ',
+  lossFormula:
+    '2 本の線: 各ステップの後、データ全体での 1 件あたりの平均損失 L = (1/n)·Σᵢ ½‖yᵢ − tᵢ‖²。上の表示は記事と同じく 1 ステップのバッチ損失 0.5·Σ(y − t)² です。',
+  lossReadout: ({ step, batch, train, test }) =>
+    `ステップ ${step}: ${batch == null ? '(開始時)' : `${batch} (バッチ損失)`} · その後の 1 件あたり平均: 訓練 ${train}${test == null ? '' : `、テスト ${test}`}`,
+  lossOfStep: (s) => (s > 0 ? `ステップ ${s} のバッチ損失` : 'バッチ損失'),
+  testLossMean: 'テスト損失 (1 件あたり平均)',
+  notTwoClass: '2 クラスの課題ではないので、しきい値と正解率はありません。',
+  thresholdLine: (mid, lo, hi) => `線: しきい値 y = ${mid} (目標値 ${lo} と ${hi} の中間)`,
+  accuracyLine: (train, test) => `正解率: 訓練 ${train}${test == null ? '' : ` · テスト ${test}`}`,
+  notYet: 'まだ計算していません',
+  legendMatrices:
+    'セルの色: 紫 = 正 (符号なし)、橙 = 負 (−)、白 = 0.0000。色が濃いほど、その行列の最大の |値| に近い (0.01 未満は淡いまま)。マスク: × 1 = 止める、○ 0 = 通す。',
+  altNetwork: ({ layout, sample, values, grads, phase }) =>
+    `ネットワーク ${layout}。いま: ${phase}。線の太さは ${grads ? 'dW' : 'W'}。サンプル ${sample} での値: ${values || 'まだありません'}。`,
+  altMatrices: (layer, n) => `${layer} の行列 ${n} 個 (表示中の数値の表):`,
+  altGates: (layer, rows, dead) =>
+    `layers[${layer}] relu: ${rows.map((r) => `サンプル ${r.sample} で遮断 ${r.blocked.length ? `ユニット ${r.blocked.join(', ')}` : 'なし'}`).join('、') || '知るがまだです'}。死んだユニット: ${dead.length ? dead.join(', ') : 'なし'}。`,
+  altLoss: ({ step, train, test, batch, lossStep }) =>
+    `ステップ ${step} の後、データ全体での 1 件あたり平均損失: 訓練 ${train ?? '—'}${test == null ? '' : `、テスト ${test}`}。ステップ ${lossStep} のバッチ損失: ${batch ?? '—'}。`,
+  altBoundary: (n, m) =>
+    `入力平面上のネットワークの出力と、訓練データ ${n} 点${m ? `、テストデータ ${m} 点` : ''}。`,
+  altNeurons: (list) => `入力平面上の各ユニットの出力: ${list}。`,
+  exportWhich: 'PNG にする範囲',
+  exportAll: 'すべてのパネル',
+  btnExportPng: 'PNG で保存',
+  btnExportCsv: '損失の推移を CSV で保存',
+  exportEmpty: 'まだ何も描かれていないパネルです',
+  exportFailed: (m) => `書き出せません: ${m}`,
+  exportNoPanel: (n, list) => `「${n}」というパネルはありません (all, ${list.join(', ')} のどれか)`,
 };

@@ -10,4 +10,6 @@ if (typeof document === 'undefined') {
   import('./worker.js').then((worker) => worker.listen(early));
 } else {
   import('./page.js');
+  // The export buttons call the automation API, so they bind on their own.
+  import('./export.js').then((m) => m.bindExport());
 }

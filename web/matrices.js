@@ -3,7 +3,17 @@
 // matrices show their first rows and say how many are left out. In presenter view only the
 // matrices of the phase under way are shown.
 
-import { color, cssWidth, FONT, fmt, INK, lutIndex, MUTED, maxAbs, prepare } from './colors.js';
+import {
+  cellIndex,
+  cellScale,
+  colorAt,
+  cssWidth,
+  FONT,
+  fmt,
+  INK,
+  MUTED,
+  prepare,
+} from './colors.js';
 import { t } from './i18n.js';
 import { Slot, What } from './model.js';
 
@@ -12,8 +22,8 @@ const CELL_H = 24;
 const CHARS = 9;
 // Measured once, on first draw: the font never changes.
 let CELL_W = 0;
-const MAX_ROWS = 8;
-const MAX_COLS = 8;
+export const MAX_ROWS = 8;
+export const MAX_COLS = 8;
 
 /** The matrices to show for a layer kind, as [label, layer, what]. */
 function matList(kind, layer) {
@@ -51,16 +61,22 @@ const FOCUS = {
   update: ['W (before)', 'dW = xᵀ·dout', 'W', 'db = Σ dout', 'b'],
 };
 
-/** Draws the panel for `layer` (an index, or Slot.Loss); with `phase`, only what that phase is
- *  about. */
-export function drawMatrices(canvas, model, layer, phase = null) {
+/** The matrices the panel shows for `layer` (an index, or Slot.Loss) and `phase` (null: all),
+ *  as [{label, what, m}] (the text alternative lists the same ones). */
+export function shownMatrices(model, layer, phase = null) {
   const kind = layer === Slot.Loss ? 'loss' : model.kinds()[layer];
   const focus = FOCUS[phase === 'idle' ? 'update' : phase];
   const before = `W (${t('before')})`;
-  const items = matList(kind, layer)
+  return matList(kind, layer)
     .filter(([label]) => !focus || focus.includes(label === before ? 'W (before)' : label))
     .map(([label, l, what]) => ({ label, what, m: model.mat(l, what) }))
     .filter((it) => it.m && it.m.rows > 0 && it.m.cols > 0);
+}
+
+/** Draws the panel for `layer` (an index, or Slot.Loss); with `phase`, only what that phase is
+ *  about. */
+export function drawMatrices(canvas, model, layer, phase = null) {
+  const items = shownMatrices(model, layer, phase);
   if (!CELL_W) {
     const probe = canvas.getContext('2d');
     probe.font = FONT.mono;
@@ -105,16 +121,17 @@ function drawOne(ctx, p) {
   ctx.textAlign = 'left';
   ctx.fillText(`${p.label}  ${m.rows}×${m.cols}`, x, y + 10);
   const mask = p.what === What.Mask;
-  const scale = mask ? 1 : maxAbs(m.data);
+  const scale = mask ? 1 : cellScale(m.data);
   // All the cell backgrounds first, then the numbers by text colour (white on dark cells,
   // black on pale ones): alternating rectangles and text costs several times more.
   const dark = [];
   for (let r = 0; r < p.shownR; r++) {
     for (let c = 0; c < p.shownC; c++) {
       const v = m.at(r, c);
-      ctx.fillStyle = mask ? (v ? '#4a4a4a' : '#f1f1f1') : color(v, scale);
+      const k = cellIndex(v, scale);
+      ctx.fillStyle = mask ? (v ? '#4a4a4a' : '#f1f1f1') : colorAt(k);
       ctx.fillRect(x + c * CELL_W, y + 24 + r * CELL_H, CELL_W - 2, CELL_H - 2);
-      dark.push(mask ? v === 1 : Math.abs(lutIndex(v, scale) - 128) > 80);
+      dark.push(mask ? v === 1 : Math.abs(k - 128) > 80);
     }
   }
   ctx.font = FONT.mono;

@@ -1,10 +1,14 @@
 // The engine's handle on the wasm Trainer: typed-array views into wasm memory (never copies),
 // state, and the calls that change it. Matrices are column-major: (r, c) is at r + c·rows.
 
-import { Slot, Trainer, What } from '../pkg/backstep_wasm.js';
+import { Curve, Slot, Trainer, What } from '../pkg/backstep_wasm.js';
 
-/** The codes that name a matrix across the boundary, as the wasm exports them. */
-export { Slot, What };
+/** The codes that name a matrix or a measured series across the boundary, as the wasm exports
+ *  them. */
+export { Curve, Slot, What };
+
+/** NaN (none) as null, for what the API reports. */
+const orNull = (v) => (Number.isNaN(v) ? null : v);
 
 export class Model {
   constructor(memory) {
@@ -56,23 +60,44 @@ export class Model {
     return { rows, cols, data, at: (r, c) => data[r + c * rows] };
   }
 
-  /** The loss of every completed step, as a view. */
+  /** The loss panel's series: {train, test} (steps 0…k, NaN at steps a long run leaves out)
+   *  and {batch} (steps 1…k), as views; and {now}: step k's two values, always known. */
+  curves() {
+    return {
+      train: this.curve(Curve.TrainLoss),
+      test: this.curve(Curve.TestLoss),
+      batch: this.history(),
+      now: [this.trainer.measured(Curve.TrainLoss), this.trainer.measured(Curve.TestLoss)],
+    };
+  }
+
+  /** The batch loss of every completed step, as a view. */
   history() {
     const tr = this.trainer;
     return new Float32Array(this.memory.buffer, tr.history_ptr(), tr.history_len());
   }
 
-  /** {step, phase, layer, loss, next, error} as the automation API reports it. */
+  /** A measured series (Curve.TrainLoss, …) for steps 0 to the current one, as a view. */
+  curve(c) {
+    const tr = this.trainer;
+    return new Float32Array(this.memory.buffer, tr.curve_ptr(c), tr.curve_len(c));
+  }
+
+  /** {step, phase, layer, loss, lossStep, next, error, accuracy, testAccuracy} as the
+   *  automation API reports it: `loss` is the batch loss of step `lossStep`; the accuracies
+   *  (0 to 1, after the completed steps) are null where the task is not 2-class. */
   state() {
     const tr = this.trainer;
-    const loss = tr.loss();
     return {
       step: tr.steps(),
       phase: tr.phase(),
       layer: tr.layer() < 0 ? null : tr.layer(),
-      loss: Number.isNaN(loss) ? null : loss,
+      loss: orNull(tr.loss()),
+      lossStep: tr.loss_step(),
       next: tr.next(),
       error: tr.error() ?? null,
+      accuracy: orNull(tr.measured(Curve.Accuracy)),
+      testAccuracy: orNull(tr.measured(Curve.TestAccuracy)),
     };
   }
 
@@ -115,6 +140,8 @@ export class Model {
       fn(this.trainer);
     } finally {
       this.version++;
+      // The measured series change from the edited step on.
+      this.historyEpoch++;
     }
   }
   substep() {
@@ -138,9 +165,13 @@ export class Model {
   settings() {
     return this.trainer.settings();
   }
+  /** The mean loss per sample on the test set after the completed steps, or null. */
   testLoss() {
-    const v = this.trainer.test_loss();
-    return Number.isNaN(v) ? null : v;
+    return orNull(this.trainer.measured(Curve.TestLoss));
+  }
+  /** The decision threshold (midpoint of the two target values), or null if not 2-class. */
+  threshold() {
+    return orNull(this.trainer.threshold());
   }
 
   /** Runs the boundary grid (side × side over the box) once per model version. */

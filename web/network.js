@@ -20,6 +20,48 @@ function netColumns(kinds, model) {
   return cols;
 }
 
+/**
+ * Whether layer `affine`'s dW belongs to the step under way (or the last completed one): not
+ * before the backward pass reaches it, nor before the first step.
+ */
+function gradReady(affine, state) {
+  const { phase, layer, step } = state;
+  if (phase === 'forward' || phase === 'loss') return false;
+  if (phase === 'backward') return affine >= layer;
+  return step > 0;
+}
+
+/** Where each neuron is drawn, for a canvas `w` × `h` drawing units: {r, gap, direction,
+ *  columns: [{affine, width, x, ys}]} (the geometry the panel draws with, so other modules can
+ *  hit-test it). `direction` says whether there is room for the pass's arrow at the bottom. */
+export function networkLayout(model, w, h) {
+  const cols = netColumns(model.kinds(), model);
+  const tallest = Math.max(...cols.map((c) => c.width));
+  const direction = h >= 180;
+  // Columns closer than a caption is wide ("layers[0] → tanh") take their captions on two rows.
+  const spacing = (w - 140) / Math.max(1, cols.length - 1);
+  const stagger = cols.length > 2 && spacing < 150;
+  const top = stagger ? 46 : 32,
+    bottom = direction ? 30 : 6;
+  const gap = (h - top - bottom) / tallest;
+  const r = Math.max(6, Math.min(22, gap / 2 - 2));
+  const xOf = (k) => 64 + (k * (w - 140)) / Math.max(1, cols.length - 1);
+  return {
+    r,
+    gap,
+    direction,
+    columns: cols.map((c, k) => ({
+      ...c,
+      x: xOf(k),
+      captionY: stagger && k % 2 ? 32 : 14,
+      ys: Array.from(
+        { length: c.width },
+        (_, j) => top + ((j + 0.5) * (h - top - bottom)) / c.width,
+      ),
+    })),
+  };
+}
+
 /** Draws the panel. `opts`: {showGrads, sample, state}. */
 export function drawNetwork(canvas, model, opts) {
   const kinds = model.kinds();
@@ -27,9 +69,9 @@ export function drawNetwork(canvas, model, opts) {
   const tallest = Math.max(...cols.map((c) => c.width));
   const { ctx, w, h } = prepare(canvas, Math.max(240, 70 + tallest * 48));
   const { phase, layer } = opts.state;
-  const r = Math.min(22, (h - 70) / (2 * tallest) - 2);
-  const xOf = (k) => 60 + (k * (w - 120)) / Math.max(1, cols.length - 1);
-  const yOf = (k, j) => 44 + ((j + 0.5) * (h - 64)) / cols[k].width;
+  const { r, gap, direction, columns } = networkLayout(model, w, h);
+  const xOf = (k) => columns[k].x;
+  const yOf = (k, j) => columns[k].ys[j];
   const activeCol =
     layer == null
       ? -1
@@ -39,6 +81,15 @@ export function drawNetwork(canvas, model, opts) {
   for (let k = 1; k < cols.length; k++) {
     const m = model.mat(cols[k].affine, opts.showGrads ? What.Dw : What.W);
     if (!m) continue;
+    if (opts.showGrads && !gradReady(cols[k].affine, opts.state)) {
+      notYet(
+        ctx,
+        m,
+        (i) => [xOf(k - 1) + r, yOf(k - 1, i)],
+        (o) => [xOf(k) - r, yOf(k, o)],
+      );
+      continue;
+    }
     const scale = maxAbs(m.data);
     const hot =
       phase === 'update' || (activeCol === k && layer === cols[k].affine && phase !== 'loss');
@@ -55,7 +106,8 @@ export function drawNetwork(canvas, model, opts) {
           for (let o = 0; o < m.cols; o++) {
             const v = m.at(i, o);
             if (
-              v >= 0 !== positive ||
+              v === 0 ||
+              v > 0 !== positive ||
               Math.min(7, Math.floor((8 * Math.abs(v)) / scale)) !== bucket
             )
               continue;
@@ -74,9 +126,24 @@ export function drawNetwork(canvas, model, opts) {
   ctx.setLineDash([]);
   ctx.globalAlpha = 1;
 
-  // Neurons with their value for the chosen sample.
+  // Neurons with their value for the chosen sample: inside the circle when it is large enough,
+  // otherwise beside it on a white tab, never over the circle's outline.
+  const inside = r >= 19;
+  // Beside the circles, a column's labels need a line of height each (every other one on the
+  // left when the circles are closer), and then room between columns; a column where they would
+  // overlap shows none (the matrices panel and the text alternative have the numbers).
+  ctx.font = FONT.text;
+  const tw = ctx.measureText('−0.00').width + 4;
+  const spacing = cols.length > 1 ? columns[1].x - columns[0].x : w;
+  const alternate = gap < 20;
+  const labelled = inside || gap >= 20 || (2 * gap >= 20 && spacing - 2 * r - 12 >= 2 * tw + 6);
   cols.forEach((c, k) => {
-    const values = k === 0 ? model.mat(Slot.Data, What.X) : model.mat(c.last, What.Y);
+    const values =
+      !labelled && k > 0 && c.width > 1
+        ? null
+        : k === 0
+          ? model.mat(Slot.Data, What.X)
+          : model.mat(c.last, What.Y);
     const sample = opts.sample;
     const active = k === activeCol && (phase === 'forward' || phase === 'backward');
     for (let j = 0; j < c.width; j++) {
@@ -91,10 +158,25 @@ export function drawNetwork(canvas, model, opts) {
       ctx.stroke();
       // Before the first forward pass the caches are empty (0 rows): no value to show.
       if (values && sample < values.rows) {
-        ctx.fillStyle = INK;
+        const text = fmt(values.at(sample, j), 2);
         ctx.font = FONT.text;
-        ctx.textAlign = 'center';
-        ctx.fillText(fmt(values.at(sample, j), 2), x, y);
+        if (inside) {
+          ctx.fillStyle = INK;
+          ctx.textAlign = 'center';
+          ctx.fillText(text, x, y);
+        } else {
+          const tw = ctx.measureText(text).width;
+
+          // The input column's labels go left of it, the others right; where the circles are
+          // closer than a line of text, every other label goes left.
+          const left = k === 0 || (alternate && j % 2 === 1) || x + r + 7 + tw > w;
+          const lx = left ? x - r - 6 - tw : x + r + 5;
+          ctx.fillStyle = 'rgba(255,255,255,0.9)';
+          ctx.fillRect(lx - 2, y - 10, tw + 4, 20);
+          ctx.fillStyle = INK;
+          ctx.textAlign = 'left';
+          ctx.fillText(text, lx, y);
+        }
       }
     }
     // Column caption: what the units hold.
@@ -106,11 +188,11 @@ export function drawNetwork(canvas, model, opts) {
         ? 'x'
         : `layers[${c.affine}]` +
           (c.acts.length ? ` → ${c.acts.map((a) => a.kind).join(' → ')}` : '');
-    ctx.fillText(caption, xOf(k), 16);
+    ctx.fillText(caption, xOf(k), columns[k].captionY);
   });
 
   // The direction of the pass: → while 知る, ← while 考える.
-  if (phase === 'forward' || phase === 'backward') {
+  if (direction && (phase === 'forward' || phase === 'backward')) {
     ctx.fillStyle = ACTIVE;
     ctx.font = FONT.big;
     ctx.textAlign = 'left';
@@ -120,4 +202,33 @@ export function drawNetwork(canvas, model, opts) {
       h - 12,
     );
   }
+}
+
+/** A layer whose dW is not computed yet: thin grey dotted edges and the words "not yet". */
+function notYet(ctx, m, from, to) {
+  ctx.save();
+  ctx.globalAlpha = 1;
+  ctx.strokeStyle = '#b0b0b0';
+  ctx.lineWidth = 1;
+  ctx.setLineDash([2, 5]);
+  ctx.beginPath();
+  for (let i = 0; i < m.rows; i++) {
+    for (let o = 0; o < m.cols; o++) {
+      ctx.moveTo(...from(i));
+      ctx.lineTo(...to(o));
+    }
+  }
+  ctx.stroke();
+  const [ax, ay] = from(0),
+    [bx, by] = to(Math.max(0, m.cols - 1));
+  const [cx, cy] = [(ax + bx) / 2, (ay + by) / 2];
+  ctx.font = FONT.text;
+  const text = `dW: ${t('notYet')}`;
+  const tw = ctx.measureText(text).width;
+  ctx.fillStyle = '#fff';
+  ctx.fillRect(cx - tw / 2 - 4, cy - 11, tw + 8, 22);
+  ctx.fillStyle = MUTED;
+  ctx.textAlign = 'center';
+  ctx.fillText(text, cx, cy);
+  ctx.restore();
 }

@@ -15,7 +15,7 @@ export function timed(timings, name, fn) {
 }
 
 /** The layer the matrices panel shows: the chosen one, or the active one. */
-function matrixLayer(view, state) {
+export function matrixLayer(view, state) {
   if (view.matrixLayer === 'loss') return Slot.Loss;
   if (view.matrixLayer !== 'auto') return Number(view.matrixLayer);
   if (state.phase === 'loss') return Slot.Loss;
@@ -34,6 +34,6 @@ export function drawPanels(canvases, model, view, state, timings) {
   );
   timed(timings, 'gates', () => drawGates(canvases.gates, model));
   const side = view.playing ? PLAYING_SIDE : GRID_SIDE;
-  timed(timings, 'boundary', () => drawBoundary(canvases.boundary, model, side));
+  timed(timings, 'boundary', () => drawBoundary(canvases.boundary, model, side, state));
   timed(timings, 'neurons', () => drawNeurons(canvases.neurons, model, side));
 }

@@ -2,6 +2,7 @@
 // loss), the loss read-out and the message line, from what the engine reports; and the panels'
 // heights, which the engine chooses.
 
+import { showAlt } from './alt.js';
 import { fmt } from './colors.js';
 import { t } from './i18n.js';
 
@@ -58,6 +59,7 @@ export function showFrame(report) {
   for (const [name, h] of Object.entries(report.heights ?? {}))
     $(`c-${name}`).style.height = `${h}px`;
   const now = performance.now();
+  if (report.alt) showAlt(report.alt);
   if (!shown.playing || report.first || now - textShownAt >= PLAYING_TEXT_MS) {
     textShownAt = now;
     renderStatus();
@@ -82,6 +84,8 @@ export function renderStatus() {
     `${t('next')}: ${t('phaseShort')[nextPhase] ?? nextPhase}${nextLayer ? ` ${nextLayer}` : ''}`,
   );
   setText('step-count', String(state.step));
+  // Which step's batch loss this is: mid-cycle, after the loss phase, the step under way.
+  setText('loss-label', t('lossOfStep')(state.lossStep ?? state.step));
   setText('loss-value', state.loss == null ? '—' : fmt(state.loss));
   if ($('test-loss-wrap').hidden !== (shown.testLoss == null))
     $('test-loss-wrap').hidden = shown.testLoss == null;

@@ -70,6 +70,14 @@ where
     // Plain styles: the rendered text then holds no escape codes of clap's own, and its
     // unstripped form (`ansi()`) shows the user's text exactly as given, to be escaped below.
     let mut cmd = Cli::command().styles(Styles::plain());
+    // `--help` follows `--lang` (English unless `--lang ja`).
+    let mut args: Vec<OsString> = args.into_iter().map(Into::into).collect();
+    if let Some((lang, rest)) = crate::help_ja::help_language(&args) {
+        args = rest;
+        if lang == "ja" {
+            cmd = crate::help_ja::japanese(cmd);
+        }
+    }
     let parsed = cmd
         .try_get_matches_from_mut(args)
         .and_then(|m| Cli::from_arg_matches(&m).map_err(|e| e.format(&mut cmd)));

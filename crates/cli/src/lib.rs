@@ -25,6 +25,7 @@ macro_rules! outp {
 mod args;
 mod bench;
 pub mod fuzz;
+mod help_ja;
 mod opts;
 mod show;
 mod step;

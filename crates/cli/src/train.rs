@@ -6,6 +6,7 @@ use crate::show::matrix;
 use crate::text::Lang;
 use backstep_nn::Inference;
 use backstep_nn::limits::MAX_TRAIN_STEPS;
+use backstep_nn::measure;
 
 /// Options of `backstep train`.
 #[derive(clap::Args)]
@@ -58,12 +59,9 @@ pub fn run(args: &Args) -> Result<(), Failure> {
         }
     });
     outp!("{}", matrix(&both, "  ", tx.more_rows));
-    if y.ncols() == 1 && s.t().iter().all(|&t| t == 0.0 || t == 1.0) {
-        let right = y
-            .iter()
-            .zip(s.t().iter())
-            .filter(|&(&y, &t)| (y >= 0.5) == (t == 1.0))
-            .count();
+    // The core's 2-class rule and count (backstep_nn::measure), for targets 0 and 1.
+    if y.ncols() == 1 && measure::classes(s.t()) == Some((0.0, 1.0)) {
+        let right = measure::correct(&y, s.t(), 0.5);
         out!("{}: {right}/{}", tx.accuracy, y.nrows());
     }
     if s.x_test().nrows() > 0 {

@@ -33,6 +33,7 @@ pub mod layer;
 pub mod limits;
 pub mod loss;
 pub mod matmul;
+pub mod measure;
 pub mod network;
 pub mod node;
 pub mod notices;

@@ -84,6 +84,9 @@ impl Timeline {
         t.history = c.history.clone();
         t.events = c.events.clone();
         t.frames.put(k, t.session.state());
+        // The measures before the saved step are unknown until replayed (NaN meanwhile).
+        t.curves.truncate_after(0);
+        t.curves.record(k, &t.session);
         Ok(t)
     }
 }

@@ -43,6 +43,7 @@ use crate::error::{NonFinite, SpecError};
 use crate::event::Event;
 use crate::keyframes::Keyframes;
 use crate::matmul::Kernels;
+use crate::measure::Curves;
 use std::fmt;
 
 /// Most steps a timeline runs.
@@ -94,6 +95,8 @@ pub struct Timeline {
     pub(crate) frames: Keyframes,
     /// True after a divergence: the caches hold the failed step's values until a seek.
     pub(crate) stale: bool,
+    /// Whole-set losses and accuracies after each step reached (index s: after s steps).
+    pub(crate) curves: Curves,
 }
 
 impl Timeline {
@@ -111,6 +114,8 @@ impl Timeline {
             .map(|a| a.w().len() + a.b().len())
             .sum();
         let frame = 3 * 4 * params + session.batcher().bytes();
+        let mut curves = Curves::new();
+        curves.record(0, &session);
         Ok(Timeline {
             origin: session.clone(),
             session,
@@ -118,6 +123,7 @@ impl Timeline {
             events: Vec::new(),
             frames: Keyframes::new(frame),
             stale: false,
+            curves,
         })
     }
 
@@ -132,6 +138,14 @@ impl Timeline {
     /// The loss of each completed step, oldest first.
     pub fn history(&self) -> &[f32] {
         &self.history[..self.steps() as usize]
+    }
+    /// The whole-set measures (`crate::measure`) after steps 0 to the current one.
+    pub fn curves(&self) -> &Curves {
+        &self.curves
+    }
+    /// The whole-set measures of the current parameters (recorded, or computed now).
+    pub fn measures_now(&mut self) -> crate::measure::Measures {
+        self.curves.now(self.steps(), &self.session)
     }
     /// Every event, including those after the current step that stepping forward replays.
     pub fn events(&self) -> &[Event] {
@@ -234,6 +248,8 @@ impl Timeline {
         self.history.clear();
         self.events.clear();
         self.frames.clear();
+        self.curves.truncate_after(0);
+        self.curves.record(0, &self.session);
     }
 
     /// Records a completed step: its loss, the events made after it, and maybe a keyframe.
@@ -256,12 +272,15 @@ impl Timeline {
             let applied = e.change.apply(&mut self.session);
             debug_assert!(applied.is_ok(), "{applied:?}");
         }
+        // Measured after the step's events, as the parameters stand from here on.
+        self.curves.record(step, &self.session);
     }
 
     pub(crate) fn drop_after(&mut self, k: u64) {
         self.events.retain(|e| e.step <= k);
         self.history.truncate(k as usize);
         self.frames.truncate_after(k);
+        self.curves.truncate_after(k);
     }
 }
 

@@ -11,10 +11,12 @@
 
 mod glass;
 mod js;
+mod measure;
 mod state;
 mod trainer;
 mod views;
 
+pub use measure::Curve;
 pub use trainer::Trainer;
 pub use views::{Slot, What};
 

@@ -45,14 +45,6 @@ impl Trainer {
         };
         loss.map_or(f64::NAN, f64::from)
     }
-    /// The loss of the current parameters on the held-out test set, or NaN without one.
-    pub fn test_loss(&mut self) -> f64 {
-        if self.session().x_test().nrows() == 0 {
-            return f64::NAN;
-        }
-        let s = self.run.session();
-        f64::from(self.eval.loss(s.network(), s.x_test(), s.t_test()))
-    }
     /// The message of the last non-finite error, if the last attempt failed.
     pub fn error(&self) -> Option<String> {
         self.error.as_ref().map(ToString::to_string)

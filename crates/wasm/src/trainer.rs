@@ -19,8 +19,6 @@ pub struct Trainer {
     pub(crate) error: Option<NonFinite>,
     /// Buffers of the decision-boundary grid's forward pass, read by the page between frames.
     pub(crate) infer: Inference<f32>,
-    /// Separate buffers for the test loss, so computing it never overwrites the grid's outputs.
-    pub(crate) eval: Inference<f32>,
     pub(crate) grid: DMatrix<f32>,
     /// Whether the last call was `substep` (then `phase` names its micro-step) rather than
     /// `step`/`reset`/an error (then the page is `idle` between steps).
@@ -160,7 +158,6 @@ impl Trainer {
             notices: Notices::new(),
             error: None,
             infer: Inference::new(),
-            eval: Inference::new(),
             grid: DMatrix::zeros(0, 2),
             stepping: false,
             settings: None,
