@@ -91,11 +91,16 @@ function paintMap(ctx, m, col, x, y, size, mid, scale, stride = 1) {
   ctx.drawImage(canvas, x, y, size, size);
 }
 
+/** Where the last drawing put the plane ({box, size, w, h}: the square's side, at (8, 8), in
+ *  drawing units; box null when there is none), for hit-testing a click (requests-poke.js). */
+export const drawnBoundary = { box: null };
+
 /** Draws the output over the plane, from a `side` × `side` grid, with the data points.
  *  Returns false if the data is not 2-D. */
 export function drawBoundary(canvas, model, side = GRID_SIDE) {
-  const { ctx, w } = prepare(canvas, Math.min(436, cssWidth(canvas)));
+  const { ctx, w, h } = prepare(canvas, Math.min(436, cssWidth(canvas)));
   const size = Math.min(w, 420) - 16;
+  Object.assign(drawnBoundary, { box: null, size, w, h });
   if (model.trainer.cols(Slot.Data, What.X) !== 2) {
     ctx.fillStyle = MUTED;
     ctx.font = FONT.text;
@@ -103,6 +108,7 @@ export function drawBoundary(canvas, model, side = GRID_SIDE) {
     return false;
   }
   const box = planeBox(model);
+  drawnBoundary.box = box;
   model.grid(side, box);
   const last = model.kinds().length - 1;
   const out = model.mat(Slot.Grid + 1 + last, What.Y);

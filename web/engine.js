@@ -14,6 +14,7 @@ import { Model, Slot, What } from './model.js';
 import { createPacer } from './pace.js';
 import { drawPanels, timed } from './panels.js';
 import { glassRequests } from './requests-glass.js';
+import { pokeRequests } from './requests-poke.js';
 
 /** Animation frames where the context has them, else a 60 Hz timer. */
 const nextFrame =
@@ -149,6 +150,7 @@ export function createEngine(memory, setup, send, record = null) {
     /** A panel's pixels (ImageData), for the browser tests: the page cannot read a canvas it
      *  handed to the worker. */
     ...glassRequests(model, note, () => (ui.quiet ? model.state() : draw())),
+    ...pokeRequests(model),
     pixels: (name) =>
       canvases[name]
         .getContext('2d')

@@ -20,6 +20,10 @@ function netColumns(kinds, model) {
   return cols;
 }
 
+/** Where the last drawing put the neurons ({cols, r, xOf(k), yOf(k, j), w, h}, in drawing
+ *  units), for hit-testing a click (requests-poke.js). */
+export const drawnNetwork = {};
+
 /** Draws the panel. `opts`: {showGrads, sample, state}. */
 export function drawNetwork(canvas, model, opts) {
   const kinds = model.kinds();
@@ -30,6 +34,7 @@ export function drawNetwork(canvas, model, opts) {
   const r = Math.min(22, (h - 70) / (2 * tallest) - 2);
   const xOf = (k) => 60 + (k * (w - 120)) / Math.max(1, cols.length - 1);
   const yOf = (k, j) => 44 + ((j + 0.5) * (h - 64)) / cols[k].width;
+  Object.assign(drawnNetwork, { cols, r, xOf, yOf, w, h });
   const activeCol =
     layer == null
       ? -1
