@@ -178,9 +178,11 @@ export const EN = {
   predictWrong: 'not quite',
   predictUnmarked: 'not marked',
   predictWhy: (g) =>
-    g.dw === 0
-      ? 'dW = 0 (no gradient reached this weight), so it stays.'
-      : `dW = ${g.dw > 0 ? '+' : ''}${g.dw.toFixed(4)} ${g.dw > 0 ? '> 0' : '< 0'}, and the update moves w against dW, so it ${g.dw > 0 ? 'shrinks' : 'grows'}.`,
+    g.dw === 0 && g.rule?.type === 'sgd'
+      ? 'dW = 0 (no gradient reached this weight), so w − lr·dW leaves it where it is.'
+      : g.rule?.type === 'sgd'
+        ? `dW = ${g.dwText} ${g.dw > 0 ? '> 0' : '< 0'}, and w − lr·dW moves w against dW, so it ${g.dw > 0 ? 'shrinks' : 'grows'}.`
+        : `dW = ${g.dwText}; the ${g.rule?.type} rule steps against its running average of dW, not dW alone.`,
   predictAgain: 'Predict the next step',
   noteButton: 'What am I looking at?',
   notes: {

@@ -183,9 +183,11 @@ export const JA = {
   predictWrong: '残念',
   predictUnmarked: '予想なし',
   predictWhy: (g) =>
-    g.dw === 0
-      ? 'dW = 0 (勾配が届いていない) なので変わりません。'
-      : `dW = ${g.dw > 0 ? '+' : ''}${g.dw.toFixed(4)} ${g.dw > 0 ? '> 0' : '< 0'}。更新は w を dW と逆向きに動かすので${g.dw > 0 ? '減ります' : '増えます'}。`,
+    g.dw === 0 && g.rule?.type === 'sgd'
+      ? 'dW = 0 (勾配が届いていない) なので、w − lr·dW でも変わりません。'
+      : g.rule?.type === 'sgd'
+        ? `dW = ${g.dwText} ${g.dw > 0 ? '> 0' : '< 0'}。w − lr·dW は w を dW と逆向きに動かすので${g.dw > 0 ? '減ります' : '増えます'}。`
+        : `dW = ${g.dwText}。${g.rule?.type} は dW そのものではなく、その移動平均と逆向きに動かします。`,
   predictAgain: '次のステップも予想する',
   noteButton: '何が表示されている?',
   notes: {

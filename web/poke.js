@@ -33,21 +33,20 @@ const ACTS = {
   tanh: { f: (z) => `tanh(${z})`, d: 'dL/da · (1 − a²)' },
 };
 
-/** The neuron's lines: forward, backward (or why not yet), the batch's sums. */
+/** The neuron's lines as [heading, text] rows (the heading on a group's first row only):
+ *  forward, backward (or why not yet), the batch's sums, the update. */
 function neuronLines(n) {
-  const lines = [[t('inspForward'), '']];
   const ws = n.terms.map((_, i) => `w${sub(i)}·x${sub(i)}`).join(' + ');
   const nums = n.terms.map((p) => `${term(p.w)}·${term(p.x)}`).join(' + ');
-  lines.push(['', `z = ${ws} + b = ${nums} + ${term(n.b)} = ${n4(n.z)}`]);
+  let z = `z = ${ws} + b = ${nums} + ${term(n.b)} = ${n4(n.z)}`;
   const act = ACTS[n.act];
-  if (n.a != null)
-    lines.push(['', act ? `a = ${act.f('z')} = ${act.f(term(n.z))} = ${n4(n.a)}` : `a = z`]);
-  lines.push([t('inspBackward'), '']);
-  if (n.dz == null) {
-    lines.push(['', t('inspNoBackward')]);
-    return lines;
-  }
-  lines.push(['', `dL/da = ${n4(n.da)}; dz = ${act ? act.d : 'dL/da'} = ${n4(n.dz)}`]);
+  if (n.a != null && act) z += `; a = ${act.f('z')} = ${act.f(term(n.z))} = ${n4(n.a)}`;
+  const lines = [[t('inspForward'), z]];
+  if (n.dz == null) return [...lines, [t('inspBackward'), t('inspNoBackward')]];
+  lines.push([
+    t('inspBackward'),
+    `dL/da = ${n4(n.da)}; dz = ${act ? act.d : 'dL/da'} = ${n4(n.dz)}`,
+  ]);
   const dws = n.terms.map(
     (p, i) => `dw${sub(i)} = x${sub(i)}·dz = ${term(p.x)}·${term(n.dz)} = ${n4(n.dw[i])}`,
   );

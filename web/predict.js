@@ -48,7 +48,7 @@ async function reveal() {
   const results = [];
   for (const w of round.weights) {
     const v = await api.weight(w.layer, w.row, w.col);
-    results.push({ ...v, move: moveOf(v.w - v.wBefore) });
+    results.push({ ...v, dwText: fmt(v.dw, 4), move: moveOf(v.w - v.wBefore) });
   }
   round.revealed = results;
   render();
