@@ -43,6 +43,8 @@ test('a click on a neuron shows its equation, forward then backward; the menu re
   page,
 }) => {
   await open(page, '/#lang=en');
+  // The worker draws the panels here: the click is hit-tested there.
+  expect(await call(page, 'handOver')).toBe('worker');
   await substepTo(page, 'forward 1');
   const at = await findOn(page, 'network', "h.kind === 'neuron' && h.layer === 0 && h.unit === 1");
   await page.mouse.click(at.x, at.y);
@@ -76,7 +78,12 @@ test('a click on a neuron shows its equation, forward then backward; the menu re
 test('an edge edited on the network panel: the next step equals load(spec with that weight) + step', async ({
   page,
 }) => {
+  // The page's own engine draws the panels here: the click is hit-tested on this thread.
+  await page.addInitScript(() => {
+    window.backstepHoldWorker = true;
+  });
   await open(page, '/#lang=ja');
+  expect(await call(page, 'engine')).toBe('page');
   await call(page, 'step', 3);
   const at = await findOn(page, 'network', "h.kind === 'edge' && h.layer === 0");
   await page.mouse.click(at.x, at.y);
@@ -252,5 +259,33 @@ test('every panel has a help note the keyboard opens, under its heading; the art
   await page.keyboard.press('f');
   await page.selectOption('select[name="dataset"]', 'regression');
   await expect(page.locator('#article-note')).toContainText('2×3');
+  expect(page.errors).toEqual([]);
+});
+
+test('in Japanese, the inspector, predict mode, the data editor and its refusals show no English word', async ({
+  page,
+}) => {
+  const english =
+    /\b(step|steps|loss|phase|expected|samples?|next|forward|backward|update|auto|cannot|stopped|units?|blocked|missing|unknown|range|line|finite|inputs?|rows?)\b/i;
+  await open(page, '/#lang=ja');
+  // biome-ignore lint/performance/useDomNodeTextContent: the visible text is what is checked.
+  const visible = () => page.evaluate(() => document.body.innerText);
+  for (let i = 0; i < 6; i++) await call(page, 'substep');
+  await page.selectOption('#poke-neuron', '0:3');
+  await expect(page.locator('#poke-out')).toHaveAttribute('data-neuron', '0:3');
+  await page.click('[data-action="predict"]');
+  for (const b of await page.locator('.note-btn').all()) await b.click();
+  expect(await visible()).not.toMatch(english);
+  // Refusals: a point index out of range, a bad CSV line.
+  await page.evaluate(() => window.backstep.removePoint(9).catch(() => {}));
+  await page.locator('[data-remove="0"]').click();
+  await page.evaluate(() => window.backstep.removePoint(9).catch(() => {}));
+  await page.setInputFiles('#poke-csv', {
+    name: 'bad.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from('0,0,0\n1,one,1\n'),
+  });
+  await expect(page.locator('#message')).toContainText('2 行目');
+  expect(await visible()).not.toMatch(english);
   expect(page.errors).toEqual([]);
 });
