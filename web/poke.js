@@ -164,7 +164,13 @@ async function showEdge(c) {
 /** Puts the inspector's content in place; `data` marks what it shows (for tests). */
 function render(children, data = {}) {
   const out = $('poke-out');
-  out.replaceChildren(...children);
+  const close = button('✕', () => {
+    $('poke-neuron').value = '';
+    choose(null);
+  });
+  close.className = 'poke-close';
+  close.setAttribute('aria-label', t('close'));
+  out.replaceChildren(...(children.length ? [close, ...children] : []));
   out.dataset.neuron = data.neuron ?? '';
   out.dataset.edge = data.edge ?? '';
   out.hidden = children.length === 0;
