@@ -35,7 +35,7 @@ function finite(v, what) {
 }
 
 /** Most characters of CSV text `loadCsv` takes (500 rows of three long numbers fit). */
-const MAX_CSV = 100_000;
+export const MAX_CSV = 100_000;
 
 /**
  * The API over `page`: {engine (the host), shown (status.js), load(spec), reset(), url()}.

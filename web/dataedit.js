@@ -5,6 +5,7 @@
 // it): the run starts again at step 0 from the same initial weights. The limits shown come from
 // the wasm (backstep_nn::limits).
 
+import { MAX_CSV } from './api.js';
 import { inLanguage } from './corewords.js';
 import { t } from './i18n.js';
 import { pageLimits } from './limits.js';
@@ -14,8 +15,6 @@ import { showMessage } from './status.js';
 const $ = (id) => document.getElementById(id);
 /** The largest training set whose targets the table lists. */
 const TABLE_ROWS = 8;
-/** The largest CSV file read (500 rows of three long numbers fit well under it). */
-const MAX_CSV_BYTES = 100_000;
 const GATES = ['xor', 'and', 'or', 'nand'];
 
 let api = null;
@@ -73,9 +72,10 @@ async function readCsv(e) {
   const file = e.target.files[0];
   e.target.value = '';
   if (!file) return;
-  if (file.size > MAX_CSV_BYTES) {
+  // A character is at least a byte: a file over MAX_CSV bytes is over MAX_CSV characters.
+  if (file.size > MAX_CSV) {
     showMessage(() =>
-      t('tooBig')(file.name, (file.size / 2 ** 20).toFixed(2), MAX_CSV_BYTES / 2 ** 20),
+      t('csvTooBig')(file.name.slice(0, 60), Math.ceil(file.size / 1000), MAX_CSV / 1000),
     );
     return;
   }

@@ -166,6 +166,7 @@ export const EN = {
   removeOf: (i) => `remove point ${i}`,
   gatesLabel: 'Make the targets a logic gate:',
   badData: (m) => `Cannot change the data: ${m}`,
+  csvTooBig: (name, kb, max) => `${name}: ${kb} kB; a CSV file may have up to ${max} kB`,
   badNumber: (s) => `"${s}" is not a number`,
   dataEdited:
     'The data was edited: the run starts again at step 0 with the same initial weights. The link cannot hold edited data; Save keeps the whole run.',

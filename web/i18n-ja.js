@@ -171,6 +171,7 @@ export const JA = {
   removeOf: (i) => `点 ${i} を削除`,
   gatesLabel: '正解を論理ゲートにする:',
   badData: (m) => `データを変更できません: ${m}`,
+  csvTooBig: (name, kb, max) => `${name}: ${kb} kB (CSV ファイルは ${max} kB まで)`,
   badNumber: (s) => `「${s}」は数値ではありません`,
   dataEdited:
     'データを変更しました。同じ初期重みでステップ 0 からやり直します。変更したデータはリンクに入りません。保存すると実行全体が残ります。',
