@@ -115,6 +115,18 @@ export function createApi(page) {
           col: whole(col, 'col', 0, 255),
         }),
       ),
+    /** Picks out edges on the network panel: [{layer, row, col}] (at most 16), [] for none. */
+    highlight: (edges) =>
+      promised(() => {
+        if (!Array.isArray(edges))
+          throw new Error('highlight: expected an array of {layer, row, col}');
+        const at = edges.slice(0, 16).map((e) => ({
+          layer: whole(e?.layer, 'layer', 0, 63),
+          row: whole(e?.row, 'row', 0, 255),
+          col: whole(e?.col, 'col', 0, 255),
+        }));
+        return engine.request('highlight', at);
+      }),
     /** {settings, kinds, widths, samples, inputs} of the current run. */
     runInfo: () => engine.request('runInfo'),
     /** Adds a training point; the run starts again from step 0 with the same initial weights. */

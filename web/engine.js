@@ -150,7 +150,7 @@ export function createEngine(memory, setup, send, record = null) {
     /** A panel's pixels (ImageData), for the browser tests: the page cannot read a canvas it
      *  handed to the worker. */
     ...glassRequests(model, note, () => (ui.quiet ? model.state() : draw())),
-    ...pokeRequests(model),
+    ...pokeRequests(model, view, ui),
     pixels: (name) =>
       canvases[name]
         .getContext('2d')

@@ -24,7 +24,7 @@ function netColumns(kinds, model) {
  *  units), for hit-testing a click (requests-poke.js). */
 export const drawnNetwork = {};
 
-/** Draws the panel. `opts`: {showGrads, sample, state}. */
+/** Draws the panel. `opts`: {showGrads, sample, state, highlight: [{layer, row, col}]}. */
 export function drawNetwork(canvas, model, opts) {
   const kinds = model.kinds();
   const cols = netColumns(kinds, model);
@@ -78,6 +78,20 @@ export function drawNetwork(canvas, model, opts) {
   }
   ctx.setLineDash([]);
   ctx.globalAlpha = 1;
+  // Edges picked out (predict mode's weights): a dotted line in the active colour just above
+  // each, so the edge's own colour and dash (its sign) stay visible.
+  for (const e of opts.highlight ?? []) {
+    const k = cols.findIndex((c) => c.affine === e.layer);
+    if (k < 1 || e.row >= cols[k - 1].width || e.col >= cols[k].width) continue;
+    ctx.strokeStyle = ACTIVE;
+    ctx.lineWidth = 3;
+    ctx.setLineDash([3, 3]);
+    ctx.beginPath();
+    ctx.moveTo(xOf(k - 1) + r, yOf(k - 1, e.row) - 5);
+    ctx.lineTo(xOf(k) - r, yOf(k, e.col) - 5);
+    ctx.stroke();
+    ctx.setLineDash([]);
+  }
 
   // Neurons with their value for the chosen sample.
   cols.forEach((c, k) => {

@@ -1,8 +1,8 @@
 // Predict, then reveal: with the mode on (`data-action="predict"`), before the next update the
-// student marks, for a few highlighted weights (those into the last layer's first unit), whether
-// each will grow, shrink or stay; when the update has run, each mark is checked against the
-// weight's real change and the reason is written out: the sign of dW (SGD moves w against it,
-// by lr·dW; a zero dW leaves it where it is).
+// student marks, for a few weights picked out on the network panel (those into the last layer's
+// first unit), whether each will grow, shrink or stay; when the update has run, each mark is
+// checked against the weight's real change and the reason is written out: the sign of dW (SGD
+// moves w against it, by lr·dW; a zero dW leaves it where it is).
 
 import { fmt } from './colors.js';
 import { t } from './i18n.js';
@@ -37,6 +37,7 @@ async function pickWeights() {
 async function arm() {
   const s = api.state();
   round = { step: s.step, weights: await pickWeights(), revealed: null };
+  api.highlight(round.weights.map(({ layer, row, col }) => ({ layer, row, col })));
   render();
 }
 
@@ -118,6 +119,7 @@ export function initPredict(a) {
     if (now) arm();
     else {
       round = null;
+      api.highlight([]);
       render();
     }
   });

@@ -69,10 +69,17 @@ function pickBoundary(model, fx, fy) {
   };
 }
 
-/** The requests, over `model` (model.js). */
-export function pokeRequests(model) {
+/** The requests, over `model` (model.js); `view` is how the panels are drawn and `ui` the
+ *  engine's drawing state (its `drawn = -1` has the next frame draw them again). */
+export function pokeRequests(model, view, ui) {
   const tr = () => model.trainer;
   return {
+    /** Picks out edges on the network panel ([{layer, row, col}], at most 16; [] for none). */
+    highlight: (edges) => {
+      view.highlight = Array.isArray(edges) ? edges.slice(0, 16) : [];
+      ui.drawn = -1;
+      return null;
+    },
     /** {panel: 'network' | 'boundary', fx, fy} → what lies there, or null. */
     pick: ({ panel, fx, fy }) =>
       panel === 'network' ? pickNetwork(fx, fy) : pickBoundary(model, fx, fy),
