@@ -4,6 +4,8 @@
 // an Error saying so (and nothing runs).
 
 import { panelPng } from './export.js';
+import { t } from './i18n.js';
+import { showMessage } from './status.js';
 
 /** Most steps one `step(n)` or `back(n)` may ask for, and the furthest step `seek` reaches. */
 export const MAX_STEPS = 1_000_000;
@@ -26,11 +28,28 @@ const promised = (fn) => {
   }
 };
 
+/** `v` as a finite number, or an Error naming the argument. */
+function finite(v, what) {
+  if (typeof v !== 'number' || !Number.isFinite(v))
+    throw new Error(`${what}: expected a finite number, got ${String(v).slice(0, 20)}`);
+  return v;
+}
+
+/** Most characters of CSV text `loadCsv` takes (500 rows of three long numbers fit). */
+export const MAX_CSV = 100_000;
+
 /**
  * The API over `page`: {engine (the host), shown (status.js), load(spec), reset(), url()}.
  */
 export function createApi(page) {
   const { engine, shown } = page;
+  /** Loads the spec of the run on edited data (the same initial weights, from step 0). */
+  const dataEdit = (e) =>
+    engine.request('dataSpec', e).then(async (spec) => {
+      const state = await page.load(spec);
+      showMessage(() => t('dataEdited'));
+      return state;
+    });
   return {
     state: () => shown.state,
     step: (n = 1) => promised(() => engine.request('step', whole(n, 'step(n)', 1, MAX_STEPS))),
@@ -78,6 +97,66 @@ export function createApi(page) {
       }),
     /** Changes the optimizer ({type, lr, …}) from the current step on, without starting over. */
     setOptimizer: (rule) => engine.request('edit', { what: 'optimizer', rule }),
+    // --- poke: what lies under a click, one weight, and the data edits ---
+    /** What lies at (fx, fy), fractions of a panel's width and height: on 'network' a neuron
+     *  {kind, layer, unit} or an edge {kind, layer, row, col}; on 'boundary' a training point
+     *  {kind, i} or a place {kind, x1, x2}; or null. */
+    pick: (panel, fx, fy) =>
+      promised(() => {
+        if (panel !== 'network' && panel !== 'boundary')
+          throw new Error(`pick: panel must be 'network' or 'boundary'`);
+        return engine.request('pick', { panel, fx: finite(fx, 'fx'), fy: finite(fy, 'fy') });
+      }),
+    /** {w, wBefore, dw, rule, step, phase} of W[row][col] of an affine layer. */
+    weight: (layer, row, col) =>
+      promised(() =>
+        engine.request('weight', {
+          layer: whole(layer, 'layer', 0, 63),
+          row: whole(row, 'row', 0, 255),
+          col: whole(col, 'col', 0, 255),
+        }),
+      ),
+    /** Picks out edges on the network panel: [{layer, row, col}] (at most 16), [] for none. */
+    highlight: (edges) =>
+      promised(() => {
+        if (!Array.isArray(edges))
+          throw new Error('highlight: expected an array of {layer, row, col}');
+        const at = edges.slice(0, 16).map((e) => ({
+          layer: whole(e?.layer, 'layer', 0, 63),
+          row: whole(e?.row, 'row', 0, 255),
+          col: whole(e?.col, 'col', 0, 255),
+        }));
+        return engine.request('highlight', at);
+      }),
+    /** {settings, kinds, widths, samples, inputs} of the current run. */
+    runInfo: () => engine.request('runInfo'),
+    /** Adds a training point; the run starts again from step 0 with the same initial weights. */
+    addPoint: (x1, x2, label) =>
+      promised(() =>
+        dataEdit({
+          what: 'add',
+          x1: finite(x1, 'x1'),
+          x2: finite(x2, 'x2'),
+          label: finite(label, 'label'),
+        }),
+      ),
+    /** Removes training point i (a row of `spec().x`); the run starts again. */
+    removePoint: (i) =>
+      promised(() => dataEdit({ what: 'remove', i: whole(i, 'i', 0, MAX_STEPS) })),
+    /** Sets the target of training point i; the run starts again. */
+    setTarget: (i, value) =>
+      promised(() =>
+        dataEdit({ what: 'target', i: whole(i, 'i', 0, MAX_STEPS), value: finite(value, 'value') }),
+      ),
+    /** Sets a truth table's targets to a gate's: 'xor', 'and', 'or' or 'nand'. */
+    setGate: (name) => promised(() => dataEdit({ what: 'gate', name: String(name).slice(0, 20) })),
+    /** Replaces the training set with CSV text of x1, x2, label rows. */
+    loadCsv: (text) =>
+      promised(() => {
+        if (typeof text !== 'string' || text.length > MAX_CSV)
+          throw new Error(`loadCsv: expected a text of at most ${MAX_CSV} characters`);
+        return dataEdit({ what: 'csv', text });
+      }),
     /** The link that opens this run at this step, in this view. */
     url: () => Promise.resolve(page.url()),
     timings: () => engine.request('timings'),

@@ -99,13 +99,19 @@ const LEFT = 52;
 const RIGHT = 92;
 const BELOW = 92;
 
+/** Where the last drawing put the plane ({box, x0, y0, size, w, h}: the square's corner and
+ *  side in drawing units; box null when there is none), for hit-testing a click
+ *  (requests-poke.js). */
+export const drawnBoundary = { box: null };
+
 /** Draws the output over the plane, from a `side` × `side` grid, with the data points, the
  *  threshold's contour, axes, the colour bar and the accuracy (from `state`). Returns false if
  *  the data is not 2-D. */
 export function drawBoundary(canvas, model, side = GRID_SIDE, state = {}) {
   const width = cssWidth(canvas);
   const size = Math.max(120, Math.min(width - LEFT - RIGHT, 400));
-  const { ctx } = prepare(canvas, 24 + size + BELOW);
+  const { ctx, w, h } = prepare(canvas, 24 + size + BELOW);
+  Object.assign(drawnBoundary, { box: null, x0: LEFT, y0: 24, size, w, h });
   if (model.trainer.cols(Slot.Data, What.X) !== 2) {
     ctx.fillStyle = MUTED;
     ctx.font = FONT.text;
@@ -115,6 +121,7 @@ export function drawBoundary(canvas, model, side = GRID_SIDE, state = {}) {
   const ox = LEFT,
     oy = 24;
   const box = planeBox(model);
+  drawnBoundary.box = box;
   model.grid(side, box);
   const last = model.kinds().length - 1;
   const out = model.mat(Slot.Grid + 1 + last, What.Y);

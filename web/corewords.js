@@ -55,6 +55,24 @@ const JA = [
     /^expected (\d+)×(\d+), got (\d+)×(\d+)$/,
     (m) => `${m[1]}×${m[2]} のはずが、${m[3]}×${m[4]} です`,
   ],
+  // --- poke: the data edits (backstep_nn::dataedit) ---
+  [
+    /^is out of range \(the training set has (\d+) samples\)$/,
+    (m) => `範囲外です (学習データは ${m[1]} 点)`,
+  ],
+  [/^must be a finite number$/, () => '有限の数のはずです'],
+  [/^the training set needs at least one sample$/, () => '学習データには 1 点以上必要です'],
+  [
+    /^needs 2 inputs and 1 output; this run has (\d+) and (\d+)$/,
+    (m) => `入力 2 つ・出力 1 つが必要です (この実行は入力 ${m[1]}、出力 ${m[2]})`,
+  ],
+  [/^needs 1 output per sample; this run has (\d+)$/, (m) => `出力は 1 つのはずが、${m[1]} つです`],
+  [/^inputs must be 0 or 1 \(a truth table\)$/, () => '入力は 0 か 1 (真理値表) のはずです'],
+  [
+    /^line (\d+): expected 3 numbers \(x1, x2, label\)$/,
+    (m) => `${m[1]} 行目: 数値 3 つ (x1, x2, ラベル) のはずです`,
+  ],
+  [/^has no rows of x1, x2, label$/, () => 'x1, x2, ラベルの行がありません'],
 ];
 
 /** `message` (`field: text` or `text`) in the page's language. */

@@ -15,6 +15,7 @@ import { Curve, Model, Slot, What } from './model.js';
 import { createPacer } from './pace.js';
 import { drawPanels, timed } from './panels.js';
 import { glassRequests } from './requests-glass.js';
+import { pokeRequests } from './requests-poke.js';
 
 /** Animation frames where the context has them, else a 60 Hz timer. */
 const nextFrame =
@@ -148,9 +149,9 @@ export function createEngine(memory, setup, send, record = null) {
     csv: () => model.trainer.loss_csv(),
     timings: () => ({ ...timings }),
     frameTimes: () => [...playTimes],
-    /** A panel's pixels (ImageData), for the browser tests: the page cannot read a canvas it
-     *  handed to the worker. */
     ...glassRequests(model, note, () => (ui.quiet ? model.state() : draw())),
+    ...pokeRequests(model, view, ui),
+    /** A panel's pixels (ImageData): the page cannot read a canvas it handed to the worker. */
     pixels: (name) =>
       canvases[name]
         .getContext('2d')

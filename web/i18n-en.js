@@ -168,4 +168,76 @@ export const EN = {
   exportEmpty: 'no panel has anything drawn yet',
   exportFailed: (m) => `Cannot export: ${m}`,
   exportNoPanel: (n, list) => `no panel named "${n}" (use all, ${list.join(', ')})`,
+  // --- poke ---
+  inspectPick: 'Inspect a neuron:',
+  unitOption: (layer, unit) => `layers[${layer}] unit ${unit}`,
+  inspTitle: (n) =>
+    `Neuron: unit ${n.unit} of layers[${n.layer}] — sample ${n.sample} (row ${n.row} of the data), step ${n.step}`,
+  inspForward: '知る forward',
+  inspBackward: '考える backward',
+  inspNoBackward:
+    'The backward pass has not reached this neuron in this step yet: press Sub-step to get there.',
+  inspBatch: 'Whole batch',
+  inspUpdated: '更新 after the update',
+  inspWeights: 'Its incoming weights (choose one to edit it):',
+  weightTitle: 'Weight',
+  weightNoGrad: 'dW: not computed yet (run a backward pass)',
+  weightRule: (type) => `the ${type} rule sets the step from its running averages of dW`,
+  weightNew: 'New w:',
+  btnSetWeight: 'Set',
+  weightHint:
+    'The run goes on from here with the new value; the steps after this one are recomputed.',
+  badWeight: (s) => `"${s}" is not a number; type e.g. 0.5 or -1.25`,
+  weightSet: (name) => `${name} set. The next step starts from it.`,
+  dataClass: 'A click on the plane adds:',
+  class1: '● class 1',
+  class0: '✕ class 0',
+  btnCsv: 'Load CSV (x1, x2, label)',
+  dataHint: (l) =>
+    `Click the plane to add a training point, click a point to remove it (1 to ${l.samples} points). The run then starts again at step 0 with the same initial weights.`,
+  targetsTitle: 'Targets (t) of the training set',
+  targetOf: (i) => `target of point ${i}`,
+  removeOf: (i) => `remove point ${i}`,
+  gatesLabel: 'Make the targets a logic gate:',
+  badData: (m) => `Cannot change the data: ${m}`,
+  csvTooBig: (name, kb, max) => `${name}: ${kb} kB; a CSV file may have up to ${max} kB`,
+  badNumber: (s) => `"${s}" is not a number`,
+  dataEdited:
+    'The data was edited: the run starts again at step 0 with the same initial weights. The link cannot hold edited data; Save keeps the whole run.',
+  btnPredict: 'Predict, then reveal',
+  predictMove: { up: '↑ grows', down: '↓ shrinks', same: '= stays' },
+  predictAsk: (k) =>
+    `Before the update of step ${k}: how will each of these weights move? Mark each, then step.`,
+  predictRevealed: (k) => `Step ${k}'s update has run:`,
+  predictRight: 'right',
+  predictWrong: 'not quite',
+  predictUnmarked: 'not marked',
+  predictWhy: (g) =>
+    g.dw === 0 && g.rule?.type === 'sgd'
+      ? 'dW = 0 (no gradient reached this weight), so w − lr·dW leaves it where it is.'
+      : g.rule?.type === 'sgd'
+        ? `dW = ${g.dwText} ${g.dw > 0 ? '> 0' : '< 0'}, and w − lr·dW moves w against dW, so it ${g.dw > 0 ? 'shrinks' : 'grows'}.`
+        : `dW = ${g.dwText}; the ${g.rule?.type} rule steps against its running average of dW, not dW alone.`,
+  predictAgain: 'Predict the next step',
+  noteButton: 'What am I looking at?',
+  notes: {
+    explain:
+      'The formula of the phase that just ran, with the real numbers of one sample. Choose a neuron to see its own equation.',
+    network:
+      'Circles are units, each showing its value for the chosen sample; lines are weights (solid +, dashed −, thicker = larger). Click a unit to inspect it, a line to edit its weight.',
+    matrices:
+      'Every matrix of one layer as a grid of numbers: its input x, weights W, bias b, output, and after the backward pass the gradients.',
+    gates:
+      'For each ReLU unit and sample: open (passes its value and gradient) or blocked (z ≤ 0: output 0, no gradient).',
+    loss: 'The loss after each step. A flat stretch is a plateau; use the arrow keys to read a value.',
+    boundary:
+      'What the network outputs over the input plane, with the training points. Click to add a point, click a point to remove it.',
+    neurons: 'The same picture for each hidden unit alone: where on the plane it is active.',
+  },
+  articleDraws:
+    'These starting weights are the ones the article prints. Before drawing them, its program (seed 42) had already drawn 72 normal numbers in earlier cells (its random sample among them), so the page discards 72 draws too; without that, seed 42 would give other weights.',
+  articlePrintout:
+    "The article's printed loss (2.0640 at the first step, 0.7897 at the end) belongs to this XOR run, not to the 2×3 random sample its code builds first.",
+  articleSample:
+    "This is the 2×3 random sample from the article's code. The numbers the article prints (loss 2.0640 → 0.7897) do not come from it but from its XOR run.",
 };

@@ -9,7 +9,8 @@ if (typeof document === 'undefined') {
   self.onmessage = (e) => early.push(e);
   import('./worker.js').then((worker) => worker.listen(early));
 } else {
-  import('./page.js');
+  // The glass box's tools (the inspector, data edits, predict mode, help notes) beside it.
+  import('./page.js').then(() => import('./poke.js'));
   // The export buttons call the automation API, so they bind on their own.
   import('./export.js').then((m) => m.bindExport());
 }

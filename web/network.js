@@ -62,7 +62,11 @@ export function networkLayout(model, w, h) {
   };
 }
 
-/** Draws the panel. `opts`: {showGrads, sample, state}. */
+/** Where the last drawing put the neurons ({cols, r, xOf(k), yOf(k, j), w, h}, in drawing
+ *  units), for hit-testing a click (requests-poke.js). */
+export const drawnNetwork = {};
+
+/** Draws the panel. `opts`: {showGrads, sample, state, highlight: [{layer, row, col}]}. */
 export function drawNetwork(canvas, model, opts) {
   const kinds = model.kinds();
   const cols = netColumns(kinds, model);
@@ -72,6 +76,7 @@ export function drawNetwork(canvas, model, opts) {
   const { r, gap, direction, columns } = networkLayout(model, w, h);
   const xOf = (k) => columns[k].x;
   const yOf = (k, j) => columns[k].ys[j];
+  Object.assign(drawnNetwork, { cols, r, xOf, yOf, w, h });
   const activeCol =
     layer == null
       ? -1
@@ -125,6 +130,20 @@ export function drawNetwork(canvas, model, opts) {
   }
   ctx.setLineDash([]);
   ctx.globalAlpha = 1;
+  // Edges picked out (predict mode's weights): a dotted line in the active colour just above
+  // each, so the edge's own colour and dash (its sign) stay visible.
+  for (const e of opts.highlight ?? []) {
+    const k = cols.findIndex((c) => c.affine === e.layer);
+    if (k < 1 || e.row >= cols[k - 1].width || e.col >= cols[k].width) continue;
+    ctx.strokeStyle = ACTIVE;
+    ctx.lineWidth = 3;
+    ctx.setLineDash([3, 3]);
+    ctx.beginPath();
+    ctx.moveTo(xOf(k - 1) + r, yOf(k - 1, e.row) - 5);
+    ctx.lineTo(xOf(k) - r, yOf(k, e.col) - 5);
+    ctx.stroke();
+    ctx.setLineDash([]);
+  }
 
   // Neurons with their value for the chosen sample: inside the circle when it is large enough,
   // otherwise beside it on a white tab, never over the circle's outline.

@@ -24,9 +24,9 @@ export function matrixLayer(view, state) {
 
 /** Draws the network, matrices, gates, boundary and neuron panels for `state`. */
 export function drawPanels(canvases, model, view, state, timings) {
-  const { showGrads, sample } = view;
+  const { showGrads, sample, highlight } = view;
   timed(timings, 'network', () =>
-    drawNetwork(canvases.network, model, { showGrads, sample, state }),
+    drawNetwork(canvases.network, model, { showGrads, sample, state, highlight }),
   );
   const phase = view.presenter ? state.phase : null;
   timed(timings, 'matrices', () =>

@@ -19,6 +19,7 @@ pub mod checkpoint;
 pub mod codegen;
 pub mod cycle;
 pub mod data;
+pub mod dataedit;
 mod edit;
 pub mod error;
 pub mod event;

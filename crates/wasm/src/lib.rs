@@ -9,6 +9,7 @@
 //! [`views`]): JS builds `Float32Array` views over `memory.buffer` and reads them in place.
 //! Storage is column-major: entry (r, c) of an R-row matrix is at index `r + c·R`.
 
+mod dataedit;
 mod glass;
 mod js;
 mod measure;
