@@ -154,6 +154,7 @@ export const EN = {
   weightHint:
     'The run goes on from here with the new value; the steps after this one are recomputed.',
   badWeight: (s) => `"${s}" is not a number; type e.g. 0.5 or -1.25`,
+  weightSame: 'Unchanged: type another value first.',
   weightSet: (name) => `${name} set. The next step starts from it.`,
   dataClass: 'A click on the plane adds:',
   class1: '● class 1',

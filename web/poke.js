@@ -126,12 +126,18 @@ async function showEdge(c) {
     size: '8',
     'aria-describedby': 'poke-w-msg',
   });
-  input.value = n4(w.w).replace('−', '-');
+  // Shown to 4 places: setting it back unchanged would round the weight, so that is refused.
+  const shown = n4(w.w).replace('−', '-');
+  input.value = shown;
   const label = el('label', `${t('weightNew')} `, { class: 'inline' });
   label.append(input);
   const msg = el('span', '', { id: 'poke-w-msg', class: 'poke-msg', role: 'alert' });
   const set = async () => {
     const v = typedNumber(input.value);
+    if (input.value.trim() === shown) {
+      msg.textContent = t('weightSame');
+      return;
+    }
     if (v == null) {
       msg.textContent = t('badWeight')(input.value.slice(0, 20));
       return;

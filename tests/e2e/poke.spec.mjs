@@ -95,6 +95,9 @@ test('an edge edited on the network panel: the next step equals load(spec with t
   const lrdw = (-0.1 * w.dw).toFixed(4).replace('-', '−');
   await expect(out.locator('[data-weight-info]')).toContainText(`−lr·dW = −0.1·`);
   await expect(out.locator('[data-weight-info]')).toContainText(`= ${lrdw}`);
+  // Set without a change: refused (the field shows w to 4 places; setting that would round it).
+  await page.click('[data-set-weight]');
+  await expect(page.locator('#poke-w-msg')).toContainText('変わっていません');
   // A bad value: a message in Japanese, and nothing changes.
   await page.fill('#poke-w', 'abc');
   await page.click('[data-set-weight]');
