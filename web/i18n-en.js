@@ -143,6 +143,8 @@ export const EN = {
   inspBackward: '考える backward',
   inspNoBackward:
     'The backward pass has not reached this neuron in this step yet: press Sub-step to get there.',
+  inspNoForward:
+    'This step has not reached this neuron yet: press Sub-step (or Step) and its equation appears here with its numbers.',
   inspBatch: 'Whole batch',
   inspUpdated: '更新 after the update',
   inspWeights: 'Its incoming weights (choose one to edit it):',

@@ -149,6 +149,8 @@ export const JA = {
   inspBackward: '考える (逆伝播)',
   inspNoBackward:
     'このステップの逆伝播はまだこのニューロンに届いていません。サブステップで進めてください。',
+  inspNoForward:
+    'このステップはまだこのニューロンに届いていません。「次の処理」(または「1 ステップ」) を押すと、式が数値つきでここに出ます。',
   inspBatch: 'バッチ全体',
   inspUpdated: '更新の後',
   inspWeights: '入ってくる重み (選ぶと編集できます):',

@@ -72,7 +72,12 @@ async function showNeuron(c) {
   try {
     n = await api.inspect(c.layer, c.unit, sample());
   } catch (e) {
-    render([el('p', inLanguage(e.message))]);
+    if (current !== c) return;
+    // Before this step's forward pass has reached the layer there is nothing to show yet.
+    const early = /forward pass has not reached/.test(e.message);
+    render([el('p', early ? t('inspNoForward') : inLanguage(e.message))], {
+      neuron: `${c.layer}:${c.unit}`,
+    });
     return;
   }
   if (current !== c) return;

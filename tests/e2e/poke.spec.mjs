@@ -46,6 +46,11 @@ test('a click on a neuron shows its equation, forward then backward; the menu re
   await open(page, '/#lang=en');
   // The worker draws the panels here: the click is hit-tested there.
   expect(await call(page, 'handOver')).toBe('worker');
+  // Before the forward pass reaches it, the inspector says so (not the core's error).
+  await page.selectOption('#poke-neuron', '0:1');
+  await expect(page.locator('#poke-out')).toContainText(
+    'This step has not reached this neuron yet',
+  );
   await substepTo(page, 'forward 1');
   const at = await findOn(page, 'network', "h.kind === 'neuron' && h.layer === 0 && h.unit === 1");
   await page.mouse.click(at.x, at.y);
