@@ -73,6 +73,11 @@ const JA = [
     (m) => `${m[1]} 行目: 数値 3 つ (x1, x2, ラベル) のはずです`,
   ],
   [/^has no rows of x1, x2, label$/, () => 'x1, x2, ラベルの行がありません'],
+  // --- poke: the inspector (backstep_nn::inspect) ---
+  [
+    /^no sample (\d+) \(the batch has (\d+)\)$/,
+    (m) => `サンプル ${m[1]} はありません (バッチは ${m[2]} 個)`,
+  ],
 ];
 
 /** `message` (`field: text` or `text`) in the page's language. */

@@ -177,6 +177,8 @@ export const EN = {
   inspBackward: '考える backward',
   inspNoBackward:
     'The backward pass has not reached this neuron in this step yet: press Sub-step to get there.',
+  inspNoForward:
+    'This step has not reached this neuron yet: press Sub-step (or Step) and its equation appears here with its numbers.',
   inspBatch: 'Whole batch',
   inspUpdated: '更新 after the update',
   inspWeights: 'Its incoming weights (choose one to edit it):',
@@ -188,6 +190,7 @@ export const EN = {
   weightHint:
     'The run goes on from here with the new value; the steps after this one are recomputed.',
   badWeight: (s) => `"${s}" is not a number; type e.g. 0.5 or -1.25`,
+  weightSame: 'Unchanged: type another value first.',
   weightSet: (name) => `${name} set. The next step starts from it.`,
   dataClass: 'A click on the plane adds:',
   class1: '● class 1',

@@ -181,6 +181,8 @@ export const JA = {
   inspBackward: '考える (逆伝播)',
   inspNoBackward:
     'このステップの逆伝播はまだこのニューロンに届いていません。サブステップで進めてください。',
+  inspNoForward:
+    'このステップはまだこのニューロンに届いていません。「次の処理」(または「1 ステップ」) を押すと、式が数値つきでここに出ます。',
   inspBatch: 'バッチ全体',
   inspUpdated: '更新の後',
   inspWeights: '入ってくる重み (選ぶと編集できます):',
@@ -191,6 +193,7 @@ export const JA = {
   btnSetWeight: '設定',
   weightHint: 'ここから新しい値で学習が続きます。このステップより後は計算し直されます。',
   badWeight: (s) => `「${s}」は数値ではありません。0.5 や -1.25 のように入力してください`,
+  weightSame: '変わっていません。先に別の値を入力してください。',
   weightSet: (name) => `${name} を設定しました。次のステップはこの値から始まります。`,
   dataClass: '平面をクリックして追加する点:',
   class1: '● クラス 1',

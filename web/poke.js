@@ -72,7 +72,12 @@ async function showNeuron(c) {
   try {
     n = await api.inspect(c.layer, c.unit, sample());
   } catch (e) {
-    render([el('p', inLanguage(e.message))]);
+    if (current !== c) return;
+    // Before this step's forward pass has reached the layer there is nothing to show yet.
+    const early = /forward pass has not reached/.test(e.message);
+    render([el('p', early ? t('inspNoForward') : inLanguage(e.message))], {
+      neuron: `${c.layer}:${c.unit}`,
+    });
     return;
   }
   if (current !== c) return;
@@ -126,12 +131,18 @@ async function showEdge(c) {
     size: '8',
     'aria-describedby': 'poke-w-msg',
   });
-  input.value = n4(w.w).replace('−', '-');
+  // Shown to 4 places: setting it back unchanged would round the weight, so that is refused.
+  const shown = n4(w.w).replace('−', '-');
+  input.value = shown;
   const label = el('label', `${t('weightNew')} `, { class: 'inline' });
   label.append(input);
   const msg = el('span', '', { id: 'poke-w-msg', class: 'poke-msg', role: 'alert' });
   const set = async () => {
     const v = typedNumber(input.value);
+    if (input.value.trim() === shown) {
+      msg.textContent = t('weightSame');
+      return;
+    }
     if (v == null) {
       msg.textContent = t('badWeight')(input.value.slice(0, 20));
       return;

@@ -46,6 +46,11 @@ test('a click on a neuron shows its equation, forward then backward; the menu re
   await open(page, '/#lang=en');
   // The worker draws the panels here: the click is hit-tested there.
   expect(await call(page, 'handOver')).toBe('worker');
+  // Before the forward pass reaches it, the inspector says so (not the core's error).
+  await page.selectOption('#poke-neuron', '0:1');
+  await expect(page.locator('#poke-out')).toContainText(
+    'This step has not reached this neuron yet',
+  );
   await substepTo(page, 'forward 1');
   const at = await findOn(page, 'network', "h.kind === 'neuron' && h.layer === 0 && h.unit === 1");
   await page.mouse.click(at.x, at.y);
@@ -95,6 +100,9 @@ test('an edge edited on the network panel: the next step equals load(spec with t
   const lrdw = (-0.1 * w.dw).toFixed(4).replace('-', '−');
   await expect(out.locator('[data-weight-info]')).toContainText(`−lr·dW = −0.1·`);
   await expect(out.locator('[data-weight-info]')).toContainText(`= ${lrdw}`);
+  // Set without a change: refused (the field shows w to 4 places; setting that would round it).
+  await page.click('[data-set-weight]');
+  await expect(page.locator('#poke-w-msg')).toContainText('変わっていません');
   // A bad value: a message in Japanese, and nothing changes.
   await page.fill('#poke-w', 'abc');
   await page.click('[data-set-weight]');
