@@ -2,7 +2,7 @@
 // with ×, open cells pale, and units blocked for every sample flagged as dead.
 
 import { FONT, INK, MUTED, NEG, prepare } from './colors.js';
-import { t } from './i18n.js';
+import { nextWords, t } from './i18n.js';
 import { What } from './model.js';
 
 const GATE = 28;
@@ -37,7 +37,7 @@ export function drawGates(canvas, model) {
     if (!b.m || b.m.rows === 0) {
       ctx.fillStyle = MUTED;
       ctx.font = FONT.text;
-      ctx.fillText(`${t('next')}: ${model.trainer.next()}`, 8, y + 22);
+      ctx.fillText(nextWords(model.trainer.next()), 8, y + 22);
       y += 48;
       continue;
     }

@@ -32,3 +32,10 @@ export function applyLanguage() {
 export function t(key) {
   return STRINGS[lang][key] ?? key;
 }
+
+/** "next: …" for the core's `next()` ("forward 1", "loss", …), with the phase in the current
+ *  language (the article's words in Japanese). */
+export function nextWords(next) {
+  const [phase, layer] = next.split(' ');
+  return `${t('next')}: ${t('phaseShort')[phase] ?? phase}${layer ? ` ${layer}` : ''}`;
+}

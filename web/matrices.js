@@ -14,7 +14,7 @@ import {
   MUTED,
   prepare,
 } from './colors.js';
-import { t } from './i18n.js';
+import { nextWords, t } from './i18n.js';
 import { Slot, What } from './model.js';
 
 const CELL_H = 24;
@@ -108,7 +108,7 @@ export function drawMatrices(canvas, model, layer, phase = null) {
   if (!placed.length) {
     ctx.fillStyle = MUTED;
     ctx.font = FONT.text;
-    ctx.fillText(`${t('next')}: ${model.trainer.next()}`, 12, 24);
+    ctx.fillText(nextWords(model.trainer.next()), 12, 24);
     return;
   }
   for (const p of placed) drawOne(ctx, p);

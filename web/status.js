@@ -4,7 +4,7 @@
 
 import { showAlt } from './alt.js';
 import { fmt } from './colors.js';
-import { t } from './i18n.js';
+import { nextWords, t } from './i18n.js';
 
 const $ = (id) => document.getElementById(id);
 
@@ -77,12 +77,7 @@ export function renderStatus() {
     t('phase')[state.phase] +
       (state.layer == null ? '' : ` · layers[${state.layer}] ${shown.kinds[state.layer]}`),
   );
-  // `next` is "forward 1", "loss", …: in Japanese, with the article's words.
-  const [nextPhase, nextLayer] = state.next.split(' ');
-  setText(
-    'next-step',
-    `${t('next')}: ${t('phaseShort')[nextPhase] ?? nextPhase}${nextLayer ? ` ${nextLayer}` : ''}`,
-  );
+  setText('next-step', nextWords(state.next));
   setText('step-count', String(state.step));
   // Which step's batch loss this is: mid-cycle, after the loss phase, the step under way.
   setText('loss-label', t('lossOfStep')(state.lossStep ?? state.step));
