@@ -134,4 +134,7 @@ export const EN = {
     `Over the page's limits (up to ${l.hiddenLayers} hidden layers of up to ${l.width} units, up to ${l.samples} samples): ${o.field} has ${o.value} ${{ samples: 'samples', width: 'units', hidden: 'hidden layers', layers: 'layers' }[o.what]}, at most ${o.max}. The CLI runs it: backstep trace`,
   noWasm: (m) =>
     `This browser cannot run the page (it needs WebAssembly SIMD: Chrome 91, Firefox 89, Safari 16.4 or later): ${m}`,
+  // --- robust ---
+  jsonRange: 'a number past the range of a 64-bit float',
+  jsonDepth: (n) => `nested more than ${n} levels deep`,
 };

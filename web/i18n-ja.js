@@ -140,4 +140,7 @@ export const JA = {
     `ページの上限 (隠れ層 ${l.hiddenLayers} 層まで、各層 ${l.width} ユニットまで、サンプル ${l.samples} 個まで) を超えています (${o.field}: ${o.value} ${{ samples: 'サンプル', width: 'ユニット', hidden: '隠れ層', layers: '層' }[o.what]}、上限 ${o.max})。CLI なら動かせます: backstep trace`,
   noWasm: (m) =>
     `このブラウザーでは動きません (WebAssembly SIMD が必要です。Chrome 91、Firefox 89、Safari 16.4 以降): ${m}`,
+  // --- robust ---
+  jsonRange: '64 ビット浮動小数点数の範囲を超える数があります',
+  jsonDepth: (n) => `入れ子が ${n} 段を超えています`,
 };
