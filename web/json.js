@@ -2,17 +2,7 @@
 // code). Written numbers that are f32 values take their shortest f32 form, as the CLI writes them.
 
 import { t } from './i18n.js';
-
-/** The browser's parse error, which quotes the text, as one short line: control characters
- *  shown as escapes (`\n`, `\u001b`), cut to 200 characters. */
-function oneLine(message) {
-  const short = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
-  const escaped = String(message).replace(
-    /\p{Cc}/gu,
-    (c) => short[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
-  );
-  return escaped.length > 200 ? `${escaped.slice(0, 199)}…` : escaped;
-}
+import { cutLine } from './quote.js';
 
 /** Most levels of nesting the CLI's JSON parser (serde_json) reads: it refuses the 128th. The
  *  page refuses the same texts at the same stage, with no field named (the differential test's
@@ -26,7 +16,7 @@ export function parseJson(text) {
   try {
     doc = JSON.parse(text);
   } catch (e) {
-    throw new Error(t('badJson')(oneLine(e.message)));
+    throw new Error(t('badJson')(cutLine(e.message, 200)));
   }
   const stack = [[doc, 0]];
   while (stack.length > 0) {

@@ -4,6 +4,8 @@
 // throws and never puts its text into the page as HTML: a malformed or hostile one gives an
 // Error with a short, quoted reason, and the caller falls back to the defaults.
 
+import { escapeHidden } from './quote.js';
+
 /** Settings a hash may hold, and how each is read (the wasm checks names and ranges). */
 const SETTINGS = {
   dataset: 'name',
@@ -29,7 +31,8 @@ export const HIDEABLE = ['settings', 'play', 'seed', 'export', 'import', 'timeli
 const MAX_HASH = 2000;
 const MAX_STEP = 1_000_000;
 
-const quote = (s) => JSON.stringify(String(s).slice(0, 40));
+/** User text in a message: JSON-quoted, cut to 40 characters, with no hidden character raw. */
+const quote = (s) => escapeHidden(JSON.stringify(String(s).slice(0, 40)));
 
 function value(key, text, kind) {
   if (!/^[A-Za-z0-9._,+-]{0,200}$/.test(text)) throw new Error(`${key}: ${quote(text)}`);
