@@ -56,8 +56,9 @@ export function createShare(deps) {
       deps.afterLoad(await engine.request('preset', wanted.settings));
       if (wanted.step > 0) await engine.request('step', wanted.step);
     } catch (e) {
-      showMessage(() => t('badLink')(inLanguage(e.message)));
+      // The form's run comes back first: loading it clears the message line.
       await deps.loadFromSettings();
+      showMessage(() => t('badLink')(inLanguage(e.message)));
     }
   }
   return { link, update, open };
