@@ -79,6 +79,10 @@ export function createApi(page) {
     /** The link that opens this run at this step, in this view. */
     url: () => Promise.resolve(page.url()),
     timings: () => engine.request('timings'),
+    // --- robust: memory, for the soak test ---
+    /** {wasm, heap}: bytes of the wasm memory and of the JS heap where the run lives (heap
+     *  undefined where the browser does not tell). */
+    memory: () => engine.request('memory'),
     frameTimes: () => engine.request('frameTimes'),
     pixels: (panel) => engine.request('pixels', panel),
     /** Where the run lives: 'page' (the first frames) or 'worker'. */

@@ -145,6 +145,8 @@ export function createEngine(memory, setup, send, record = null) {
     export: () =>
       model.trainer.steps() === 0 ? null : { spec: model.spec(), last_step: model.snapshot() },
     timings: () => ({ ...timings }),
+    /** Bytes of the wasm's memory, and of this thread's JS heap where the browser tells. */
+    memory: () => ({ wasm: memory.buffer.byteLength, heap: performance.memory?.usedJSHeapSize }),
     frameTimes: () => [...playTimes],
     /** A panel's pixels (ImageData), for the browser tests: the page cannot read a canvas it
      *  handed to the worker. */
