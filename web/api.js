@@ -3,6 +3,8 @@
 // count or a step number must be a whole number in its stated range, or the call rejects with
 // an Error saying so (and nothing runs).
 
+import { LONG_STEP } from './chunked.js';
+
 /** Most steps one `step(n)` or `back(n)` may ask for, and the furthest step `seek` reaches. */
 export const MAX_STEPS = 1_000_000;
 
@@ -25,13 +27,22 @@ const promised = (fn) => {
 };
 
 /**
- * The API over `page`: {engine (the host), shown (status.js), load(spec), reset(), url()}.
+ * The API over `page`: {engine (the host), shown (status.js), load(spec), reset(), url(),
+ * setPlaying(on, tell)}.
  */
 export function createApi(page) {
   const { engine, shown } = page;
   return {
     state: () => shown.state,
-    step: (n = 1) => promised(() => engine.request('step', whole(n, 'step(n)', 1, MAX_STEPS))),
+    /** n steps; over LONG_STEP, in chunks that Pause stops: the promise then resolves to the
+     *  state where it stopped (its `step` says how far it got). The button shows Pause meanwhile. */
+    step: (n = 1) =>
+      promised(() => {
+        const k = whole(n, 'step(n)', 1, MAX_STEPS);
+        if (k <= LONG_STEP || engine.where() !== 'worker') return engine.request('step', k);
+        page.setPlaying(true, false);
+        return engine.request('step', k).finally(() => page.setPlaying(false, false));
+      }),
     substep: () => engine.request('substep'),
     /** Back n steps (in the middle of a cycle, back to its start first). */
     back: (n = 1) => promised(() => engine.request('back', whole(n, 'back(n)', 1, MAX_STEPS))),

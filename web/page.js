@@ -181,6 +181,7 @@ const api = createApi({
     },
   },
   shown,
+  setPlaying,
   url: () => window.location.href,
   reset: () => {
     setPlaying(false, false);
