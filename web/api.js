@@ -3,6 +3,7 @@
 // count or a step number must be a whole number in its stated range, or the call rejects with
 // an Error saying so (and nothing runs).
 
+import { LONG_STEP } from './chunked.js';
 import { panelPng } from './export.js';
 import { t } from './i18n.js';
 import { showMessage } from './status.js';
@@ -39,7 +40,8 @@ function finite(v, what) {
 export const MAX_CSV = 100_000;
 
 /**
- * The API over `page`: {engine (the host), shown (status.js), load(spec), reset(), url()}.
+ * The API over `page`: {engine (the host), shown (status.js), load(spec), reset(), url(),
+ * setPlaying(on, tell)}.
  */
 export function createApi(page) {
   const { engine, shown } = page;
@@ -52,7 +54,15 @@ export function createApi(page) {
     });
   return {
     state: () => shown.state,
-    step: (n = 1) => promised(() => engine.request('step', whole(n, 'step(n)', 1, MAX_STEPS))),
+    /** n steps; over LONG_STEP, in chunks that Pause stops: the promise then resolves to the
+     *  state where it stopped (its `step` says how far it got). The button shows Pause meanwhile. */
+    step: (n = 1) =>
+      promised(() => {
+        const k = whole(n, 'step(n)', 1, MAX_STEPS);
+        if (k <= LONG_STEP || engine.where() !== 'worker') return engine.request('step', k);
+        page.setPlaying(true, false);
+        return engine.request('step', k).finally(() => page.setPlaying(false, false));
+      }),
     substep: () => engine.request('substep'),
     /** Back n steps (in the middle of a cycle, back to its start first). */
     back: (n = 1) => promised(() => engine.request('back', whole(n, 'back(n)', 1, MAX_STEPS))),
@@ -160,6 +170,10 @@ export function createApi(page) {
     /** The link that opens this run at this step, in this view. */
     url: () => Promise.resolve(page.url()),
     timings: () => engine.request('timings'),
+    // --- robust: memory, for the soak test ---
+    /** {wasm, heap}: bytes of the wasm memory and of the JS heap where the run lives (heap
+     *  undefined where the browser does not tell). */
+    memory: () => engine.request('memory'),
     frameTimes: () => engine.request('frameTimes'),
     pixels: (panel) => engine.request('pixels', panel),
     // --- export (panels) ---

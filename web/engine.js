@@ -148,6 +148,8 @@ export function createEngine(memory, setup, send, record = null) {
       model.trainer.steps() === 0 ? null : { spec: model.spec(), last_step: model.snapshot() },
     csv: () => model.trainer.loss_csv(),
     timings: () => ({ ...timings }),
+    /** Bytes of the wasm's memory, and of this thread's JS heap where the browser tells. */
+    memory: () => ({ wasm: memory.buffer.byteLength, heap: performance.memory?.usedJSHeapSize }),
     frameTimes: () => [...playTimes],
     ...glassRequests(model, note, () => (ui.quiet ? model.state() : draw())),
     ...pokeRequests(model, view, ui),

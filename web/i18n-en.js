@@ -243,4 +243,7 @@ export const EN = {
     "The article's printed loss (2.0640 at the first step, 0.7897 at the end) belongs to this XOR run, not to the 2×3 random sample its code builds first.",
   articleSample:
     "This is the 2×3 random sample from the article's code. The numbers the article prints (loss 2.0640 → 0.7897) do not come from it but from its XOR run.",
+  // --- robust ---
+  jsonRange: 'a number past the range of a 64-bit float',
+  jsonDepth: (n) => `nested more than ${n} levels deep`,
 };

@@ -6,7 +6,6 @@
 import init, { defaults } from '../pkg/backstep_wasm.js';
 import { createApi } from './api.js';
 import {
-  applyDatasetDefaults,
   bindLossCursor,
   fillChoices,
   fillSelectors,
@@ -21,6 +20,7 @@ import { parseJson } from './json.js';
 import { bindKeys } from './keys.js';
 import { initLesson, rerenderLesson, showLesson } from './lesson.js';
 import { pageLimits } from './limits.js';
+import { createMidRun } from './midrun.js';
 import { fillHelp, presenting, setPresenting, toggleHelp } from './present.js';
 import { createShare } from './share.js';
 import { renderStatus, rerenderMessage, showFrame, showMessage, shown } from './status.js';
@@ -162,12 +162,14 @@ function refreshLanguage() {
 const share = createShare({
   engine: () => engine,
   shown,
+  form,
   act,
   afterLoad,
   loadFromSettings,
   refreshLanguage,
 });
 const updateHash = share.update;
+const midRun = createMidRun({ engine: () => engine, shown, form, loadFromSettings, share });
 
 const api = createApi({
   engine: {
@@ -179,6 +181,7 @@ const api = createApi({
     },
   },
   shown,
+  setPlaying,
   url: () => window.location.href,
   reset: () => {
     setPlaying(false, false);
@@ -212,10 +215,7 @@ function wire() {
   $('timeline').addEventListener('change', (e) => {
     api.seek(Number(e.target.value)).catch(showFailure);
   });
-  form.addEventListener('change', (e) => {
-    if (e.target.name === 'dataset') applyDatasetDefaults(form);
-    loadFromSettings();
-  });
+  form.addEventListener('change', (e) => midRun.change(e.target.name));
   form.addEventListener('submit', (e) => {
     e.preventDefault();
     loadFromSettings();

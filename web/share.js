@@ -5,7 +5,7 @@ import { inLanguage } from './corewords.js';
 import { language, setLanguage, t } from './i18n.js';
 import { presenting } from './present.js';
 import { showMessage } from './status.js';
-import { readHash, writeHash } from './url.js';
+import { readHash, ruleOf, writeHash } from './url.js';
 
 /** deps: {engine() (the host, or null), shown, act, afterLoad, loadFromSettings,
  *  refreshLanguage}. Returns {link, update(now), open()}. */
@@ -13,7 +13,26 @@ export function createShare(deps) {
   const { shown } = deps;
   /** The run's link state: the data set's defaults (to leave them out of the link), the view,
    *  and when the hash was last written. */
-  const link = { defaults: null, lang: null, hide: [], writtenAt: -Infinity };
+  const link = {
+    defaults: null,
+    lang: null,
+    hide: [],
+    writtenAt: -Infinity,
+    // The run's optimizer changes up to step `changesAt` ([{step, rule}], midrun.js).
+    changes: [],
+    changesAt: 0,
+  };
+
+  /** Reads the run's optimizer events up to its step (as a save holds them) into the link. */
+  async function refresh() {
+    const at = shown.state?.step ?? 0;
+    link.changesAt = at;
+    const saved = await deps.engine().request('save');
+    link.changes = (saved?.run?.events ?? [])
+      .filter((e) => e.change.type === 'optimizer')
+      .map((e) => ({ step: e.step, rule: e.change.rule }));
+    update(true);
+  }
 
   /** Writes the run into the URL's hash (at most every 250 ms while playing, unless `now`). */
   function update(now = false) {
@@ -22,6 +41,11 @@ export function createShare(deps) {
     const at = performance.now();
     if (!now && shown.playing && at - link.writtenAt < 250) return;
     link.writtenAt = at;
+    // Paused at another step (back, seek, reset, a resumed run): the changes are read again.
+    if (!shown.playing && (shown.state?.step ?? 0) !== link.changesAt) {
+      refresh().catch(() => {});
+      return;
+    }
     const hash = writeHash({
       settings: shown.settings,
       defaults: link.defaults,
@@ -29,6 +53,7 @@ export function createShare(deps) {
       present: presenting(),
       lang: language(),
       hide: link.hide,
+      changes: link.changes,
     });
     if (hash !== window.location.hash) history.replaceState(null, '', hash || ' ');
   }
@@ -54,11 +79,22 @@ export function createShare(deps) {
     if (wanted.present) deps.act('present');
     try {
       deps.afterLoad(await engine.request('preset', wanted.settings));
-      if (wanted.step > 0) await engine.request('step', wanted.step);
+      // The optimizer changes, each at its step, then on to the link's step.
+      let at = 0;
+      for (const c of wanted.changes) {
+        if (c.step > at) await engine.request('step', c.step - at);
+        at = c.step;
+        const rule = ruleOf(c.type, c.lr, shown.settings);
+        await engine.request('edit', { what: 'optimizer', rule });
+        deps.form.elements.lr.value = String(c.lr);
+        deps.form.elements.optimizer.value = c.type;
+      }
+      if (wanted.step > at) await engine.request('step', wanted.step - at);
     } catch (e) {
-      showMessage(() => t('badLink')(inLanguage(e.message)));
+      // The form's run comes back first: loading it clears the message line.
       await deps.loadFromSettings();
+      showMessage(() => t('badLink')(inLanguage(e.message)));
     }
   }
-  return { link, update, open };
+  return { link, update, open, refresh };
 }

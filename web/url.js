@@ -1,8 +1,11 @@
 // The run in the URL's hash, so a teacher can send a link: the settings that differ from the
 // data set's defaults, the step, and the view (presenter, language, hidden controls), e.g.
-// `#dataset=circle&seed=7&step=120&present=1&lang=ja&hide=settings`. Reading a hash never
+// `#dataset=circle&seed=7&step=120&present=1&lang=ja&hide=settings`, and the learning rate or
+// optimizer changed mid-run (`opt=STEP+TYPE+LR,…`, midrun.js). Reading a hash never
 // throws and never puts its text into the page as HTML: a malformed or hostile one gives an
 // Error with a short, quoted reason, and the caller falls back to the defaults.
+
+import { escapeHidden } from './quote.js';
 
 /** Settings a hash may hold, and how each is read (the wasm checks names and ranges). */
 const SETTINGS = {
@@ -29,7 +32,8 @@ export const HIDEABLE = ['settings', 'play', 'seed', 'export', 'import', 'timeli
 const MAX_HASH = 2000;
 const MAX_STEP = 1_000_000;
 
-const quote = (s) => JSON.stringify(String(s).slice(0, 40));
+/** User text in a message: JSON-quoted, cut to 40 characters, with no hidden character raw. */
+const quote = (s) => escapeHidden(JSON.stringify(String(s).slice(0, 40)));
 
 function value(key, text, kind) {
   if (!/^[A-Za-z0-9._,+-]{0,200}$/.test(text)) throw new Error(`${key}: ${quote(text)}`);
@@ -43,13 +47,40 @@ function value(key, text, kind) {
   return n;
 }
 
+/** The optimizer rule (as a spec's `optimizer`) for `type` and `lr`, with the run's other
+ *  hyper-parameters (`settings`, complete as the wasm gives them). */
+export function ruleOf(type, lr, settings) {
+  if (type === 'momentum') return { type, lr, momentum: settings.momentum };
+  if (type === 'adam')
+    return { type, lr, beta1: settings.beta1, beta2: settings.beta2, eps: settings.eps };
+  return { type, lr };
+}
+
+/** A change as read from a link ({step, type, lr}), as writeChanges takes it. */
+const changeRule = (c) => ({ step: c.step, rule: { type: c.type, lr: c.lr } });
+
+/** The link's `opt` value for changes [{step, rule}] (empty string for none). */
+export const writeChanges = (changes) =>
+  changes.map((c) => `${c.step}+${c.rule.type}+${c.rule.lr}`).join(',');
+
+/** [{step, type, lr}] from a link's `opt` value, or an Error naming the bad part. */
+export function readChanges(text) {
+  if (text === '') return [];
+  return text.split(',').map((part) => {
+    const m = /^(\d{1,7})\+([a-z]{1,12})\+([0-9.e+-]{1,30})$/.exec(part);
+    const lr = m && Number(m[3]);
+    if (!m || !(lr > 0) || !Number.isFinite(lr)) throw new Error(`opt: ${quote(part)}`);
+    return { step: Number(m[1]), type: m[2], lr };
+  });
+}
+
 /** Reads a hash (with or without `#`) into {settings, step, present, lang, hide}, or throws an
  *  Error saying which part is wrong. An empty hash gives null. */
 export function readHash(hash) {
   const text = String(hash ?? '').replace(/^#/, '');
   if (text === '') return null;
   if (text.length > MAX_HASH) throw new Error(`${text.length} characters (at most ${MAX_HASH})`);
-  const out = { settings: {}, step: 0, present: false, lang: null, hide: [] };
+  const out = { settings: {}, step: 0, present: false, lang: null, hide: [], changes: [] };
   const seen = new Set();
   for (const part of text.split('&')) {
     const [rawKey, rawValue = '', extra] = part.split('=');
@@ -66,6 +97,7 @@ export function readHash(hash) {
     if (Object.hasOwn(SETTINGS, key)) out.settings[key] = value(key, val, SETTINGS[key]);
     else if (key === 'step') out.step = value(key, val, 'whole');
     else if (key === 'present') out.present = val === '1';
+    else if (key === 'opt') out.changes = readChanges(val);
     else if (key === 'lang' && (val === 'ja' || val === 'en')) out.lang = val;
     else if (key === 'hide') {
       out.hide = val === '' ? [] : val.split(',');
@@ -74,12 +106,15 @@ export function readHash(hash) {
     } else throw new Error(quote(key));
   }
   if (out.step > MAX_STEP) throw new Error(`step: at most ${MAX_STEP}`);
+  // Changes come in the order they were made, at or before the link's step.
+  if (out.changes.some((c, i) => c.step > out.step || c.step < (out.changes[i - 1]?.step ?? 0)))
+    throw new Error(`opt: ${quote(writeChanges(out.changes.map(changeRule)))}`);
   return out;
 }
 
 /** The hash for a run: `settings` (complete, as the wasm gives them; null for a run from a
  *  file, which no settings describe), the data set's `defaults`, and the view. */
-export function writeHash({ settings, defaults, step, present, lang, hide }) {
+export function writeHash({ settings, defaults, step, present, lang, hide, changes = [] }) {
   const parts = [];
   if (settings) {
     parts.push(`dataset=${settings.dataset}`);
@@ -90,6 +125,8 @@ export function writeHash({ settings, defaults, step, present, lang, hide }) {
       parts.push(`${key}=${encodeURIComponent(Array.isArray(v) ? v.join(',') : String(v))}`);
     }
     if (step > 0) parts.push(`step=${step}`);
+    const made = changes.filter((c) => c.step <= step);
+    if (made.length) parts.push(`opt=${writeChanges(made)}`);
   }
   if (present) parts.push('present=1');
   if (lang) parts.push(`lang=${lang}`);

@@ -6,6 +6,7 @@
 // {ok: false, error: message}.
 
 import { initSync } from '../pkg/backstep_wasm.js';
+import { createChunker } from './chunked.js';
 import { warmFonts } from './colors.js';
 import { createEngine } from './engine.js';
 
@@ -40,7 +41,22 @@ function handle(op, args) {
   throw new Error(`unknown request \`${op}\``);
 }
 
+/** What stops a long step(n) under way. */
+const STOPS = new Set(['play', 'reset', 'preset', 'seed', 'load']);
+const requests = createChunker(
+  () => engine,
+  (op, args) => handle(op, args),
+  (id, ok, value) => send(ok ? { id, ok, value } : { id, ok, error: value }),
+);
+
 function onMessage({ data: { id, op, args } }) {
+  // Engine requests go through the chunker (a long step(n) gives way to Pause); a play command,
+  // a reset or a new run stops a long step under way.
+  if (STOPS.has(op)) requests.stop();
+  if (id && engine && op in engine.requests) {
+    requests.request(id, op, args);
+    return;
+  }
   try {
     const value = handle(op, args);
     if (id) send({ id, ok: true, value });

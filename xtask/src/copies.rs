@@ -67,8 +67,13 @@ fn against(root: &Path, limits: &str) -> Result<Vec<String>, String> {
         get("PAGE_WIDTH")?,
         get("PAGE_SAMPLES")?,
     );
+    let skip = get("MAX_SKIP")?;
     let s = spaced;
     let wanted: Vec<(&str, String)> = vec![
+        (
+            "crates/cli/src/opts.rs",
+            format!("Normals discarded before drawing weights (0 to {skip})"),
+        ),
         (
             "README.md",
             format!(

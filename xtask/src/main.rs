@@ -15,6 +15,7 @@
 
 mod browser;
 mod copies;
+mod csp;
 mod serve;
 mod site;
 mod tidy;

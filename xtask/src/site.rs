@@ -4,7 +4,7 @@
 //! then the static site in `dist/`, or one self-contained HTML file (`dist/backstep.html`, wasm
 //! inlined) that opens from `file://`.
 
-use crate::{root, run};
+use crate::{csp, root, run};
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -72,7 +72,12 @@ pub fn build() -> Result<PathBuf, String> {
     } else {
         eprintln!("xtask: wasm-opt not installed (needs npm); the wasm is left unoptimised");
     }
-    copy(&root().join("index.html"), &dist.join("index.html"))?;
+    let html = fs::read_to_string(root().join("index.html")).map_err(|e| e.to_string())?;
+    fs::write(
+        dist.join("index.html"),
+        csp::apply(&html, csp::Page::Served)?,
+    )
+    .map_err(|e| e.to_string())?;
     copy_dir(&root().join("web"), &dist.join("web"))?;
     page_scripts(&dist)?;
     eprintln!("xtask: site written to {}", dist.display());
@@ -189,10 +194,10 @@ pub fn bundle() -> Result<PathBuf, String> {
             "the bundled script contains `</script`, which would end the inline script".into(),
         );
     }
-    // Hints name files that the single file does not have.
+    // Hints name files that the single file does not have; its policy is its own (below).
     let html: String = html
         .lines()
-        .filter(|l| !l.contains("preload"))
+        .filter(|l| !l.contains("preload") && !l.contains("Content-Security-Policy"))
         .map(|l| format!("{l}\n"))
         .collect();
     let page = html
@@ -206,6 +211,7 @@ pub fn bundle() -> Result<PathBuf, String> {
                 "<script type=\"text/plain\" id=\"wasm-base64\">{b64}</script>\n<script type=\"module\" id=\"main-js\">\n{js}</script>"
             ),
         );
+    let page = csp::apply(&page, csp::Page::Single)?;
     let out = dist.join("backstep.html");
     fs::write(&out, page).map_err(|e| e.to_string())?;
     eprintln!("xtask: single-file page written to {}", out.display());

@@ -50,8 +50,8 @@ pub struct Model {
     /// Seed of the weights (torch.manual_seed), the generated data and the shuffle [default: 42].
     #[arg(long)]
     pub seed: Option<u64>,
-    /// Normals discarded before drawing weights [default: 72 for xor at any seed, the draws of
-    /// the article's data cell; else 0].
+    /// Normals discarded before drawing weights (0 to 1000000) [default: 72 for xor at any
+    /// seed, the draws of the article's data cell; else 0].
     #[arg(long)]
     pub skip: Option<usize>,
     /// Samples per step; 0 means the full batch.

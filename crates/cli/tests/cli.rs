@@ -116,6 +116,12 @@ fn bad_input_exits_2_with_one_line_naming_the_field() {
             None,
             "--points: must be from 1 to 10000",
         ),
+        // A huge skip was unbounded work (found by the URL hash fuzz, tests/fuzz/hash.mjs).
+        (
+            &["spec", "--dataset", "regression", "--skip", "41773804623"],
+            None,
+            "--skip: must be from 0 to 1000000, got 41773804623",
+        ),
         (
             &["trace", "/nonexistent/spec.json"],
             None,

@@ -12,6 +12,10 @@ pub const MAX_LAYERS: usize = 32;
 pub const MAX_TRACE_STEPS: u64 = 10_000;
 /// Most steps one `train` run may take.
 pub const MAX_TRAIN_STEPS: u64 = 10_000_000;
+/// Most normals a preset may discard before drawing its weights (`skip`): each costs a draw, so
+/// an unbounded count was unbounded work for a short link or command line (the hash fuzz found
+/// `skip=41773804623`).
+pub const MAX_SKIP: usize = 1_000_000;
 
 /// Most hidden layers the page takes (it draws every unit, and Play must stay smooth).
 pub const PAGE_HIDDEN_LAYERS: usize = 4;

@@ -14,7 +14,7 @@ use crate::activation::Act;
 use crate::data::{self, Dataset, Shape2d};
 use crate::error::SpecError;
 use crate::init::Init;
-use crate::limits::{MAX_LAYERS, MAX_SAMPLES, MAX_WIDTH};
+use crate::limits::{MAX_LAYERS, MAX_SAMPLES, MAX_SKIP, MAX_WIDTH};
 use crate::optim::OptimizerKind;
 use crate::rng::TorchGenerator;
 use crate::spec::{LayerSpec, Spec, rows};
@@ -183,6 +183,12 @@ impl Preset {
             return Err(SpecError::new(
                 "points",
                 format!("must be from 1 to {MAX_SAMPLES}, got {}", self.points),
+            ));
+        }
+        if self.skip > MAX_SKIP {
+            return Err(SpecError::new(
+                "skip",
+                format!("must be from 0 to {MAX_SKIP}, got {}", self.skip),
             ));
         }
         if !(0.0..=1.0).contains(&self.noise) {
