@@ -16,6 +16,7 @@ import { createPacer } from './pace.js';
 import { drawPanels, timed } from './panels.js';
 import { glassRequests } from './requests-glass.js';
 import { pokeRequests } from './requests-poke.js';
+import { probeRequests } from './requests-probe.js';
 
 /** Animation frames where the context has them, else a 60 Hz timer. */
 const nextFrame =
@@ -147,17 +148,9 @@ export function createEngine(memory, setup, send, record = null) {
     export: () =>
       model.trainer.steps() === 0 ? null : { spec: model.spec(), last_step: model.snapshot() },
     csv: () => model.trainer.loss_csv(),
-    timings: () => ({ ...timings }),
-    /** Bytes of the wasm's memory, and of this thread's JS heap where the browser tells. */
-    memory: () => ({ wasm: memory.buffer.byteLength, heap: performance.memory?.usedJSHeapSize }),
-    frameTimes: () => [...playTimes],
     ...glassRequests(model, note, () => (ui.quiet ? model.state() : draw())),
     ...pokeRequests(model, view, ui),
-    /** A panel's pixels (ImageData): the page cannot read a canvas it handed to the worker. */
-    pixels: (name) =>
-      canvases[name]
-        .getContext('2d')
-        .getImageData(0, 0, canvases[name].width, canvases[name].height),
+    ...probeRequests(canvases, memory, timings, playTimes),
   };
 
   /** Commands: no reply. */

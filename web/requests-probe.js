@@ -1,0 +1,18 @@
+// The engine's requests for tests and benchmarks to look inside the side that has the run: a
+// panel's pixels (the page cannot read a canvas it handed to the worker), the drawing timings,
+// the play frames' durations and the memory in use.
+
+/** The requests over the engine's `canvases`, its wasm `memory`, its `timings` per panel and
+ *  its recent `playTimes`. */
+export function probeRequests(canvases, memory, timings, playTimes) {
+  return {
+    timings: () => ({ ...timings }),
+    frameTimes: () => [...playTimes],
+    /** Bytes of the wasm's memory, and of this thread's JS heap where the browser tells. */
+    memory: () => ({ wasm: memory.buffer.byteLength, heap: performance.memory?.usedJSHeapSize }),
+    pixels: (name) =>
+      canvases[name]
+        .getContext('2d')
+        .getImageData(0, 0, canvases[name].width, canvases[name].height),
+  };
+}
