@@ -168,4 +168,5 @@ export const EN = {
   exportEmpty: 'no panel has anything drawn yet',
   exportFailed: (m) => `Cannot export: ${m}`,
   exportNoPanel: (n, list) => `no panel named "${n}" (use all, ${list.join(', ')})`,
+  matrixLegend: "sign; depth = |value| ÷ the matrix's largest; 0.0000 white",
 };

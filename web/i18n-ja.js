@@ -172,4 +172,5 @@ export const JA = {
   exportEmpty: 'まだ何も描かれていないパネルです',
   exportFailed: (m) => `書き出せません: ${m}`,
   exportNoPanel: (n, list) => `「${n}」というパネルはありません (all, ${list.join(', ')} のどれか)`,
+  matrixLegend: '符号、濃さ = |値| ÷ 行列内の最大、0.0000 は白',
 };
