@@ -142,7 +142,7 @@ export const EN = {
   lossReadout: ({ step, batch, train, test }) =>
     `step ${step}: ${batch == null ? '(start)' : `${batch} (batch loss)`} · mean per sample after it: training ${train}${test == null ? '' : `, test ${test}`}`,
   lossOfStep: (s) => (s > 0 ? `batch loss, step ${s}` : 'batch loss'),
-  testLossMean: 'test loss (mean per sample)',
+  testLossMean: 'test loss (mean)',
   notTwoClass: 'Not a 2-class task: no threshold, no accuracy.',
   thresholdLine: (mid, lo, hi) =>
     `Line: threshold y = ${mid}, midway between the targets ${lo} and ${hi}`,

@@ -148,7 +148,7 @@ export const JA = {
   lossReadout: ({ step, batch, train, test }) =>
     `ステップ ${step}: ${batch == null ? '(開始時)' : `${batch} (バッチ損失)`} · その後の 1 件あたり平均: 訓練 ${train}${test == null ? '' : `、テスト ${test}`}`,
   lossOfStep: (s) => (s > 0 ? `ステップ ${s} のバッチ損失` : 'バッチ損失'),
-  testLossMean: 'テスト損失 (1 件あたり平均)',
+  testLossMean: 'テスト損失 (平均)',
   notTwoClass: '2 クラスの課題ではないので、しきい値と正解率はありません。',
   thresholdLine: (mid, lo, hi) => `線: しきい値 y = ${mid} (目標値 ${lo} と ${hi} の中間)`,
   accuracyLine: (train, test) => `正解率: 訓練 ${train}${test == null ? '' : ` · テスト ${test}`}`,
