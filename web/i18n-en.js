@@ -142,7 +142,7 @@ export const EN = {
   lossReadout: ({ step, batch, train, test }) =>
     `step ${step}: ${batch == null ? '(start)' : `${batch} (batch loss)`} · mean per sample after it: training ${train}${test == null ? '' : `, test ${test}`}`,
   lossOfStep: (s) => (s > 0 ? `batch loss, step ${s}` : 'batch loss'),
-  testLossMean: 'test loss (mean per sample)',
+  testLossMean: 'test loss (mean)',
   notTwoClass: 'Not a 2-class task: no threshold, no accuracy.',
   thresholdLine: (mid, lo, hi) =>
     `Line: threshold y = ${mid}, midway between the targets ${lo} and ${hi}`,
@@ -246,4 +246,5 @@ export const EN = {
   // --- robust ---
   jsonRange: 'a number past the range of a 64-bit float',
   jsonDepth: (n) => `nested more than ${n} levels deep`,
+  matrixLegend: "sign; depth = |value| ÷ the matrix's largest; 0.0000 white",
 };

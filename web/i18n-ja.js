@@ -148,7 +148,7 @@ export const JA = {
   lossReadout: ({ step, batch, train, test }) =>
     `ステップ ${step}: ${batch == null ? '(開始時)' : `${batch} (バッチ損失)`} · その後の 1 件あたり平均: 訓練 ${train}${test == null ? '' : `、テスト ${test}`}`,
   lossOfStep: (s) => (s > 0 ? `ステップ ${s} のバッチ損失` : 'バッチ損失'),
-  testLossMean: 'テスト損失 (1 件あたり平均)',
+  testLossMean: 'テスト損失 (平均)',
   notTwoClass: '2 クラスの課題ではないので、しきい値と正解率はありません。',
   thresholdLine: (mid, lo, hi) => `線: しきい値 y = ${mid} (目標値 ${lo} と ${hi} の中間)`,
   accuracyLine: (train, test) => `正解率: 訓練 ${train}${test == null ? '' : ` · テスト ${test}`}`,
@@ -249,4 +249,5 @@ export const JA = {
   // --- robust ---
   jsonRange: '64 ビット浮動小数点数の範囲を超える数があります',
   jsonDepth: (n) => `入れ子が ${n} 段を超えています`,
+  matrixLegend: '符号、濃さ = |値| ÷ 行列内の最大、0.0000 は白',
 };

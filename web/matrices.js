@@ -104,7 +104,10 @@ export function drawMatrices(canvas, model, layer, phase = null) {
     bandH = Math.max(bandH, boxH);
     return p;
   });
-  const { ctx } = prepare(canvas, y + bandH + 12);
+  // The colour legend: beside the last band's matrices if there is room there (presenter view
+  // has no height to spare), else under them.
+  const beside = width - 8 - x >= LEGEND_W;
+  const { ctx } = prepare(canvas, y + bandH + (placed.length && !beside ? 44 : 12));
   if (!placed.length) {
     ctx.fillStyle = MUTED;
     ctx.font = FONT.text;
@@ -112,6 +115,31 @@ export function drawMatrices(canvas, model, layer, phase = null) {
     return;
   }
   for (const p of placed) drawOne(ctx, p);
+  if (beside) drawLegend(ctx, x, y + 10, width - 8 - x);
+  else drawLegend(ctx, 8, y + bandH + 22, width - 16);
+}
+
+/** The legend's swatch with its signs, in drawing units (the words follow where they fit). */
+const LEGEND_W = 100;
+
+/** What a cell's colour means (drawn in the canvas, so in the PNG too): a swatch from −,
+ *  through white at 0, to +, then the rule in words if they fit in `room`. */
+function drawLegend(ctx, x, y, room) {
+  const wide = LEGEND_W - 32;
+  for (let k = 0; k < wide; k++) {
+    ctx.fillStyle = colorAt(Math.round((255 * k) / (wide - 1)));
+    ctx.fillRect(x + 12 + k, y - 8, 1.5, 16);
+  }
+  ctx.font = FONT.bold;
+  ctx.fillStyle = INK;
+  ctx.textAlign = 'center';
+  ctx.fillText('−', x + 4, y);
+  ctx.fillText('+', x + 20 + wide, y);
+  ctx.font = FONT.text;
+  ctx.textAlign = 'left';
+  ctx.fillStyle = MUTED;
+  const words = t('matrixLegend');
+  if (ctx.measureText(words).width <= room - LEGEND_W - 4) ctx.fillText(words, x + 32 + wide, y);
 }
 
 function drawOne(ctx, p) {
