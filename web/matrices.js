@@ -88,8 +88,11 @@ export function drawMatrices(canvas, model, layer, phase = null) {
     y = 8,
     bandH = 0;
   const placed = items.map((it) => {
+    // As many columns as the panel's width holds (presenter view's is narrower), the rest
+    // counted as "+N".
+    const fits = Math.max(1, Math.floor((width - 48) / CELL_W));
     const shownR = Math.min(it.m.rows, MAX_ROWS),
-      shownC = Math.min(it.m.cols, MAX_COLS);
+      shownC = Math.min(it.m.cols, MAX_COLS, fits);
     // Wide enough for the title too (under 9 px per character at 14 px bold).
     const title = `${it.label}  ${it.m.rows}×${it.m.cols}`;
     const boxW = Math.max(shownC * CELL_W, 9 * title.length),
@@ -182,10 +185,10 @@ function drawOne(ctx, p) {
     }
   }
   ctx.font = FONT.text;
-  if (m.cols > MAX_COLS) {
+  if (m.cols > p.shownC) {
     ctx.fillStyle = MUTED;
     ctx.textAlign = 'left';
-    ctx.fillText(`+${m.cols - MAX_COLS}`, x + p.shownC * CELL_W + 2, y + 24 + CELL_H / 2);
+    ctx.fillText(`+${m.cols - p.shownC}`, x + p.shownC * CELL_W + 2, y + 24 + CELL_H / 2);
   }
   if (m.rows > MAX_ROWS) {
     ctx.fillStyle = MUTED;
