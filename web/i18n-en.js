@@ -86,7 +86,7 @@ export const EN = {
   init: 'init',
   seed: 'seed',
   limits: (l) =>
-    `Limits: up to ${l.hiddenLayers} hidden layers of up to ${l.width} units, up to ${l.samples} points (page limits; the CLI allows 256 units and 10000 points). Changing a setting starts over.`,
+    `Limits: up to ${l.hiddenLayers} hidden layers of up to ${l.width} units, up to ${l.samples} points (page limits; the CLI allows 256 units and 10000 points). Changing a setting starts over; the learning rate and the optimizer change from the current step on.`,
   pNetwork: 'Network',
   showGrads: 'show gradients dW',
   sample: 'sample',

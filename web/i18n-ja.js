@@ -92,7 +92,7 @@ export const JA = {
   init: '初期化',
   seed: 'シード',
   limits: (l) =>
-    `上限: 隠れ層は ${l.hiddenLayers} 層まで、各層 ${l.width} ユニットまで、データは ${l.samples} 点まで (ページの上限。CLI は 256 ユニット、10000 点まで)。設定を変えると最初からやり直します。`,
+    `上限: 隠れ層は ${l.hiddenLayers} 層まで、各層 ${l.width} ユニットまで、データは ${l.samples} 点まで (ページの上限。CLI は 256 ユニット、10000 点まで)。設定を変えると最初からやり直します (学習率と最適化は今のステップから変わります)。`,
   pNetwork: 'ネットワーク',
   showGrads: '勾配 dW を表示',
   sample: 'サンプル',

@@ -17,7 +17,7 @@ test('a diverging learning rate shows the message and keeps the state', async ({
       if (v !== undefined) expect(Number.isFinite(v)).toBe(true);
   await page.screenshot({ path: `${SHOTS}/05-diverged.png`, fullPage: true });
   // Playing into the same wall pauses. (The click also takes the focus from the learning
-  // rate's field, which commits it again: the same run starts over, and stops at the same step.)
+  // rate's field, which commits it again: the same rate from that step on, so it stops there.)
   await page.click('[data-action="play"]');
   await expect(page.locator('[data-action="play"]')).toHaveAttribute('aria-pressed', 'false');
   await expect.poll(async () => (await state(page)).step).toBe(s.step);

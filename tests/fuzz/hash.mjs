@@ -28,6 +28,8 @@ export const SEEDS = [
   'dataset=regression&hidden=&output=sigmoid&skip=3&lang=en&hide=play,seed,export',
   'dataset=circle&hidden=8,8&activation=sigmoid&init=glorot&step=5&present=1',
   'present=1&lang=ja',
+  'dataset=xor&lr=0.5&step=12&opt=5+sgd+0.05,9+adam+0.001',
+  'dataset=circle&optimizer=momentum&step=30&opt=0+momentum+0.1',
 ];
 
 const TOKENS = [
@@ -67,6 +69,9 @@ const TOKENS = [
   'hasOwnProperty',
   'dataset',
   'hidden',
+  'opt',
+  '+sgd+',
+  '+adam+',
   'step',
   'present',
   'lang',
@@ -179,7 +184,16 @@ export function check(hash, wasm) {
     [null, 'ja', 'en'].includes(wanted.lang) &&
     wanted.hide.every((h) => HIDEABLE.includes(h)) &&
     Object.getPrototypeOf(wanted.settings) === Object.prototype &&
-    !Object.hasOwn(wanted.settings, '__proto__');
+    !Object.hasOwn(wanted.settings, '__proto__') &&
+    wanted.changes.every(
+      (c, i) =>
+        Number.isInteger(c.step) &&
+        c.step <= wanted.step &&
+        c.step >= (wanted.changes[i - 1]?.step ?? 0) &&
+        /^[a-z]+$/.test(c.type) &&
+        c.lr > 0 &&
+        Number.isFinite(c.lr),
+    );
   if (!ok) throw new Error(`readHash gave a malformed result for ${JSON.stringify(hash)}`);
   let trainer;
   try {
