@@ -14,6 +14,8 @@
 
 use crate::matmul::fit;
 use crate::real::Real;
+use crate::simd::NATIVE_LANES;
+use crate::simd_kernels;
 use nalgebra::DMatrix;
 
 /// Which element-wise function a layer applies.
@@ -105,6 +107,9 @@ fn map2<T: Copy, C: Copy>(dx: &mut [T], dout: &[T], cache: &[C], f: impl Fn(T, C
 /// `out = act(x)` element-wise into a preallocated `out`. Shared by training and inference.
 pub fn activation_into<T: Real>(out: &mut DMatrix<T>, x: &DMatrix<T>, act: Act) {
     let (out, x) = (out.as_mut_slice(), x.as_slice());
+    if NATIVE_LANES && act != Act::Relu && simd_kernels::squash(out, x, act == Act::Sigmoid) {
+        return;
+    }
     match act {
         Act::Relu => map(out, x, relu),
         Act::Sigmoid => map(out, x, sigmoid),
