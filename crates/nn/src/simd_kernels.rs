@@ -199,7 +199,7 @@ fn dots<const C: usize>(a: &[f32], b: &[f32]) -> [f32; C] {
 
 /// Adds `b[j]` to every entry of column j of the column-major `o` (n rows), as
 /// [`crate::affine::affine_into`] does, when `T` is `f32`; returns false otherwise.
-#[inline(never)]
+#[inline(always)]
 pub fn add_bias<T: Real>(o: &mut [T], b: &[T], n: usize) -> bool {
     let (Some(o), Some(b)) = (T::f32s_mut(o), T::f32s(b)) else {
         return false;
@@ -233,6 +233,7 @@ pub fn squash<T: Real>(out: &mut [T], x: &[T], sigmoid: bool) -> bool {
 }
 
 /// `out[i] = f(x[i])`, four at a time, the last few one by one.
+// Not inlined: one copy of the long vector tanh (or sigmoid) in the wasm, whatever the callers.
 #[inline(never)]
 fn map(out: &mut [f32], x: &[f32], f4: impl Fn(V4) -> V4, f1: impl Fn(f32) -> f32) {
     let mut outs = out.chunks_exact_mut(4);
