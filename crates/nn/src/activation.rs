@@ -14,6 +14,8 @@
 
 use crate::matmul::fit;
 use crate::real::Real;
+use crate::simd::NATIVE_LANES;
+use crate::simd_kernels;
 use nalgebra::DMatrix;
 
 /// Which element-wise function a layer applies.
@@ -102,9 +104,18 @@ fn map2<T: Copy, C: Copy>(dx: &mut [T], dout: &[T], cache: &[C], f: impl Fn(T, C
     }
 }
 
+/// Values from which tanh and the sigmoid run in four-lane kernels in the page.
+const LANES_FROM: usize = 256;
+
 /// `out = act(x)` element-wise into a preallocated `out`. Shared by training and inference.
 pub fn activation_into<T: Real>(out: &mut DMatrix<T>, x: &DMatrix<T>, act: Act) {
     let (out, x) = (out.as_mut_slice(), x.as_slice());
+    // Short slices (a batch of 10) keep the plain loop: the lanes' constants cost more to set
+    // up than they save there.
+    let lanes = NATIVE_LANES && act != Act::Relu && x.len() >= LANES_FROM;
+    if lanes && simd_kernels::squash(out, x, act == Act::Sigmoid) {
+        return;
+    }
     match act {
         Act::Relu => map(out, x, relu),
         Act::Sigmoid => map(out, x, sigmoid),

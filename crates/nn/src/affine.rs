@@ -13,6 +13,8 @@
 
 use crate::matmul::{Kernels, Op, copy, fit, matmul};
 use crate::real::Real;
+use crate::simd::NATIVE_LANES;
+use crate::simd_kernels;
 use nalgebra::DMatrix;
 
 /// An affine layer and its cache: parameters before and after the last update, the last input
@@ -41,7 +43,7 @@ pub fn affine_into<T: Real>(
 ) {
     matmul(out, x, Op::N, w, Op::N, kernels);
     let n = out.nrows();
-    if n == 0 {
+    if n == 0 || NATIVE_LANES && simd_kernels::add_bias(out.as_mut_slice(), b.as_slice(), n) {
         return;
     }
     // Column-major storage: column j is one contiguous run of n values.

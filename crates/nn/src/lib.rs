@@ -48,6 +48,8 @@ pub mod real;
 pub mod rng;
 pub mod saved;
 pub mod settings;
+pub mod simd;
+pub mod simd_kernels;
 pub mod spec;
 pub mod timeline;
 pub mod trace;

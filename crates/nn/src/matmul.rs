@@ -10,6 +10,8 @@
 //! `backstep trace` agree bit for bit.
 
 use crate::real::Real;
+use crate::simd::NATIVE_LANES;
+use crate::simd_kernels;
 use nalgebra::DMatrix;
 
 /// Products with `m·k·n` at or below this run the plain loop.
@@ -60,6 +62,13 @@ pub fn matmul<T: Real>(
     if m * k * n <= SMALL || kernels == Kernels::Portable || cfg!(target_arch = "wasm32") {
         let o = out.as_mut_slice();
         let (rsb, csb) = (rsb as usize, csb as usize);
+        let (sa, sb) = (a.as_slice(), b.as_slice());
+        // Small products (the article's, a batch of 10) keep the plain loops: their calls
+        // cost less than the lanes' set-up.
+        let lanes = NATIVE_LANES && m * k * n > SMALL;
+        if lanes && simd_kernels::product(o, sa, oa, sb, ob, (rsb, csb), (m, k, n)) {
+            return;
+        }
         match (oa, ob) {
             (Op::N, _) => product_n(o, a.as_slice(), b.as_slice(), rsb, csb, m, k, n),
             (Op::T, Op::N) => product_t(o, a.as_slice(), b.as_slice(), m, k),

@@ -43,13 +43,22 @@ pub trait Real:
         b: View<Self>,
         c: (&mut [Self], isize, isize),
     );
+    /// The values as `f32`s when `Self` is `f32` (the page's four-lane kernels are f32 only).
+    fn f32s(v: &[Self]) -> Option<&[f32]>;
+    /// [`Real::f32s`], mutable.
+    fn f32s_mut(v: &mut [Self]) -> Option<&mut [f32]>;
 }
 
 /// Implements [`Real`] for a float type from its libm functions, its bit type, its exponent
 /// mask and its matrixmultiply kernel (native only; the wasm build never calls `gemm`).
 macro_rules! impl_real {
-    ($t:ty, $bits:ty, $exp_mask:expr, $exp:path, $tanh:path, $sigmoid:path, $sqrt:path, $gemm:ident) => {
+    ($t:ty, $bits:ty, $exp_mask:expr, $exp:path, $tanh:path, $sigmoid:path, $sqrt:path, $gemm:ident,
+     $f32s:item, $f32s_mut:item) => {
         impl Real for $t {
+            #[inline(always)]
+            $f32s
+            #[inline(always)]
+            $f32s_mut
             fn of(v: f64) -> Self {
                 v as $t
             }
@@ -143,7 +152,13 @@ impl_real!(
     crate::fastmath::tanh,
     crate::fastmath::sigmoid,
     libm::sqrtf,
-    sgemm
+    sgemm,
+    fn f32s(v: &[f32]) -> Option<&[f32]> {
+        Some(v)
+    },
+    fn f32s_mut(v: &mut [f32]) -> Option<&mut [f32]> {
+        Some(v)
+    }
 );
 impl_real!(
     f64,
@@ -153,7 +168,13 @@ impl_real!(
     libm::tanh,
     sigmoid_f64,
     libm::sqrt,
-    dgemm
+    dgemm,
+    fn f32s(_: &[f64]) -> Option<&[f32]> {
+        None
+    },
+    fn f32s_mut(_: &mut [f64]) -> Option<&mut [f32]> {
+        None
+    }
 );
 
 /// `1 / (1 + e^(−x))` in `f64`, with `libm`'s `exp`.
