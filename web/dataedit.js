@@ -107,10 +107,16 @@ async function renderTable() {
       'data-target': String(i),
     });
     input.value = String(spec.t[i][0]);
-    input.addEventListener('change', () => {
+    input.addEventListener('change', async () => {
       const v = typedNumber(input.value);
-      if (v == null) showMessage(() => t('badData')(t('badNumber')(input.value.slice(0, 20))));
-      else edit(() => api.setTarget(i, v));
+      if (v == null) {
+        showMessage(() => t('badData')(t('badNumber')(input.value.slice(0, 20))));
+        return;
+      }
+      // A target that already holds v is no edit: leaving a field (or a table redrawn under a
+      // focused field) fires change again, and restarting the run for it would lose its steps.
+      if ((await api.spec()).t[i]?.[0] === v) return;
+      edit(() => api.setTarget(i, v));
     });
     const td = el('td');
     td.append(input);
