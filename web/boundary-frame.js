@@ -141,3 +141,14 @@ export function captionLines(threshold, lo, hi, state, nTrain, nTest) {
     ),
   ];
 }
+
+/** The smallest and largest training target, as [lo, hi] (the two classes of a 2-class set). */
+export function targetRange(targets) {
+  let lo = Infinity,
+    hi = -Infinity;
+  for (let i = 0; i < targets.rows; i++) {
+    lo = Math.min(lo, targets.data[i]);
+    hi = Math.max(hi, targets.data[i]);
+  }
+  return [lo, hi];
+}

@@ -3,7 +3,13 @@
 // the data points on top (● target 1, ✕ target 0, hollow = test); its frame (contour, axes,
 // colour bar, accuracy) is boundary-frame.js's.
 
-import { captionLines, drawAxes, drawColourBar, drawContour } from './boundary-frame.js';
+import {
+  captionLines,
+  drawAxes,
+  drawColourBar,
+  drawContour,
+  targetRange,
+} from './boundary-frame.js';
 import { cssWidth, FONT, INK, MUTED, POS, packedTable, pixelRatio, prepare } from './colors.js';
 import { t } from './i18n.js';
 import { Slot, What } from './model.js';
@@ -125,14 +131,8 @@ export function drawBoundary(canvas, model, side = GRID_SIDE, state = {}) {
   model.grid(side, box);
   const last = model.kinds().length - 1;
   const out = model.mat(Slot.Grid + 1 + last, What.Y);
-  const targets = model.mat(Slot.Data, What.T);
   // Centre the colours between the smallest and largest target (0 and 1 for the class sets).
-  let tmin = Infinity,
-    tmax = -Infinity;
-  for (let i = 0; i < targets.rows; i++) {
-    tmin = Math.min(tmin, targets.data[i]);
-    tmax = Math.max(tmax, targets.data[i]);
-  }
+  const [tmin, tmax] = targetRange(model.mat(Slot.Data, What.T));
   const threshold = model.threshold();
   const mid = threshold ?? (tmin + tmax) / 2,
     half = Math.max((tmax - tmin) / 2, 1e-6);

@@ -2,7 +2,7 @@
 // worker): what each panel shows, in words and the same numbers, for screen readers. The engine
 // builds them only when not playing; the page (alt.js) puts them beside the canvases.
 
-import { captionLines } from './boundary-frame.js';
+import { captionLines, targetRange } from './boundary-frame.js';
 import { fmt } from './colors.js';
 import { t } from './i18n.js';
 import { MAX_COLS, MAX_ROWS, shownMatrices } from './matrices.js';
@@ -100,13 +100,7 @@ function loss(model, state) {
 function boundary(model, state) {
   if (model.trainer.cols(Slot.Data, What.X) !== 2) return t('none2d');
   const rows = (w) => model.trainer.rows(Slot.Data, w);
-  const targets = model.mat(Slot.Data, What.T);
-  let lo = Infinity,
-    hi = -Infinity;
-  for (let i = 0; i < targets.rows; i++) {
-    lo = Math.min(lo, targets.data[i]);
-    hi = Math.max(hi, targets.data[i]);
-  }
+  const [lo, hi] = targetRange(model.mat(Slot.Data, What.T));
   const lines = captionLines(model.threshold(), lo, hi, state, rows(What.X), rows(What.XTest));
   return `${t('altBoundary')(rows(What.X), rows(What.XTest))} ${lines.join('. ')}`;
 }

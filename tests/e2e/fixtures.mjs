@@ -58,3 +58,15 @@ export async function open(page, url = '/') {
 
 /** The state as the automation API reports it. */
 export const state = (page) => page.evaluate(() => window.backstep.state());
+
+/** Calls `window.backstep[fn](...args)` in the page and resolves to its result. */
+export const call = (page, fn, ...args) =>
+  page.evaluate(([f, a]) => window.backstep[f](...a), [fn, args]);
+
+/** The snapshot after one step from `loadable` (a spec or a saved run) loaded afresh: what the
+ *  step after an edit, or after resuming, must equal. */
+export async function nextStepFrom(page, loadable) {
+  await call(page, 'load', loadable);
+  await call(page, 'step', 1);
+  return call(page, 'snapshot');
+}

@@ -5,9 +5,8 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect, open, SHOTS, state, test } from './fixtures.mjs';
+import { call, expect, nextStepFrom, open, SHOTS, state, test } from './fixtures.mjs';
 
-const call = (page, fn, ...args) => page.evaluate(([f, a]) => window.backstep[f](...a), [fn, args]);
 const where = (s) => (s.layer == null ? s.phase : `${s.phase} ${s.layer}`);
 
 async function substepTo(page, target) {
@@ -87,9 +86,7 @@ test('inspect equals the snapshot; setWeight equals load(spec with that weight) 
   spec.layers[0].W[1][2] = 0.25;
   await call(page, 'step', 1);
   const edited = await call(page, 'snapshot');
-  await call(page, 'load', spec);
-  await call(page, 'step', 1);
-  const fresh = await call(page, 'snapshot');
+  const fresh = await nextStepFrom(page, spec);
   expect(edited.params).toEqual(fresh.params);
   expect(edited.loss).toBe(fresh.loss);
 });

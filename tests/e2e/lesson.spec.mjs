@@ -1,9 +1,8 @@
 // The lesson on a projector: presenter view fits one 1280×720 screen, the keys act whatever
 // was clicked last, Back and seek give exactly a fresh run's state, and a link reopens the run.
-import { expect, open, SHOTS, state, test } from './fixtures.mjs';
+import { call, expect, open, SHOTS, state, test } from './fixtures.mjs';
 
 const snapshot = (page) => page.evaluate(() => window.backstep.snapshot());
-const call = (page, fn, ...args) => page.evaluate(([f, a]) => window.backstep[f](...a), [fn, args]);
 
 test('presenter view puts network, matrices and loss inside a 1280×720 screen', async ({
   page,

@@ -2,9 +2,7 @@
 // a setOptimizer event (midrun.js), as TF Playground does, instead of starting over; going back
 // and forth, save and load, and the link all replay it to the same bits.
 
-import { expect, open, state, test } from './fixtures.mjs';
-
-const call = (page, fn, ...args) => page.evaluate(([f, a]) => window.backstep[f](...a), [fn, args]);
+import { call, expect, open, state, test } from './fixtures.mjs';
 
 test('a learning rate changed mid-run is an event that back, save/load and the link replay', async ({
   page,

@@ -3,7 +3,7 @@
 // the network's "not yet" edges, export (PNG and CSV, at step 0 too, on either engine), the
 // canvases' text alternatives, and presenter view with notices, in both languages.
 import { readFileSync } from 'node:fs';
-import { expect, open, SHOTS, state, test } from './fixtures.mjs';
+import { call, expect, open, SHOTS, state, test } from './fixtures.mjs';
 
 /** A page module with no imports, loaded as an ES module (the package's .js files are not
  *  marked as modules for node). */
@@ -14,7 +14,6 @@ const pageModule = (name) =>
 const { cellIndex, cellScale } = await pageModule('colors.js');
 const { niceTicks, tickLabel } = await pageModule('ticks.js');
 
-const call = (page, fn, ...args) => page.evaluate(([f, a]) => window.backstep[f](...a), [fn, args]);
 const csvRows = (text) =>
   text
     .trim()

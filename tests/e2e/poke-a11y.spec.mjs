@@ -3,10 +3,9 @@
 // open, and axe-core with every tool open.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { expect, open, SHOTS, state, test } from './fixtures.mjs';
+import { call, expect, open, SHOTS, state, test } from './fixtures.mjs';
 
 const axe = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-const call = (page, fn, ...args) => page.evaluate(([f, a]) => window.backstep[f](...a), [fn, args]);
 const where = (s) => (s.layer == null ? s.phase : `${s.phase} ${s.layer}`);
 
 async function substepTo(page, target) {

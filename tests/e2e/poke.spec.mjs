@@ -2,9 +2,8 @@
 // network panel, data edits (clicks on the plane, the targets table, a CSV file), predict mode,
 // each checked against the run itself. (The help notes, the article's notes, Japanese and
 // axe-core: poke-a11y.spec.mjs.)
-import { expect, open, SHOTS, state, test } from './fixtures.mjs';
+import { call, expect, nextStepFrom, open, SHOTS, state, test } from './fixtures.mjs';
 
-const call = (page, fn, ...args) => page.evaluate(([f, a]) => window.backstep[f](...a), [fn, args]);
 const where = (s) => (s.layer == null ? s.phase : `${s.phase} ${s.layer}`);
 
 async function substepTo(page, target) {
@@ -122,9 +121,7 @@ test('an edge edited on the network panel: the next step equals load(spec with t
   expect((await call(page, 'weight', 0, row, col)).w).toBe(0.25);
   await call(page, 'step', 1);
   const edited = await call(page, 'snapshot');
-  await call(page, 'load', spec);
-  await call(page, 'step', 1);
-  const fresh = await call(page, 'snapshot');
+  const fresh = await nextStepFrom(page, spec);
   expect(edited.params).toEqual(fresh.params);
   expect(edited.loss).toBe(fresh.loss);
   expect(page.errors).toEqual([]);
@@ -187,9 +184,7 @@ test('data edits: points added and removed by click and API, targets, gates, CSV
   await call(page, 'back', 2);
   await call(page, 'step', 3);
   const fifth = await call(page, 'snapshot');
-  await call(page, 'load', saved);
-  await call(page, 'step', 1);
-  const resumed = await call(page, 'snapshot');
+  const resumed = await nextStepFrom(page, saved);
   expect(resumed.params).toEqual(fifth.params);
   expect(resumed.loss).toBe(fifth.loss);
   expect(await call(page, 'handOver')).toBe('worker');
