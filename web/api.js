@@ -7,6 +7,7 @@ import { LONG_STEP } from './chunked.js';
 import { panelPng } from './export.js';
 import { t } from './i18n.js';
 import { showMessage } from './status.js';
+import { HIDEABLE } from './url.js';
 
 /** Most steps one `step(n)` or `back(n)` may ask for, and the furthest step `seek` reaches. */
 export const MAX_STEPS = 1_000_000;
@@ -41,7 +42,7 @@ export const MAX_CSV = 100_000;
 
 /**
  * The API over `page`: {engine (the host), shown (status.js), load(spec), reset(), url(),
- * setPlaying(on, tell)}.
+ * classLink({hide, lock}), setPlaying(on, tell)}.
  */
 export function createApi(page) {
   const { engine, shown } = page;
@@ -167,8 +168,21 @@ export function createApi(page) {
           throw new Error(`loadCsv: expected a text of at most ${MAX_CSV} characters`);
         return dataEdit({ what: 'csv', text });
       }),
-    /** The link that opens this run at this step, in this view. */
-    url: () => Promise.resolve(page.url()),
+    /** The link that opens this run at this step, in this view (after the calls made before). */
+    url: () => page.url(),
+    /** The link for the class: this run at this step, hiding `hide` (names as `hide=` takes
+     *  them), locked if `lock`; the same URL the "link for the class" dialog makes. */
+    classLink: ({ hide = [], lock = false } = {}) =>
+      promised(() => {
+        const names = Array.isArray(hide) ? hide.map(String) : null;
+        const bad = names ? names.find((n) => !HIDEABLE.includes(n)) : hide;
+        if (bad !== undefined)
+          throw new Error(
+            `classLink: hide takes names from ${HIDEABLE.join(', ')}, got ${String(bad).slice(0, 20)}`,
+          );
+        if (typeof lock !== 'boolean') throw new Error('classLink: lock must be true or false');
+        return page.classLink({ hide: HIDEABLE.filter((n) => names.includes(n)), lock });
+      }),
     timings: () => engine.request('timings'),
     // --- robust: memory, for the soak test ---
     /** {wasm, heap}: bytes of the wasm memory and of the JS heap where the run lives (heap

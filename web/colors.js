@@ -43,10 +43,10 @@ export function cellScale(values) {
   return Math.max(maxAbs(values), CELL_SCALE_FLOOR);
 }
 
-/** The table index of a matrix cell: neutral (128) when its number prints as 0.0000 or
- *  −0.0000, whatever the scale; otherwise `v` on ±`scale`. */
+/** The table index of a matrix cell: neutral (128) when its number prints as 0.0000, whatever
+ *  the scale; otherwise `v` on ±`scale`. */
 export function cellIndex(v, scale) {
-  if (Math.abs(v) < 0.001 && /^[−-]?0\.0000$/.test(fmt(v))) return 128;
+  if (Math.abs(v) < 0.001 && fmt(v) === '0.0000') return 128;
   return lutIndex(v, scale);
 }
 
@@ -63,13 +63,16 @@ export const INK = '#1b1b1b';
 export const MUTED = '#6b6b6b';
 export const ACTIVE = '#0b57d0';
 
-/** Fixed 4 decimals with a real minus sign, as the article prints; ±Inf and NaN spelled out. */
+/** Fixed 4 decimals with a real minus sign, as the article prints; ±Inf and NaN spelled out.
+ *  The page's one number format: cells, formulas, header, inspector and text alternatives. */
 export function fmt(v, digits = 4) {
   if (Number.isNaN(v)) return 'NaN';
   if (!Number.isFinite(v)) return v > 0 ? '+Inf' : '−Inf';
   // Past 4 integer digits the fixed form would not fit a cell: 3 significant digits instead.
   const s =
     Math.abs(v) >= 1e4 ? v.toExponential(2) : Math.abs(v) >= 1e3 ? v.toFixed(1) : v.toFixed(digits);
+  // A value that prints as zero prints without a sign (never −0.0000).
+  if (!/[1-9]/.test(s)) return s.replace('-', '');
   return s.startsWith('-') ? `−${s.slice(1)}` : s;
 }
 

@@ -87,6 +87,9 @@ export function bindLossCursor(canvas, move) {
     move({ x: e.clientX - rect.left, width: rect.width });
   });
   canvas.addEventListener('pointerleave', () => move({ leave: true }));
+  // A click does not focus the curve: its arrows are the keyboard's (Tab), and after a click
+  // → and ← stay Step and Back.
+  canvas.addEventListener('mousedown', (e) => e.preventDefault());
   canvas.addEventListener('keydown', (e) => {
     if (e.key !== 'ArrowLeft' && e.key !== 'ArrowRight') return;
     e.preventDefault();

@@ -53,12 +53,14 @@ function matrices(model, view, state) {
       items.length,
     ),
     tables: items.map(({ label, what, m }) => ({
-      caption: `${label} (${m.rows}×${m.cols})`,
-      rows: Array.from({ length: Math.min(m.rows, MAX_ROWS) }, (_, r) =>
-        Array.from({ length: Math.min(m.cols, MAX_COLS) }, (_, c) =>
-          what === What.Mask ? String(m.at(r, c)) : num(m.at(r, c)),
-        ),
-      ),
+      caption: `${label} (${m.rows}×${m.cols})${m.ready ? '' : `: ${t('notYet')}`}`,
+      rows: m.ready
+        ? Array.from({ length: Math.min(m.rows, MAX_ROWS) }, (_, r) =>
+            Array.from({ length: Math.min(m.cols, MAX_COLS) }, (_, c) =>
+              what === What.Mask ? String(m.at(r, c)) : num(m.at(r, c)),
+            ),
+          )
+        : [],
     })),
   };
 }

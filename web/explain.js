@@ -4,12 +4,12 @@
 // panels draw; the page shows it in `[data-formula]`.
 
 import { fmt } from './colors.js';
-import { t } from './i18n.js';
+import { stepWords, t } from './i18n.js';
 import { Slot, What } from './model.js';
 
 /** A number as the panels print it; a negative one in brackets when it follows an operator. */
 const n = (v) => fmt(v, 4);
-const term = (v) => (v < 0 ? `(${n(v)})` : n(v));
+const term = (v) => (n(v).startsWith('−') ? `(${n(v)})` : n(v));
 const MAX_TERMS = 4;
 
 /** Σ written out: `a·b + c·d + …` (the first terms, then how many more). */
@@ -110,7 +110,8 @@ function sub(k) {
 }
 
 /** The formula for the micro-step that ran last (or, between steps, the last update), with the
- *  article's word for the phase first; '' before anything has run. */
+ *  step and the side of its update first (as the header names them), then the article's word
+ *  for the phase. */
 export function explain(model, state, sample, rule) {
   const kinds = model.kinds();
   const layer = state.layer;
@@ -127,5 +128,5 @@ export function explain(model, state, sample, rule) {
     text = update(model, rule);
   if (!text) return t('explainStart');
   const phase = state.phase === 'idle' ? 'update' : state.phase;
-  return `${t('phaseShort')[phase]}: ${text}`;
+  return `${stepWords(state)} — ${t('phaseShort')[phase]}: ${text}`;
 }

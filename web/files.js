@@ -1,6 +1,7 @@
 // Files in and out of the page: downloads made from the page's data (the exported trace, the
 // saved run), and a file the user chose, read as JSON within a stated size.
 
+import { inLanguage } from './corewords.js';
 import { t } from './i18n.js';
 import { parseJson, traceJson } from './json.js';
 
@@ -33,4 +34,20 @@ export async function readJsonFile(file) {
     throw new Error(t('tooBig')(file.name, (file.size / 2 ** 20).toFixed(0), MAX_IMPORT_MB));
   }
   return parseJson(await file.text());
+}
+
+/** Loads the file chosen in `input` (a spec, a trace or a saved run) through `load`; a bad one
+ *  is said in one line by `say`, and the run stays. */
+export function bindImport(input, load, say) {
+  input.addEventListener('change', async (e) => {
+    const file = e.target.files[0];
+    if (!file) return;
+    e.target.value = '';
+    try {
+      const doc = await readJsonFile(file);
+      await load(doc?.run ? doc : (doc?.spec ?? doc));
+    } catch (err) {
+      say(() => t('badImport')(inLanguage(err.message ?? String(err))));
+    }
+  });
 }

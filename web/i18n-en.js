@@ -53,6 +53,29 @@ export const EN = {
   },
   badLink: (m) => `Cannot read this link (${m}); starting from the defaults.`,
   notInLink: 'A run loaded from a file is not put in the link: no settings describe it.',
+  // --- the class link (classlink.js) ---
+  btnClassLink: 'Link for the class',
+  classTitle: 'A link for the class',
+  classHide: 'Hide:',
+  classLock: 'Lock: what is hidden cannot be used (its keys neither)',
+  classHint: 'The link opens this run at this step, in this view.',
+  classUrl: 'Link:',
+  classCopy: 'Copy',
+  classCopied: 'Copied.',
+  classCopyByHand: 'Selected: copy it with Ctrl+C.',
+  hideNames: {
+    settings: 'settings',
+    play: 'Play',
+    reset: 'Reset',
+    seed: 'New seed',
+    export: 'Export trace',
+    import: 'Load file',
+    timeline: 'step slider',
+    speed: 'speed',
+  },
+  listJoin: ', ',
+  lockedNote: (names) => `This link locks: ${names}.`,
+  lockedAction: (name) => `${name} is locked by this link.`,
   btnStep: 'Step',
   btnSubstep: 'Sub-step',
   btnPlay: 'Play',
@@ -140,8 +163,11 @@ export const EN = {
   lossFormula:
     'Both curves: the mean loss per sample over the whole set after each step, L = (1/n)·Σᵢ ½‖yᵢ − tᵢ‖². The header shows the batch loss of one step, 0.5·Σ(y − t)², as the article prints it.',
   lossReadout: ({ step, batch, train, test }) =>
-    `step ${step}: ${batch == null ? '(start)' : `${batch} (batch loss)`} · mean per sample after it: training ${train}${test == null ? '' : `, test ${test}`}`,
-  lossOfStep: (s) => (s > 0 ? `batch loss, step ${s}` : 'batch loss'),
+    `step ${step}: ${batch == null ? '(start)' : `${batch} (batch loss ½Σ, before update)`} · mean per sample after update: training ${train}${test == null ? '' : `, test ${test}`}`,
+  lossOfStep: (after) => (after ? 'batch loss ½Σ, before update' : 'batch loss ½Σ'),
+  lossAfter: '→ after update',
+  stepWhen: { start: '(start)', before: '· before update', after: '· after update' },
+  playingNow: 'playing',
   testLossMean: 'test loss (mean)',
   notTwoClass: 'Not a 2-class task: no threshold, no accuracy.',
   thresholdLine: (mid, lo, hi) =>
@@ -157,7 +183,7 @@ export const EN = {
   altGates: (layer, rows, dead) =>
     `layers[${layer}] relu: ${rows.map((r) => `sample ${r.sample} blocks ${r.blocked.length ? `units ${r.blocked.join(', ')}` : 'no unit'}`).join('; ') || 'no forward pass yet'}. Dead units: ${dead.length ? dead.join(', ') : 'none'}.`,
   altLoss: ({ step, train, test, batch, lossStep }) =>
-    `Loss after step ${step}, mean per sample over the whole set: training ${train ?? '—'}${test == null ? '' : `, test ${test}`}. Batch loss of step ${lossStep}: ${batch ?? '—'}.`,
+    `Loss after step ${step}, mean per sample over the whole set: training ${train ?? '—'}${test == null ? '' : `, test ${test}`}. Batch loss (½Σ, before update) of step ${lossStep}: ${batch ?? '—'}.`,
   altBoundary: (n, m) =>
     `The network's output over the input plane, with ${n} training points${m ? ` and ${m} test points` : ''}.`,
   altNeurons: (list) => `Each unit's output over the input plane, for ${list}.`,
@@ -172,7 +198,7 @@ export const EN = {
   inspectPick: 'Inspect a neuron:',
   unitOption: (layer, unit) => `layers[${layer}] unit ${unit}`,
   inspTitle: (n) =>
-    `Neuron: unit ${n.unit} of layers[${n.layer}] — sample ${n.sample} (row ${n.row} of the data), step ${n.step}`,
+    `Neuron: unit ${n.unit} of layers[${n.layer}] — sample ${n.sample} (row ${n.row} of the data), step ${n.step} ${n.updated ? '· after update' : '· before update'}`,
   inspForward: '知る forward',
   inspBackward: '考える backward',
   inspNoBackward:

@@ -59,6 +59,29 @@ export const JA = {
   },
   badLink: (m) => `リンクを読めません (${m})。既定の設定で始めます。`,
   notInLink: 'ファイルから読み込んだ実行は、設定で表せないのでリンクには入りません。',
+  // --- the class link (classlink.js) ---
+  btnClassLink: 'クラス用リンク',
+  classTitle: 'クラスに配るリンク',
+  classHide: '隠すもの:',
+  classLock: 'ロック: 隠したものは使えなくする (キーも)',
+  classHint: 'このリンクは、この実行をこのステップ、この表示で開きます。',
+  classUrl: 'リンク:',
+  classCopy: 'コピー',
+  classCopied: 'コピーしました。',
+  classCopyByHand: '選択しました。Ctrl+C でコピーしてください。',
+  hideNames: {
+    settings: '設定',
+    play: '再生',
+    reset: '最初から',
+    seed: '新しいシード',
+    export: '記録を書き出す',
+    import: 'ファイルを読み込む',
+    timeline: 'ステップの位置 (スライダー)',
+    speed: '速さ',
+  },
+  listJoin: '、',
+  lockedNote: (names) => `このリンクでは次の操作がロックされています: ${names}。`,
+  lockedAction: (name) => `${name}はこのリンクでロックされています。`,
   btnStep: '1 ステップ',
   btnSubstep: '次の処理',
   btnPlay: '再生',
@@ -146,8 +169,11 @@ export const JA = {
   lossFormula:
     '2 本の線: 各ステップの後、データ全体での 1 件あたりの平均損失 L = (1/n)·Σᵢ ½‖yᵢ − tᵢ‖²。上の表示は記事と同じく 1 ステップのバッチ損失 0.5·Σ(y − t)² です。',
   lossReadout: ({ step, batch, train, test }) =>
-    `ステップ ${step}: ${batch == null ? '(開始時)' : `${batch} (バッチ損失)`} · その後の 1 件あたり平均: 訓練 ${train}${test == null ? '' : `、テスト ${test}`}`,
-  lossOfStep: (s) => (s > 0 ? `ステップ ${s} のバッチ損失` : 'バッチ損失'),
+    `ステップ ${step}: ${batch == null ? '(開始時)' : `${batch} (バッチ損失 ½Σ、更新前)`} · 更新後の 1 件あたり平均: 訓練 ${train}${test == null ? '' : `、テスト ${test}`}`,
+  lossOfStep: (after) => (after ? 'バッチ損失 ½Σ 更新前' : 'バッチ損失 ½Σ'),
+  lossAfter: '→ 更新後',
+  stepWhen: { start: '(開始時)', before: '· 更新前', after: '· 更新後' },
+  playingNow: '再生中',
   testLossMean: 'テスト損失 (平均)',
   notTwoClass: '2 クラスの課題ではないので、しきい値と正解率はありません。',
   thresholdLine: (mid, lo, hi) => `線: しきい値 y = ${mid} (目標値 ${lo} と ${hi} の中間)`,
@@ -161,7 +187,7 @@ export const JA = {
   altGates: (layer, rows, dead) =>
     `layers[${layer}] relu: ${rows.map((r) => `サンプル ${r.sample} で遮断 ${r.blocked.length ? `ユニット ${r.blocked.join(', ')}` : 'なし'}`).join('、') || '知るがまだです'}。死んだユニット: ${dead.length ? dead.join(', ') : 'なし'}。`,
   altLoss: ({ step, train, test, batch, lossStep }) =>
-    `ステップ ${step} の後、データ全体での 1 件あたり平均損失: 訓練 ${train ?? '—'}${test == null ? '' : `、テスト ${test}`}。ステップ ${lossStep} のバッチ損失: ${batch ?? '—'}。`,
+    `ステップ ${step} の後、データ全体での 1 件あたり平均損失: 訓練 ${train ?? '—'}${test == null ? '' : `、テスト ${test}`}。ステップ ${lossStep} のバッチ損失 (½Σ、更新前): ${batch ?? '—'}。`,
   altBoundary: (n, m) =>
     `入力平面上のネットワークの出力と、訓練データ ${n} 点${m ? `、テストデータ ${m} 点` : ''}。`,
   altNeurons: (list) => `入力平面上の各ユニットの出力: ${list}。`,
@@ -176,7 +202,7 @@ export const JA = {
   inspectPick: 'ニューロンを調べる:',
   unitOption: (layer, unit) => `layers[${layer}] の ${unit} 番`,
   inspTitle: (n) =>
-    `ニューロン: layers[${n.layer}] の ${n.unit} 番 — サンプル ${n.sample} (データの ${n.row} 行目)、ステップ ${n.step}`,
+    `ニューロン: layers[${n.layer}] の ${n.unit} 番 — サンプル ${n.sample} (データの ${n.row} 行目)、ステップ ${n.step} ${n.updated ? '· 更新後' : '· 更新前'}`,
   inspForward: '知る (順伝播)',
   inspBackward: '考える (逆伝播)',
   inspNoBackward:

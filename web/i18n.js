@@ -39,3 +39,16 @@ export function nextWords(next) {
   const [phase, layer] = next.split(' ');
   return `${t('next')}: ${t('phaseShort')[phase] ?? phase}${layer ? ` ${layer}` : ''}`;
 }
+
+/** Which side of the update the numbers on screen are, from the core's state: 'start' (step 0,
+ *  nothing run), 'before' (a step under way) or 'after' (a step completed, its update made). */
+export function whenOf(state) {
+  if ((state.at ?? state.step) === 0) return 'start';
+  return state.at > state.step ? 'before' : 'after';
+}
+
+/** "step 1 · before update": the step the numbers belong to (`state.at`), as the header, the
+ *  lesson text and the inspector name it. */
+export function stepWords(state) {
+  return `${t('step')} ${state.at ?? state.step} ${t('stepWhen')[whenOf(state)]}`;
+}

@@ -151,6 +151,13 @@ function drawOne(ctx, p) {
   ctx.font = FONT.bold;
   ctx.textAlign = 'left';
   ctx.fillText(`${p.label}  ${m.rows}×${m.cols}`, x, y + 10);
+  if (!m.ready) {
+    // Not computed by this run yet (the core says): words, not the zeros of an empty buffer.
+    ctx.fillStyle = MUTED;
+    ctx.font = FONT.text;
+    ctx.fillText(t('notYet'), x, y + 24 + CELL_H / 2);
+    return;
+  }
   const mask = p.what === What.Mask;
   const scale = mask ? 1 : cellScale(m.data);
   // All the cell backgrounds first, then the numbers by text colour (white on dark cells,

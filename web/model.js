@@ -57,7 +57,10 @@ export class Model {
     const cols = tr.cols(layer, what);
     const Kind = what === What.Mask ? Uint8Array : Float32Array;
     const data = new Kind(this.memory.buffer, ptr, rows * cols);
-    return { rows, cols, data, at: (r, c) => data[r + c * rows] };
+    // `ready`: the run has computed these numbers (a gradient before the backward pass has
+    // reached it is "not yet", not the zeros its buffer starts with).
+    const ready = tr.computed(layer, what);
+    return { rows, cols, data, ready, at: (r, c) => data[r + c * rows] };
   }
 
   /** The loss panel's series: {train, test} (steps 0…k, NaN at steps a long run leaves out)
@@ -83,17 +86,22 @@ export class Model {
     return new Float32Array(this.memory.buffer, tr.curve_ptr(c), tr.curve_len(c));
   }
 
-  /** {step, phase, layer, loss, lossStep, next, error, accuracy, testAccuracy} as the
-   *  automation API reports it: `loss` is the batch loss of step `lossStep`; the accuracies
-   *  (0 to 1, after the completed steps) are null where the task is not 2-class. */
+  /** {step, at, phase, layer, loss, lossStep, lossAfter, next, error, accuracy, testAccuracy}
+   *  as the automation API reports it: `step` counts completed steps, `at` is the step the
+   *  numbers on screen belong to (the one under way mid-cycle); `loss` is the batch loss
+   *  (½·Σ) of step `lossStep` before its update, `lossAfter` the same batch's after it (null
+   *  mid-cycle); the accuracies (0 to 1, after the completed steps) are null where the task is
+   *  not 2-class. */
   state() {
     const tr = this.trainer;
     return {
       step: tr.steps(),
+      at: tr.at_step(),
       phase: tr.phase(),
       layer: tr.layer() < 0 ? null : tr.layer(),
       loss: orNull(tr.loss()),
       lossStep: tr.loss_step(),
+      lossAfter: orNull(tr.loss_after()),
       next: tr.next(),
       error: tr.error() ?? null,
       accuracy: orNull(tr.measured(Curve.Accuracy)),

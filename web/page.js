@@ -5,6 +5,7 @@
 
 import init, { defaults } from '../pkg/backstep_wasm.js';
 import { createApi } from './api.js';
+import { allowed, openClassLink, showLocked } from './classlink.js';
 import {
   bindLossCursor,
   fillChoices,
@@ -13,7 +14,7 @@ import {
   showSettings,
 } from './controls.js';
 import { inLanguage } from './corewords.js';
-import { downloadRun, downloadTrace, readJsonFile } from './files.js';
+import { bindImport, downloadRun, downloadTrace } from './files.js';
 import { createHost } from './handover.js';
 import { applyLanguage, language, setLanguage, t } from './i18n.js';
 import { parseJson } from './json.js';
@@ -100,6 +101,7 @@ function refit() {
 const showFailure = (e) => showMessage(inLanguage(e.message ?? String(e)));
 
 function act(action) {
+  if (!allowed(action, showMessage)) return;
   switch (action) {
     case 'step':
       engine.request('step', 1).catch(showFailure);
@@ -141,6 +143,9 @@ function act(action) {
     case 'help':
       toggleHelp();
       break;
+    case 'class-link':
+      openClassLink(share.linkFor).catch(showFailure);
+      break;
     default:
       break;
   }
@@ -154,6 +159,7 @@ function refreshLanguage() {
   if ($('help').open) fillHelp();
   rerenderMessage();
   rerenderLesson();
+  showLocked();
   updateHash(true);
   setPlaying(shown.playing, false);
   renderStatus();
@@ -182,7 +188,8 @@ const api = createApi({
   },
   shown,
   setPlaying,
-  url: () => window.location.href,
+  url: () => share.linkFor(),
+  classLink: (view) => share.linkFor(view),
   reset: () => {
     setPlaying(false, false);
     showMessage('');
@@ -223,17 +230,7 @@ function wire() {
   for (const id of ['show-grads', 'sample', 'log-scale', 'matrix-layer', 'speed']) {
     $(id).addEventListener('change', () => engine.command('view', viewSettings()));
   }
-  $('import').addEventListener('change', async (e) => {
-    const file = e.target.files[0];
-    if (!file) return;
-    e.target.value = '';
-    try {
-      const doc = await readJsonFile(file);
-      await api.load(doc?.run ? doc : (doc?.spec ?? doc));
-    } catch (err) {
-      showMessage(() => t('badImport')(inLanguage(err.message ?? String(err))));
-    }
-  });
+  bindImport($('import'), api.load, showMessage);
   window.addEventListener('resize', refit);
   // A link pasted into this tab's address bar opens its run (the page's own writes of the hash
   // do not fire this event).

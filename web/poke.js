@@ -17,7 +17,7 @@ import { initPredict } from './predict.js';
 const $ = (id) => document.getElementById(id);
 const n4 = (v) => fmt(v, 4);
 /** A number after an operator: a negative one in brackets. */
-const term = (v) => (v < 0 ? `(${n4(v)})` : n4(v));
+const term = (v) => (n4(v).startsWith('−') ? `(${n4(v)})` : n4(v));
 const sub = (k) => String(k).replace(/\d/g, (d) => '₀₁₂₃₄₅₆₇₈₉'[d]);
 
 /** What the inspector shows: {kind: 'neuron', layer, unit} | {kind: 'edge', layer, row, col}. */

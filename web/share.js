@@ -1,6 +1,7 @@
 // The run's link: writes it into the URL's hash as the run changes (url.js says what the hash
 // holds), and opens the run a link describes when the page starts.
 
+import { applyHides } from './classlink.js';
 import { inLanguage } from './corewords.js';
 import { language, setLanguage, t } from './i18n.js';
 import { presenting } from './present.js';
@@ -8,7 +9,7 @@ import { showMessage } from './status.js';
 import { readHash, ruleOf, writeHash } from './url.js';
 
 /** deps: {engine() (the host, or null), shown, act, afterLoad, loadFromSettings,
- *  refreshLanguage}. Returns {link, update(now), open()}. */
+ *  refreshLanguage}. Returns {link, update(now), open(), refresh(), linkFor({hide, lock})}. */
 export function createShare(deps) {
   const { shown } = deps;
   /** The run's link state: the data set's defaults (to leave them out of the link), the view,
@@ -17,6 +18,7 @@ export function createShare(deps) {
     defaults: null,
     lang: null,
     hide: [],
+    lock: false,
     writtenAt: -Infinity,
     // The run's optimizer changes up to step `changesAt` ([{step, rule}], midrun.js).
     changes: [],
@@ -46,16 +48,35 @@ export function createShare(deps) {
       refresh().catch(() => {});
       return;
     }
-    const hash = writeHash({
+    const hash = hashFor(link);
+    if (hash !== window.location.hash) history.replaceState(null, '', hash || ' ');
+  }
+
+  /** The hash of the run as shown, with `hide` and `lock` (the link's own by default). */
+  const hashFor = ({ hide, lock }) =>
+    writeHash({
       settings: shown.settings,
       defaults: link.defaults,
       step: shown.state.step,
       present: presenting(),
       lang: language(),
-      hide: link.hide,
+      hide,
+      lock,
       changes: link.changes,
     });
-    if (hash !== window.location.hash) history.replaceState(null, '', hash || ' ');
+
+  /** The link of the run once every request made before has been answered (so after
+   *  `await step(4)` it holds step 4), with `hide` and `lock` ({} for the link's own). */
+  async function linkFor(view = {}) {
+    const saved = await deps.engine().request('save');
+    // Every report sent before the reply has been shown: the state is the current one.
+    link.changes = (saved?.run?.events ?? [])
+      .filter((e) => e.change.type === 'optimizer')
+      .map((e) => ({ step: e.step, rule: e.change.rule }));
+    link.changesAt = shown.state?.step ?? 0;
+    update(true);
+    const hash = hashFor({ hide: view.hide ?? link.hide, lock: view.lock ?? link.lock });
+    return window.location.href.split('#')[0] + hash;
   }
 
   /** Opens the run a link describes; a bad link shows why and keeps the defaults. */
@@ -70,7 +91,8 @@ export function createShare(deps) {
     }
     if (!wanted) return;
     link.hide = wanted.hide;
-    for (const h of wanted.hide) document.documentElement.classList.add(`hide-${h}`);
+    link.lock = wanted.lock && wanted.hide.length > 0;
+    applyHides(link.hide, link.lock);
     if (wanted.lang) {
       link.lang = wanted.lang;
       setLanguage(wanted.lang);
@@ -96,5 +118,5 @@ export function createShare(deps) {
       showMessage(() => t('badLink')(inLanguage(e.message)));
     }
   }
-  return { link, update, open, refresh };
+  return { link, update, open, refresh, linkFor };
 }

@@ -68,20 +68,30 @@ export function showFrame(report) {
   return false;
 }
 
-/** The header (phase, next sub-step, step count, loss, test loss) and the loss read-out. */
+/** The header (phase or playing, next sub-step, the step the numbers belong to, its batch loss
+ *  before and after its update, test loss) and the loss read-out. Every number names step `state.at`, as the inspector and the lesson text do. */
 export function renderStatus() {
   const state = shown.state;
+  const at = state.at ?? state.step;
   if ($('phase').dataset.phase !== state.phase) $('phase').dataset.phase = state.phase;
   setText(
     'phase',
-    t('phase')[state.phase] +
-      (state.layer == null ? '' : ` · layers[${state.layer}] ${shown.kinds[state.layer]}`),
+    shown.playing
+      ? t('playingNow')
+      : t('phase')[state.phase] +
+          (state.layer == null ? '' : ` · layers[${state.layer}] ${shown.kinds[state.layer]}`),
   );
-  setText('next-step', nextWords(state.next));
-  setText('step-count', String(state.step));
-  // Which step's batch loss this is: mid-cycle, after the loss phase, the step under way.
-  setText('loss-label', t('lossOfStep')(state.lossStep ?? state.step));
-  setText('loss-value', state.loss == null ? '—' : fmt(state.loss));
+  setText('next-step', shown.playing ? '' : nextWords(state.next));
+  setText('step-count', String(at));
+  // The batch loss (½·Σ) of step `at` (the header's step, beside it) before its update, once
+  // its loss phase has run; and, the step completed, the same batch's after the update (the
+  // article's 更新前 → 更新後). Mid-cycle the lesson text says "before the update".
+  const mine = state.loss != null && state.lossStep === at && at > 0;
+  const after = mine && state.lossAfter != null;
+  setText('loss-label', t('lossOfStep')(after));
+  setText('loss-value', mine ? fmt(state.loss) : '—');
+  if ($('loss-after-wrap').hidden === after) $('loss-after-wrap').hidden = !after;
+  if (after) setText('loss-after', fmt(state.lossAfter));
   if ($('test-loss-wrap').hidden !== (shown.testLoss == null))
     $('test-loss-wrap').hidden = shown.testLoss == null;
   if (shown.testLoss != null) setText('test-loss', fmt(shown.testLoss));

@@ -1,7 +1,8 @@
 // The run in the URL's hash, so a teacher can send a link: the settings that differ from the
 // data set's defaults, the step, and the view (presenter, language, hidden controls), e.g.
-// `#dataset=circle&seed=7&step=120&present=1&lang=ja&hide=settings`, and the learning rate or
-// optimizer changed mid-run (`opt=STEP+TYPE+LR,…`, midrun.js). Reading a hash never
+// `#dataset=circle&seed=7&step=120&present=1&lang=ja&hide=settings&lock=1` (a class link:
+// what it hides, locked), and the learning rate or optimizer changed mid-run
+// (`opt=STEP+TYPE+LR,…`, midrun.js). Reading a hash never
 // throws and never puts its text into the page as HTML: a malformed or hostile one gives an
 // Error with a short, quoted reason, and the caller falls back to the defaults.
 
@@ -27,8 +28,20 @@ const SETTINGS = {
   noise: 'number',
   test_fraction: 'number',
 };
-/** Controls a lesson can hide (`hide=settings,play`). */
-export const HIDEABLE = ['settings', 'play', 'seed', 'export', 'import', 'timeline', 'speed'];
+/** Controls a lesson's link can hide (`hide=settings,play`), the one list of their names: the
+ *  elements each hides (a CSS selector) and the toolbar actions (keys included) a locked link
+ *  (`lock=1`) refuses with it. */
+export const HIDES = {
+  settings: { sel: '#settings, [data-experiment]', actions: [] },
+  play: { sel: '[data-action="play"]', actions: ['play'] },
+  reset: { sel: '[data-action="reset"]', actions: ['reset'] },
+  seed: { sel: '[data-action="seed"]', actions: ['seed'] },
+  export: { sel: '[data-action="export"]', actions: ['export'] },
+  import: { sel: '.file', actions: [] },
+  timeline: { sel: '.timeline', actions: [] },
+  speed: { sel: 'label:has(#speed)', actions: [] },
+};
+export const HIDEABLE = Object.keys(HIDES);
 const MAX_HASH = 2000;
 const MAX_STEP = 1_000_000;
 
@@ -74,13 +87,14 @@ export function readChanges(text) {
   });
 }
 
-/** Reads a hash (with or without `#`) into {settings, step, present, lang, hide}, or throws an
- *  Error saying which part is wrong. An empty hash gives null. */
+/** Reads a hash (with or without `#`) into {settings, step, present, lang, hide, lock, changes},
+ *  or throws an Error saying which part is wrong. An empty hash gives null. */
 export function readHash(hash) {
   const text = String(hash ?? '').replace(/^#/, '');
   if (text === '') return null;
   if (text.length > MAX_HASH) throw new Error(`${text.length} characters (at most ${MAX_HASH})`);
-  const out = { settings: {}, step: 0, present: false, lang: null, hide: [], changes: [] };
+  const out = { settings: {}, step: 0, present: false, lang: null, hide: [], lock: false };
+  out.changes = [];
   const seen = new Set();
   for (const part of text.split('&')) {
     const [rawKey, rawValue = '', extra] = part.split('=');
@@ -97,6 +111,7 @@ export function readHash(hash) {
     if (Object.hasOwn(SETTINGS, key)) out.settings[key] = value(key, val, SETTINGS[key]);
     else if (key === 'step') out.step = value(key, val, 'whole');
     else if (key === 'present') out.present = val === '1';
+    else if (key === 'lock') out.lock = val === '1';
     else if (key === 'opt') out.changes = readChanges(val);
     else if (key === 'lang' && (val === 'ja' || val === 'en')) out.lang = val;
     else if (key === 'hide') {
@@ -114,7 +129,7 @@ export function readHash(hash) {
 
 /** The hash for a run: `settings` (complete, as the wasm gives them; null for a run from a
  *  file, which no settings describe), the data set's `defaults`, and the view. */
-export function writeHash({ settings, defaults, step, present, lang, hide, changes = [] }) {
+export function writeHash({ settings, defaults, step, present, lang, hide, lock, changes = [] }) {
   const parts = [];
   if (settings) {
     parts.push(`dataset=${settings.dataset}`);
@@ -131,5 +146,6 @@ export function writeHash({ settings, defaults, step, present, lang, hide, chang
   if (present) parts.push('present=1');
   if (lang) parts.push(`lang=${lang}`);
   if (hide?.length) parts.push(`hide=${hide.join(',')}`);
+  if (hide?.length && lock) parts.push('lock=1');
   return parts.length ? `#${parts.join('&')}` : '';
 }

@@ -19,10 +19,12 @@ test('the page loads with no console error and no request outside 127.0.0.1', as
   expect(page.requests.filter((u) => !u.startsWith(origin))).toEqual([]);
   expect(await state(page)).toEqual({
     step: 0,
+    at: 0,
     phase: 'idle',
     layer: null,
     loss: null,
     lossStep: 0,
+    lossAfter: null,
     next: 'forward 0',
     error: null,
     // The article's initial net puts every XOR point below the threshold: 2 of 4 right.

@@ -38,6 +38,8 @@ test('after clicking any toolbar button, → ← S P still act', async ({ page }
     await page.click(`[data-action="${action}"]`);
     if (action === 'play') await page.click('[data-action="play"]');
     if (action === 'help') await page.keyboard.press('Escape');
+    // url() answers after every request made before it: the click's step has landed.
+    await page.evaluate(() => window.backstep.url());
     const before = (await state(page)).step;
     await page.keyboard.press('ArrowRight');
     await expect.poll(() => state(page).then((s) => s.step), action).toBe(before + 1);

@@ -62,13 +62,17 @@ test('the loss panel: training and test as mean per sample, the header its batch
   await call(page, 'step', 1);
   expect((await state(page)).loss.toFixed(4)).toBe('2.0640');
   expect((start * 4).toFixed(4)).toBe('2.0640');
-  await expect(page.locator('#loss-label')).toHaveText('batch loss, step 1');
-  // Mid-cycle: after the loss phase, the header's loss is the step under way.
+  await expect(page.locator('#loss-label')).toHaveText('batch loss ½Σ, before update');
+  await expect(page.locator('#loss-after')).toHaveText('0.7897');
+  await expect(page.locator('#step-count')).toHaveText('1');
+  // Mid-cycle the header names the step under way; its loss shows once its loss phase has run.
   for (let i = 0; i < 3; i++) await call(page, 'substep');
   expect((await state(page)).lossStep).toBe(1);
+  await expect(page.locator('#step-count')).toHaveText('2');
+  await expect(page.locator('#loss-value')).toHaveText('—');
   await call(page, 'substep');
   expect((await state(page)).lossStep).toBe(2);
-  await expect(page.locator('#loss-label')).toHaveText('batch loss, step 2');
+  await expect(page.locator('#loss-value')).toHaveText('0.7897');
   // A circle run: the CSV's means equal what a fresh run seeking there reports.
   await open(page, '/#lang=en&dataset=circle');
   await call(page, 'step', 30);

@@ -76,6 +76,7 @@ const TOKENS = [
   'present',
   'lang',
   'hide',
+  'lock',
   'seed',
   'lr',
   'points',
@@ -181,6 +182,7 @@ export function check(hash, wasm) {
     wanted.step >= 0 &&
     wanted.step <= 1_000_000 &&
     typeof wanted.present === 'boolean' &&
+    typeof wanted.lock === 'boolean' &&
     [null, 'ja', 'en'].includes(wanted.lang) &&
     wanted.hide.every((h) => HIDEABLE.includes(h)) &&
     Object.getPrototypeOf(wanted.settings) === Object.prototype &&

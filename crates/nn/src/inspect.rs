@@ -89,6 +89,14 @@ fn position(ms: MicroStep, n: usize) -> usize {
     }
 }
 
+/// Whether micro-step `ms` has run in the step under way (or in the one just finished, while
+/// its last micro-step is still the latest): what the page may show as computed.
+pub fn has_run(s: &Session<f32>, ms: MicroStep) -> bool {
+    let n = s.network().layers().len();
+    s.last()
+        .is_some_and(|last| position(ms, n) <= position(last, n))
+}
+
 /// Unit `unit` of the affine layer `layer` for row `sample` of the batch; an error names the
 /// argument that does not fit, or says that the forward pass has not reached the layer yet in
 /// this cycle.
@@ -110,10 +118,7 @@ pub fn inspect(
         let msg = format!("no unit {unit} (the layer has {})", aff.fan_out());
         return Err(SpecError::new("unit", msg));
     }
-    let done = |ms: MicroStep| {
-        s.last()
-            .is_some_and(|last| position(ms, n) <= position(last, n))
-    };
+    let done = |ms: MicroStep| has_run(s, ms);
     if !done(MicroStep::Forward(layer)) {
         let msg = format!("the forward pass has not reached layer {layer} in this step");
         return Err(SpecError::new("layer", msg));

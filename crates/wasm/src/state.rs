@@ -4,8 +4,8 @@
 
 use crate::js::to_js;
 use crate::trainer::Trainer;
-use backstep_nn::MicroStep;
 use backstep_nn::trace::record;
+use backstep_nn::{Inference, MicroStep};
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen]
@@ -44,6 +44,25 @@ impl Trainer {
             None => self.session().loss(),
         };
         loss.map_or(f64::NAN, f64::from)
+    }
+    /// The step the numbers on screen belong to: the step under way (completed steps + 1) in
+    /// the middle of a cycle, else the last completed step (0 before the first). The header,
+    /// the inspector and the lesson text all name this one.
+    pub fn at_step(&self) -> f64 {
+        let s = self.session();
+        let under_way = !s.is_between_steps() && self.error.is_none();
+        (s.steps() + u64::from(under_way)) as f64
+    }
+    /// The batch loss 0.5·Σ(y − t)² of the step just completed, on the same batch with the
+    /// parameters after its update (the article's 更新後 next to the loss before it); NaN in
+    /// the middle of a step or before the first.
+    pub fn loss_after(&self) -> f64 {
+        let s = self.session();
+        if !s.is_between_steps() || s.steps() == 0 || s.batch_x().nrows() == 0 {
+            return f64::NAN;
+        }
+        let mut infer = Inference::new();
+        f64::from(infer.loss(s.network(), s.batch_x(), s.batch_t()))
     }
     /// The message of the last non-finite error, if the last attempt failed.
     pub fn error(&self) -> Option<String> {

@@ -7,7 +7,8 @@
 //! a reset), so JS asks again each frame; that costs three calls, not a copy.
 
 use crate::trainer::Trainer;
-use backstep_nn::Layer;
+use backstep_nn::inspect::has_run;
+use backstep_nn::{Layer, MicroStep};
 use nalgebra::DMatrix;
 use wasm_bindgen::prelude::*;
 
@@ -145,6 +146,34 @@ impl Trainer {
 
 #[wasm_bindgen]
 impl Trainer {
+    /// Whether matrix (layer, what) holds numbers this run has computed: a gradient once the
+    /// backward pass has reached it, W and b before the update once an update has run (in this
+    /// step, or in any completed step). Before that the page shows "not yet", never the zeros
+    /// the buffers start with. Inputs, outputs, W, b and targets: always.
+    pub fn computed(&self, layer: usize, what: u32) -> bool {
+        let s = self.session();
+        if s.steps() > 0 {
+            return true;
+        }
+        let n = s.network().layers().len();
+        let ran = |ms| has_run(s, ms);
+        // The gradient into layer i's output: from the loss for the last layer, else from the
+        // backward pass of the layer after it.
+        let dout = |i: usize| {
+            if i + 1 >= n {
+                ran(MicroStep::Loss)
+            } else {
+                ran(MicroStep::Backward(i + 1))
+            }
+        };
+        match (layer, what) {
+            (LOSS, what::DY) => ran(MicroStep::Loss),
+            (i, what::DOUT) if i < n => dout(i),
+            (i, what::DX | what::DW | what::DB) if i < n => ran(MicroStep::Backward(i)),
+            (_, what::W_BEFORE | what::B_BEFORE) => ran(MicroStep::Update),
+            _ => true,
+        }
+    }
     /// Where the matrix starts in wasm memory (0 if there is no such matrix).
     pub fn ptr(&self, layer: usize, what: u32) -> usize {
         self.view(layer, what).map_or(0, |v| v.0)
