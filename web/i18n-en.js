@@ -75,7 +75,7 @@ export const EN = {
   },
   listJoin: ', ',
   lockedNote: (names) => `This link locks: ${names}.`,
-  lockedAction: (name) => `${name} is locked by this link.`,
+  lockedAction: (name) => `"${name}" is locked by this link.`,
   btnStep: 'Step',
   btnSubstep: 'Sub-step',
   btnPlay: 'Play',

@@ -81,7 +81,7 @@ export const JA = {
   },
   listJoin: '、',
   lockedNote: (names) => `このリンクでは次の操作がロックされています: ${names}。`,
-  lockedAction: (name) => `${name}はこのリンクでロックされています。`,
+  lockedAction: (name) => `「${name}」はこのリンクでロックされています。`,
   btnStep: '1 ステップ',
   btnSubstep: '次の処理',
   btnPlay: '再生',

@@ -3,6 +3,9 @@
 // no −0.0000, "not yet" for what the run has not computed, the class link and its lock, url().
 
 import { fmt } from '../../web/colors.js';
+import { EN } from '../../web/i18n-en.js';
+import { JA } from '../../web/i18n-ja.js';
+import { HIDEABLE } from '../../web/url.js';
 import { call, expect, open, SHOTS, state, test } from './fixtures.mjs';
 
 const step = async (page) => (await state(page)).step;
@@ -14,6 +17,11 @@ test('no number prints as −0.0000: the one formatter drops the sign of a zero'
   expect(fmt(-0.00005)).toBe('−0.0001');
   expect(fmt(-0.5)).toBe('−0.5000');
   expect(fmt(Number.NEGATIVE_INFINITY)).toBe('−Inf');
+});
+
+test("the hide names come from url.js's one list; each has its words in both languages", () => {
+  expect(Object.keys(EN.hideNames)).toEqual(HIDEABLE);
+  expect(Object.keys(JA.hideNames)).toEqual(HIDEABLE);
 });
 
 test('after a click on any control, → PageDown step, ← PageUp go back, letters work', async ({
