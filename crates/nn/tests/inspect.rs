@@ -2,7 +2,7 @@
 //! recomputed sums within 1e-6 of their scale; and what is absent part-way through a step.
 
 use backstep_nn::data::Shape2d;
-use backstep_nn::inspect::inspect;
+use backstep_nn::inspect::{has_run, inspect};
 use backstep_nn::trace::{StepRecord, record};
 use backstep_nn::{Act, DataChoice, Init, MicroStep, OptimizerKind, Preset, Session};
 
@@ -223,6 +223,31 @@ fn part_way_through_a_step_only_what_has_run_is_present() {
     s.substep().unwrap(); // the first layer backward
     assert!(inspect(&s, 0, 1, 2).unwrap().batch_dw.is_some());
     assert!(inspect(&s, 0, 1, 2).unwrap().updated.is_none());
+}
+
+#[test]
+fn has_run_says_what_the_step_under_way_has_computed() {
+    let mut s = session(&Preset::article());
+    let order = [
+        MicroStep::Forward(0),
+        MicroStep::Forward(1),
+        MicroStep::Forward(2),
+        MicroStep::Loss,
+        MicroStep::Backward(2),
+        MicroStep::Backward(1),
+        MicroStep::Backward(0),
+        MicroStep::Update,
+    ];
+    assert!(
+        order.iter().all(|&ms| !has_run(&s, ms)),
+        "nothing at step 0"
+    );
+    for (k, &ms) in order.iter().enumerate() {
+        assert_eq!(s.substep().unwrap(), ms);
+        for (j, &other) in order.iter().enumerate() {
+            assert_eq!(has_run(&s, other), j <= k, "after {ms:?}: {other:?}");
+        }
+    }
 }
 
 #[test]
