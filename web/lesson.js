@@ -56,14 +56,19 @@ function renderNotices(notices) {
       li.textContent = t(words[n.code] ?? 'noticeDiverged')(n);
       deps.experimentsFor(n.code).then((tries) => {
         if (!tries.length) return;
-        li.append(` ${t('tryLabel')}`);
+        // One element for the label and its buttons: a class link that hides the settings
+        // hides them together.
+        const box = Object.assign(document.createElement('span'), { textContent: ' ' });
+        box.dataset.experiments = '';
+        box.append(t('tryLabel'));
+        li.append(box);
         for (const { kind, value } of tries) {
           const b = document.createElement('button');
           b.type = 'button';
           b.dataset.experiment = kind;
           b.textContent = `${t('experiment')[kind] ?? kind} = ${value}`;
           b.addEventListener('click', () => deps.tryIt(kind, value));
-          li.append(b);
+          box.append(b);
         }
       });
       return li;

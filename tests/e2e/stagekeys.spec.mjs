@@ -167,6 +167,11 @@ for (const lang of ['ja', 'en']) {
     await expect(page.locator('[data-action="play"]')).toBeHidden();
     await expect(page.locator('[data-action="play"]')).toBeDisabled();
     await expect(page.locator('#settings [name="lr"]')).toBeDisabled();
+    // The notices' experiments change settings: hidden and disabled with them.
+    const tries = page.locator('#notices [data-experiments]').first();
+    await expect(tries).toBeAttached();
+    await expect(tries).toBeHidden();
+    await expect(tries.locator('button').first()).toBeDisabled();
     await expect(page.locator('#locked')).toBeVisible();
     await expect(page.locator('#locked')).toContainText(lang === 'ja' ? 'ロック' : 'locks');
     await page.locator('body').press('p');
