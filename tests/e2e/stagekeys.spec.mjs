@@ -2,6 +2,8 @@
 // timeline's slider included), one step number with "before / after the update" everywhere,
 // no −0.0000, "not yet" for what the run has not computed, the class link and its lock, url().
 
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { fmt } from '../../web/colors.js';
 import { EN } from '../../web/i18n-en.js';
 import { JA } from '../../web/i18n-ja.js';
@@ -9,6 +11,17 @@ import { HIDEABLE } from '../../web/url.js';
 import { call, expect, open, SHOTS, state, test } from './fixtures.mjs';
 
 const step = async (page) => (await state(page)).step;
+const axe = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** axe-core's serious or critical findings in `selector` (as a11y.spec.mjs runs it). */
+async function serious(page, selector) {
+  await page.evaluate(axe);
+  const found = await page.evaluate(async (sel) => {
+    const r = await window.axe.run(sel, { resultTypes: ['violations'] });
+    return r.violations.map((v) => ({ id: v.id, impact: v.impact }));
+  }, selector);
+  return found.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+}
 
 test('no number prints as −0.0000: the one formatter drops the sign of a zero', () => {
   expect(fmt(-0.00001)).toBe('0.0000');
@@ -152,6 +165,8 @@ for (const lang of ['ja', 'en']) {
     const want = await call(page, 'classLink', { hide: ['settings', 'play', 'reset'], lock: true });
     expect(want).toMatch(/step=3&.*hide=settings,play,reset&lock=1$/);
     await expect(dialog.locator('[data-class-url]')).toHaveValue(want);
+    expect(await serious(page, '#class-link')).toEqual([]);
+    await page.screenshot({ path: `${SHOTS}/41-class-link-dialog-${lang}.png` });
     await page.keyboard.press('Escape');
     // A bad name is refused in one line, naming the names.
     const bad = await page.evaluate(() =>
@@ -180,6 +195,7 @@ for (const lang of ['ja', 'en']) {
     await page.locator('body').press('r');
     await page.locator('body').press('ArrowRight');
     await expect.poll(() => step(page)).toBe(4);
+    expect(await serious(page, 'body')).toEqual([]);
     await page.screenshot({ path: `${SHOTS}/41-class-link-${lang}.png` });
   });
 }
