@@ -38,6 +38,8 @@ pub struct Text {
     pub final_predictions: &'static str,
     pub test_loss: &'static str,
     pub accuracy: &'static str,
+    /// The accuracy line's label under softmax cross-entropy.
+    pub accuracy_argmax: &'static str,
     pub more_rows: &'static str,
     pub transposed: &'static str,
 }
@@ -68,6 +70,7 @@ pub const EN: Text = Text {
     final_predictions: "final predictions",
     test_loss: "loss on the held-out test set",
     accuracy: "accuracy (y ≥ 0.5 counts as 1)",
+    accuracy_argmax: "accuracy (the largest output is the class)",
     more_rows: "more rows",
     transposed: "transposed",
 };
@@ -98,6 +101,7 @@ pub const JA: Text = Text {
     final_predictions: "最終的な予測",
     test_loss: "テスト用データの損失",
     accuracy: "正解率 (y ≥ 0.5 を 1 とみなす)",
+    accuracy_argmax: "正解率 (最大の出力をそのクラスとみなす)",
     more_rows: "行 省略",
     transposed: "転置",
 };

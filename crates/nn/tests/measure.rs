@@ -5,6 +5,7 @@
 mod support;
 
 use backstep_nn::data::Shape2d;
+use backstep_nn::loss::LossKind;
 use backstep_nn::measure::{
     ACCURACY, Curves, Measures, TEST_ACCURACY, TEST_LOSS, TRAIN_LOSS, accuracy, classes, loss_step,
     mean_loss, threshold,
@@ -32,7 +33,9 @@ fn two_classes_and_their_midpoint() {
     // values, two columns, a NaN, no rows.
     assert_eq!(classes(&col(&[1.0, 1.0])), None);
     assert_eq!(classes(&col(&[0.3, -1.2])), None);
-    assert_eq!(classes(&col(&[1.0, 0.0, 1.0])), None);
+    // AND, OR, NAND: one class has a single point.
+    assert_eq!(classes(&col(&[1.0, 0.0, 1.0])), Some((0.0, 1.0)));
+    assert_eq!(classes(&col(&[0.0, 0.0, 0.0, 1.0])), Some((0.0, 1.0)));
     assert_eq!(classes(&col(&[0.0, 0.5, 1.0])), None);
     assert_eq!(classes(&DMatrix::from_element(2, 2, 0.0)), None);
     assert_eq!(classes(&col(&[0.0, f32::NAN])), None);
@@ -52,7 +55,7 @@ fn accuracy_counts_points_on_the_right_side() {
         None
     );
     // (1/n)·Σ ½(y − t)²: (0.04 + 0.01 + 0.25 + 0.49) / 2 / 4.
-    let m = mean_loss(&y, &t).unwrap();
+    let m = mean_loss(LossKind::Mse, &y, &t).unwrap();
     assert!((m - 0.79 / 8.0).abs() < 1e-7, "{m}");
 }
 
