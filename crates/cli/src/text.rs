@@ -26,6 +26,12 @@ pub struct Text {
     pub predicted: &'static str,
     pub target: &'static str,
     pub loss_value: &'static str,
+    /// The loss line's label under softmax cross-entropy.
+    pub loss_softmax: &'static str,
+    /// The label of p = softmax(y).
+    pub probabilities: &'static str,
+    /// The penalty's line, L1 and L2.
+    pub penalty: [&'static str; 2],
     pub backward_done: &'static str,
     pub dw_first: &'static str,
     pub dw_hint: &'static str,
@@ -58,6 +64,12 @@ pub const EN: Text = Text {
     predicted: "prediction",
     target: "target",
     loss_value: "loss 0.5·Σ(y−t)²",
+    loss_softmax: "loss −Σ t·log p (with the penalty, if any)",
+    probabilities: "p = softmax(y)",
+    penalty: [
+        "of which the penalty r·Σ|W|",
+        "of which the penalty ½·r·ΣW²",
+    ],
     backward_done: "gradients flowed from the loss back to the first layer",
     dw_first: "dW of the first layer (layers[0])",
     dw_hint: "moving W against these values lowers the loss",
@@ -89,6 +101,9 @@ pub const JA: Text = Text {
     predicted: "予測",
     target: "正解",
     loss_value: "損失 0.5·Σ(y−t)²",
+    loss_softmax: "損失 −Σ t·log p (罰則があればそれも含む)",
+    probabilities: "p = softmax(y)",
+    penalty: ["うち罰則 r·Σ|W|", "うち罰則 ½·r·ΣW²"],
     backward_done: "損失から最初の層まで勾配が伝わりました",
     dw_first: "最初の層 (layers[0]) の dW",
     dw_hint: "W をこの値と逆向きに動かすと損失が下がります",

@@ -223,6 +223,23 @@ mod tests {
     }
 
     #[test]
+    fn more_classes_are_balanced_and_one_hot() {
+        for shape in [Shape2d::Spiral, Shape2d::Gaussians] {
+            for k in 3..=MAX_CLASSES {
+                let a = generate(shape, (60 * k, k), 0.1, 0.0, 5);
+                for c in 0..k {
+                    let n = a.t.iter().filter(|&&v| v == c as f32).count();
+                    assert_eq!(n, 60, "{shape:?}, {k} classes, class {c}");
+                }
+                let hot = one_hot(&a.t, k).unwrap();
+                assert_eq!(hot.ncols(), k);
+                assert!(hot.row_iter().all(|r| r.sum() == 1.0));
+                assert_eq!(one_hot(&a.t, k - 1), None, "a label past the classes");
+            }
+        }
+    }
+
+    #[test]
     fn noiseless_labels_follow_the_rule() {
         let q = generate(Shape2d::XorQuadrants, (100, 2), 0.0, 0.0, 1);
         for (r, t) in q.x.row_iter().zip(q.t.iter()) {
