@@ -89,7 +89,7 @@ const OPTIONS: &[(&str, &str)] = &[
     ),
     (
         "classes",
-        "spiral と gaussians のクラス数 (2〜5)。3 以上ではクラスごとに出力が 1 つ [既定: 2]",
+        "spiral と gaussians のクラス数 (2〜5)。3 以上か softmax ではクラスごとに出力が 1 つ (目標は one-hot) [既定: 2]",
     ),
     (
         "loss",

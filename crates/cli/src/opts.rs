@@ -66,7 +66,8 @@ pub struct Model {
     /// Fraction of a generated 2-D set held out for testing, 0 to 0.9 [default: 0.2].
     #[arg(long, allow_negative_numbers = true)]
     pub test_fraction: Option<f64>,
-    /// Classes of spiral or gaussians, 2 to 5 (one output per class above 2) [default: 2].
+    /// Classes of spiral or gaussians, 2 to 5 (one output per class, one-hot targets, above 2 or
+    /// under softmax) [default: 2].
     #[arg(long)]
     pub classes: Option<usize>,
     /// Loss [default: softmax_cross_entropy for more than 2 classes, else mse].

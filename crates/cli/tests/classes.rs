@@ -157,3 +157,21 @@ fn step_shows_p_and_the_penalty_term() {
     let (_, plain, _) = run(&["step", "--lang", "en"], None);
     assert!(!plain.contains("softmax") && !plain.contains("penalty"));
 }
+
+#[test]
+fn the_help_states_the_librarys_range_and_rate() {
+    use backstep_nn::data::MAX_CLASSES;
+    use backstep_nn::preset::REGULARIZATION_RATE;
+    let (_, en, _) = run(&["spec", "--help", "--lang", "en"], None);
+    assert!(en.contains(&format!("2 to {MAX_CLASSES} (")), "{en}");
+    assert!(
+        en.contains(&format!("[default: {REGULARIZATION_RATE}]")),
+        "{en}"
+    );
+    let (_, ja, _) = run(&["spec", "--help", "--lang", "ja"], None);
+    assert!(ja.contains(&format!("(2〜{MAX_CLASSES})")), "{ja}");
+    assert!(
+        ja.contains(&format!("[既定: {REGULARIZATION_RATE}]")),
+        "{ja}"
+    );
+}
