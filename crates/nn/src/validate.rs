@@ -18,10 +18,9 @@ use nalgebra::DMatrix;
 impl Spec {
     /// Checks every field and builds a session at step 0.
     pub fn session(&self) -> Result<Session<f32>, SpecError> {
-        let (data, layers, kind) = validate(self)?;
-        let (loss, penalty) = loss_and_penalty(self, &data)?;
+        let (data, net, kind) = validate(self)?;
         Ok(Session::new(
-            Network::with_loss(layers, loss, penalty),
+            net,
             kind,
             &data,
             self.batch_size.unwrap_or(0),
@@ -30,8 +29,9 @@ impl Spec {
     }
 }
 
-/// Checks every field of `spec` and builds its data, layers and optimizer rule.
-pub fn validate(spec: &Spec) -> Result<(Dataset, Vec<Layer<f32>>, OptimizerKind), SpecError> {
+/// Checks every field of `spec` and builds its data, network (layers, loss and penalty) and
+/// optimizer rule.
+pub fn validate(spec: &Spec) -> Result<(Dataset, Network<f32>, OptimizerKind), SpecError> {
     let x = matrix("x", &spec.x, 1, MAX_SAMPLES)?;
     let t = matrix("t", &spec.t, 1, MAX_SAMPLES)?;
     if t.nrows() != x.nrows() {
@@ -104,7 +104,7 @@ pub fn validate(spec: &Spec) -> Result<(Dataset, Vec<Layer<f32>>, OptimizerKind)
             ),
         ));
     }
-    loss_and_penalty(spec, &data)?;
+    let (loss, penalty) = loss_and_penalty(spec, &data)?;
     if !(1..=MAX_TRACE_STEPS).contains(&spec.steps) {
         return Err(SpecError::new(
             "steps",
@@ -114,7 +114,8 @@ pub fn validate(spec: &Spec) -> Result<(Dataset, Vec<Layer<f32>>, OptimizerKind)
     if spec.batch_size == Some(0) {
         return Err(SpecError::new("batch_size", "must be at least 1"));
     }
-    Ok((data, layers, optimizer(spec.optimizer)?))
+    let kind = optimizer(spec.optimizer)?;
+    Ok((data, Network::with_loss(layers, loss, penalty), kind))
 }
 
 /// The spec's loss (its targets fit for it: for softmax, one-hot rows of at least 2 classes) and
