@@ -37,6 +37,28 @@ const JA = [
     (m) => `${m[1]} 個あります (最大 ${m[3]} 個)`,
   ],
   [/^expected a whole number ≥ 0$/, () => '0 以上の整数のはずです'],
+  // --- losses, regularization and classes (loss.rs, regularize.rs, preset.rs) ---
+  [
+    /^unknown loss `(.*)`, expected one of (.*)$/,
+    (m) => `不明な損失 \`${m[1]}\` (使える損失: ${m[2]})`,
+  ],
+  [
+    /^softmax_cross_entropy needs one-hot rows of at least 2 classes; t has width (\d+)$/,
+    (m) => `softmax_cross_entropy には 2 クラス以上の one-hot の行が必要です (t の幅は ${m[1]})`,
+  ],
+  [
+    /^is not one-hot \(one 1, the rest 0\), as softmax_cross_entropy needs$/,
+    () => 'softmax_cross_entropy に必要な one-hot (1 が 1 つ、残りは 0) ではありません',
+  ],
+  [
+    /^softmax_cross_entropy needs a data set of classes$/,
+    () => 'softmax_cross_entropy にはクラスのデータが必要です',
+  ],
+  [/^must be a finite number ≥ 0$/, () => '0 以上の有限の数のはずです'],
+  [
+    /^must be from 2 to (\d+) for spiral and gaussians, 2 for the other data sets$/,
+    (m) => `spiral と gaussians では 2〜${m[1]}、ほかのデータでは 2 のはずです`,
+  ],
   [/^must be a positive number$/, () => '正の数のはずです'],
   [/^must be in \[0, 1\)$/, () => '0 以上 1 未満のはずです'],
   [/^must be at least 1$/, () => '1 以上のはずです'],

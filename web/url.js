@@ -8,7 +8,8 @@
 
 import { escapeHidden } from './quote.js';
 
-/** Settings a hash may hold, and how each is read (the wasm checks names and ranges). */
+/** Settings a hash may hold, and how each is read (the wasm checks names and ranges); every
+ *  field of backstep_nn's `Settings`, in its order (crates/nn/tests/read.rs checks). */
 const SETTINGS = {
   dataset: 'name',
   hidden: 'list',
@@ -27,6 +28,10 @@ const SETTINGS = {
   points: 'whole',
   noise: 'number',
   test_fraction: 'number',
+  classes: 'whole',
+  loss: 'name',
+  regularization: 'name',
+  regularization_rate: 'number',
 };
 /** Controls a lesson's link can hide (`hide=settings,play`), the one list of their names: the
  *  elements each hides (a CSS selector) and the toolbar actions (keys included) a locked link

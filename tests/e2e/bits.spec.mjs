@@ -1,5 +1,6 @@
 // Native and wasm agree bit for bit after 1 000 steps, for every data set's preset (the page's
-// defaults, opened from a link) and for the page's largest net: the page's snapshot after
+// defaults, opened from a link), for softmax cross-entropy and the penalties (classes and
+// regularization from the link), and for the page's largest net: the page's snapshot after
 // step(1000) is the 1 000th record of `backstep trace` run on the page's own spec.
 
 import { execFileSync } from 'node:child_process';
@@ -18,6 +19,13 @@ const cases = [
     `dataset=${d}`,
     null,
   ]),
+  ['softmax on 3 spiral arms', 'dataset=spiral&classes=3', null],
+  [
+    'softmax on 5 gaussians with l2',
+    'dataset=gaussians&classes=5&regularization=l2&regularization_rate=0.01',
+    null,
+  ],
+  ['circle with l1', 'dataset=circle&regularization=l1&regularization_rate=0.001', null],
   [
     'the largest net (4 × 16, 500 spiral points)',
     'dataset=spiral&hidden=16,16,16,16&points=625',
@@ -48,6 +56,9 @@ for (const [name, hash, rows] of cases) {
     const native = JSON.parse(trace.toString());
     expect(native.steps).toHaveLength(STEPS);
     expect(snap.step).toBe(STEPS);
+    // softmax's p and the penalty's term are recorded where the link chose them.
+    expect(snap.probabilities !== undefined).toBe(hash.includes('classes'));
+    expect(snap.penalty !== undefined).toBe(hash.includes('regularization'));
     // Compared as text: every f32 the same, in the same order.
     expect(JSON.stringify(snap)).toBe(JSON.stringify(asF32(native.steps[STEPS - 1])));
     expect(page.errors).toEqual([]);

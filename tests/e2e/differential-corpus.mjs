@@ -22,6 +22,26 @@ const BASE = text(base);
 const plus = (key, value) => `${BASE.slice(0, -1)},${JSON.stringify(key)}:${value}}`;
 /** The base text with one field's value replaced by raw JSON text. */
 const swap = (key, value) => text({ ...base, [key]: '@@' }).replace('"@@"', value);
+/** Two classes, one-hot, under softmax cross-entropy. */
+const softmax = {
+  ...base,
+  t: [
+    [1, 0],
+    [0, 1],
+  ],
+  layers: [
+    {
+      type: 'affine',
+      W: [
+        [0.5, -0.5],
+        [-0.25, 1],
+      ],
+      b: [0, 0.1],
+    },
+  ],
+  loss: 'softmax_cross_entropy',
+};
+const reg = (value) => plus('regularization', value);
 const deep = (n) => `${'['.repeat(n)}0${']'.repeat(n)}`;
 
 /** [name, text]: about 60 cases. */
@@ -50,6 +70,24 @@ export const CORPUS = [
   ['seed: -1', plus('seed', '-1')],
   ['loss: "mse"', plus('loss', '"mse"')],
   ['loss: "mae"', plus('loss', '"mae"')],
+  ['softmax, two classes', text(softmax)],
+  ['softmax on one output', plus('loss', '"softmax_cross_entropy"')],
+  [
+    'softmax, a row not one-hot',
+    text({
+      ...softmax,
+      t: [
+        [1, 0],
+        [0.5, 0.5],
+      ],
+    }),
+  ],
+  ['regularization l2', reg('{"type":"l2","rate":0.1}')],
+  ['regularization l1, rate 0', reg('{"type":"l1","rate":0}')],
+  ['regularization l3', reg('{"type":"l3","rate":0.1}')],
+  ['regularization rate -1', reg('{"type":"l2","rate":-1}')],
+  ['regularization without rate', reg('{"type":"l1"}')],
+  ['regularization rate "0.1"', reg('{"type":"l2","rate":"0.1"}')],
   ['an unknown field', plus('foo', '1')],
   ['a __proto__ field', plus('__proto__', '{"steps": 5}')],
   ['a constructor field', plus('constructor', '1')],

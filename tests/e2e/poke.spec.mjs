@@ -171,6 +171,8 @@ test('data edits: points added and removed by click and API, targets, gates, CSV
   await call(page, 'load', before);
   await page.click('[data-gate="and"]');
   await expect.poll(() => call(page, 'spec').then((s) => s.t.flat())).toEqual([0, 0, 0, 1]);
+  // AND: one class has a single point, and it is still a 2-class task, with its accuracy.
+  await expect.poll(() => call(page, 'state').then((s) => s.accuracy)).toBe(0.75);
   await page.click('[data-gate="or"]');
   await expect.poll(() => call(page, 'spec').then((s) => s.t.flat())).toEqual([0, 1, 1, 1]);
   await page.fill('[data-target="0"]', '1');

@@ -87,6 +87,22 @@ const OPTIONS: &[(&str, &str)] = &[
         "test_fraction",
         "生成する 2 次元データのうちテスト用に取り分ける割合 (0〜0.9) [既定: 0.2]",
     ),
+    (
+        "classes",
+        "spiral と gaussians のクラス数 (2〜5)。3 以上か softmax ではクラスごとに出力が 1 つ (目標は one-hot) [既定: 2]",
+    ),
+    (
+        "loss",
+        "損失関数 [既定: クラスが 3 以上なら softmax_cross_entropy、ほかは mse]",
+    ),
+    (
+        "regularization",
+        "すべての W にかける罰則。損失と dW に加わる [既定: なし]",
+    ),
+    (
+        "regularization_rate",
+        "正則化の率 r (有限で 0 以上) [既定: 0.001]",
+    ),
     ("lang", "出力の言語"),
     (
         "every",

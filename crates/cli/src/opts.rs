@@ -66,6 +66,19 @@ pub struct Model {
     /// Fraction of a generated 2-D set held out for testing, 0 to 0.9 [default: 0.2].
     #[arg(long, allow_negative_numbers = true)]
     pub test_fraction: Option<f64>,
+    /// Classes of spiral or gaussians, 2 to 5 (one output per class, one-hot targets, above 2 or
+    /// under softmax) [default: 2].
+    #[arg(long)]
+    pub classes: Option<usize>,
+    /// Loss [default: softmax_cross_entropy for more than 2 classes, else mse].
+    #[arg(long, value_parser = PossibleValuesParser::new(choices("loss")))]
+    pub loss: Option<String>,
+    /// A penalty on every W, added to the loss and to dW [default: none].
+    #[arg(long, value_parser = PossibleValuesParser::new(choices("regularization")))]
+    pub regularization: Option<String>,
+    /// The regularization's rate r (finite, ≥ 0) [default: 0.001].
+    #[arg(long, allow_negative_numbers = true)]
+    pub regularization_rate: Option<f64>,
 }
 
 /// Names a library field by the option that sets it (`optimizer.lr` → `--lr`).
@@ -73,6 +86,8 @@ fn option_error(e: SpecError) -> Failure {
     let field = e.field.strip_prefix("optimizer.").unwrap_or(&e.field);
     let field = match field {
         "output" => "output-activation".to_string(),
+        "regularization.rate" => "regularization-rate".to_string(),
+        "regularization.type" => "regularization".to_string(),
         f => f.replace('_', "-"),
     };
     Failure::Input(format!("--{field}: {}", e.message))
@@ -99,6 +114,10 @@ impl Model {
             points: self.points,
             noise: self.noise,
             test_fraction: self.test_fraction,
+            classes: self.classes,
+            loss: self.loss.clone(),
+            regularization: self.regularization.clone(),
+            regularization_rate: self.regularization_rate,
         }
     }
 

@@ -6,6 +6,9 @@ use crate::Failure;
 use crate::opts::Model;
 use crate::show::{architecture, matrix, row};
 use crate::text::Lang;
+use backstep_nn::loss::LossKind;
+use backstep_nn::regularize::PenaltyKind;
+use backstep_nn::trace;
 use backstep_nn::{Inference, MicroStep, Phase};
 
 /// Options of `backstep step`.
@@ -71,7 +74,22 @@ pub fn run(args: &Args) -> Result<(), Failure> {
                         out!("  {} y:\n{}", tx.predicted, matrix(y, "    ", tx.more_rows));
                         out!("  {} t:\n{}", tx.target, matrix(t, "    ", tx.more_rows));
                     }
-                    out!("  {}: {:.4}", tx.loss_value, s.loss().unwrap_or(f32::NAN));
+                    if let Some(p) = trace::probabilities(&s) {
+                        out!(
+                            "  {}:\n{}",
+                            tx.probabilities,
+                            matrix(p, "    ", tx.more_rows)
+                        );
+                    }
+                    let label = match net.loss().kind() {
+                        LossKind::Mse => tx.loss_value,
+                        LossKind::SoftmaxCrossEntropy => tx.loss_softmax,
+                    };
+                    out!("  {label}: {:.4}", s.loss().unwrap_or(f32::NAN));
+                    if let Some(p) = net.penalty() {
+                        let which = usize::from(p.kind == PenaltyKind::L2);
+                        out!("  {}: {:.4}", tx.penalty[which], net.penalty_value());
+                    }
                 }
                 MicroStep::Backward(0) => {
                     heading(Phase::Backward, args.lang, tx.backward)?;

@@ -26,6 +26,12 @@ pub struct Text {
     pub predicted: &'static str,
     pub target: &'static str,
     pub loss_value: &'static str,
+    /// The loss line's label under softmax cross-entropy.
+    pub loss_softmax: &'static str,
+    /// The label of p = softmax(y).
+    pub probabilities: &'static str,
+    /// The penalty's line, L1 and L2.
+    pub penalty: [&'static str; 2],
     pub backward_done: &'static str,
     pub dw_first: &'static str,
     pub dw_hint: &'static str,
@@ -38,6 +44,8 @@ pub struct Text {
     pub final_predictions: &'static str,
     pub test_loss: &'static str,
     pub accuracy: &'static str,
+    /// The accuracy line's label under softmax cross-entropy.
+    pub accuracy_argmax: &'static str,
     pub more_rows: &'static str,
     pub transposed: &'static str,
 }
@@ -56,6 +64,12 @@ pub const EN: Text = Text {
     predicted: "prediction",
     target: "target",
     loss_value: "loss 0.5·Σ(y−t)²",
+    loss_softmax: "loss −Σ t·log p (with the penalty, if any)",
+    probabilities: "p = softmax(y)",
+    penalty: [
+        "of which the penalty r·Σ|W|",
+        "of which the penalty ½·r·ΣW²",
+    ],
     backward_done: "gradients flowed from the loss back to the first layer",
     dw_first: "dW of the first layer (layers[0])",
     dw_hint: "moving W against these values lowers the loss",
@@ -68,6 +82,7 @@ pub const EN: Text = Text {
     final_predictions: "final predictions",
     test_loss: "loss on the held-out test set",
     accuracy: "accuracy (y ≥ 0.5 counts as 1)",
+    accuracy_argmax: "accuracy (the largest output is the class)",
     more_rows: "more rows",
     transposed: "transposed",
 };
@@ -86,6 +101,9 @@ pub const JA: Text = Text {
     predicted: "予測",
     target: "正解",
     loss_value: "損失 0.5·Σ(y−t)²",
+    loss_softmax: "損失 −Σ t·log p (罰則があればそれも含む)",
+    probabilities: "p = softmax(y)",
+    penalty: ["うち罰則 r·Σ|W|", "うち罰則 ½·r·ΣW²"],
     backward_done: "損失から最初の層まで勾配が伝わりました",
     dw_first: "最初の層 (layers[0]) の dW",
     dw_hint: "W をこの値と逆向きに動かすと損失が下がります",
@@ -98,6 +116,7 @@ pub const JA: Text = Text {
     final_predictions: "最終的な予測",
     test_loss: "テスト用データの損失",
     accuracy: "正解率 (y ≥ 0.5 を 1 とみなす)",
+    accuracy_argmax: "正解率 (最大の出力をそのクラスとみなす)",
     more_rows: "行 省略",
     transposed: "転置",
 };

@@ -5,7 +5,7 @@
 
 use crate::Failure;
 use backstep_nn::error::quote;
-use backstep_nn::trace::{TraceError, check_size};
+use backstep_nn::trace::{self, TraceError, check_size};
 use backstep_nn::{Inference, Kernels, Layer, Session, Spec};
 use nalgebra::{DMatrix, Scalar};
 use serde::ser::{Serialize, SerializeMap, SerializeSeq, Serializer};
@@ -87,6 +87,12 @@ impl Serialize for Record<'_> {
         }
         m.serialize_entry("outputs", &Each(layers, output))?;
         m.serialize_entry("loss", &s.loss().unwrap_or(f32::NAN))?;
+        if let Some(p) = trace::probabilities(s) {
+            m.serialize_entry("probabilities", &Rows(p))?;
+        }
+        if let Some(p) = trace::penalty(s) {
+            m.serialize_entry("penalty", &p)?;
+        }
         m.serialize_entry("grads", &Each(layers, Grads))?;
         m.serialize_entry("params", &Each(layers, Params))?;
         m.serialize_entry("masks", &Each(layers, Mask))?;

@@ -6,6 +6,7 @@ use crate::show::matrix;
 use crate::text::Lang;
 use backstep_nn::Inference;
 use backstep_nn::limits::MAX_TRAIN_STEPS;
+use backstep_nn::loss::LossKind;
 use backstep_nn::measure;
 
 /// Options of `backstep train`.
@@ -59,8 +60,12 @@ pub fn run(args: &Args) -> Result<(), Failure> {
         }
     });
     outp!("{}", matrix(&both, "  ", tx.more_rows));
-    // The core's 2-class rule and count (backstep_nn::measure), for targets 0 and 1.
-    if y.ncols() == 1 && measure::classes(s.t()) == Some((0.0, 1.0)) {
+    // The core's rules and counts (backstep_nn::measure): the largest output under softmax
+    // cross-entropy, else the 2-class threshold for targets 0 and 1.
+    if s.network().loss().kind() == LossKind::SoftmaxCrossEntropy {
+        let right = measure::argmax_correct(&y, s.t());
+        out!("{}: {right}/{}", tx.accuracy_argmax, y.nrows());
+    } else if y.ncols() == 1 && measure::classes(s.t()) == Some((0.0, 1.0)) {
         let right = measure::correct(&y, s.t(), 0.5);
         out!("{}: {right}/{}", tx.accuracy, y.nrows());
     }

@@ -139,6 +139,11 @@ impl<T: Real> Affine<T> {
         &self.dx
     }
 
+    /// dW to add a penalty's gradient to, and W (after [`Affine::backward`]).
+    pub(crate) fn dw_and_w(&mut self) -> (&mut DMatrix<T>, &DMatrix<T>) {
+        (&mut self.dw, &self.w)
+    }
+
     /// Starts an update: the current W and b become "before the update" (a buffer swap, not a
     /// copy), and each parameter is handed out as (new value to write, value before, gradient).
     /// The optimizer must write every entry of the new value.

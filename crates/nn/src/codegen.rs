@@ -11,8 +11,13 @@
 use crate::activation::Act;
 use crate::cycle::Session;
 use crate::layer::Layer;
+use crate::loss::LossKind;
 use crate::optim::OptimizerKind;
-use crate::pytorch_text::{HEAD, MSE, RELU, SIGMOID, STEP, TANH, optimizer_code};
+use crate::pytorch_text::{
+    HEAD, L1, L2, MSE, PENALTY_BACKWARD, PENALTY_FORWARD, RELU, SIGMOID, SOFTMAX_CROSS_ENTROPY,
+    STEP_BACKWARD, STEP_FORWARD, STEP_UPDATE, TANH, optimizer_code,
+};
+use crate::regularize::PenaltyKind;
 use nalgebra::DMatrix;
 use std::fmt::Write;
 
@@ -42,7 +47,18 @@ pub fn pytorch_code(s: &Session<f32>) -> String {
             out.push_str(code);
         }
     }
-    out.push_str(MSE);
+    let (loss_class, loss_code) = match s.network().loss().kind() {
+        LossKind::Mse => ("MSE", MSE),
+        LossKind::SoftmaxCrossEntropy => ("SoftmaxCrossEntropy", SOFTMAX_CROSS_ENTROPY),
+    };
+    out.push_str(loss_code);
+    let penalty = s.network().penalty();
+    if let Some(p) = penalty {
+        out.push_str(match p.kind {
+            PenaltyKind::L1 => L1,
+            PenaltyKind::L2 => L2,
+        });
+    }
     out.push_str(optimizer_code(s.optimizer().kind()));
     out.push_str("\n\n# The batch this step trains on");
     let batch = s.batcher().current();
@@ -75,9 +91,22 @@ pub fn pytorch_code(s: &Session<f32>) -> String {
             }
         }
     }
-    out.push_str("]\nloss_layer = MSE()\naffines = [l for l in layers if isinstance(l, Affine)]\n");
+    let _ = writeln!(out, "]\nloss_layer = {loss_class}()");
+    out.push_str("affines = [l for l in layers if isinstance(l, Affine)]\n");
+    if let Some(p) = penalty {
+        let class = p.kind.name().to_uppercase();
+        let _ = writeln!(out, "penalty = {class}(rate={:?})", p.rate);
+    }
     out.push_str(&optimizer_state(s));
-    out.push_str(STEP);
+    out.push_str(STEP_FORWARD);
+    if penalty.is_some() {
+        out.push_str(PENALTY_FORWARD);
+    }
+    out.push_str(STEP_BACKWARD);
+    if penalty.is_some() {
+        out.push_str(PENALTY_BACKWARD);
+    }
+    out.push_str(STEP_UPDATE);
     out
 }
 

@@ -1,11 +1,17 @@
 //! Datasets: the article's two, four 2-D sets in the style of TF Playground, and user points.
 //!
 //! Every set is deterministic for its seed. Inputs are rows of x (samples × features) and targets
-//! rows of t (samples × outputs). The 2-D sets live on [−6, 6]², with label 1 or 0 as the target.
+//! rows of t (samples × outputs). The 2-D sets live on [−6, 6]², with label 1 or 0 as the target;
+//! spiral and gaussians also come in 3 to [`MAX_CLASSES`] classes, labelled 0 to k − 1 (point i
+//! has label k − 1 − i mod k, so two classes are the sets' usual 1, 0, 1, 0, …), which
+//! [`one_hot`] turns into one-hot rows.
 
 use crate::rng::TorchGenerator;
 use nalgebra::DMatrix;
 use std::f64::consts::PI;
+
+/// Most classes a generated set takes ([`Shape2d::takes_classes`]); the fewest is 2.
+pub const MAX_CLASSES: usize = 5;
 
 /// A training set and an optional held-out test set.
 #[derive(Clone, Debug, PartialEq)]
@@ -42,6 +48,11 @@ impl Shape2d {
         Shape2d::Spiral,
     ];
 
+    /// True for the shapes drawn in more than two classes (spiral arms, gaussian clouds).
+    pub fn takes_classes(self) -> bool {
+        matches!(self, Shape2d::Gaussians | Shape2d::Spiral)
+    }
+
     /// The name used on the command line and in the page.
     pub fn name(self) -> &'static str {
         match self {
@@ -69,13 +80,23 @@ pub fn article_regression(seed: u64) -> (Dataset, TorchGenerator) {
     (Dataset::train_only(x, t), g)
 }
 
-/// A generated 2-D set of `n` points; `noise` in [0, 1] scales the jitter; a `test_fraction` of
-/// the points (shuffled) is held out.
-pub fn generate(shape: Shape2d, n: usize, noise: f64, test_fraction: f64, seed: u64) -> Dataset {
+/// A generated 2-D set of `n` points in `classes` classes (2 for circle and quadrants; k
+/// spiral arms or gaussian clouds otherwise); `noise` in [0, 1] scales the jitter; a
+/// `test_fraction` of the points (shuffled) is held out.
+pub fn generate(
+    shape: Shape2d,
+    (n, classes): (usize, usize),
+    noise: f64,
+    test_fraction: f64,
+    seed: u64,
+) -> Dataset {
     let mut g = TorchGenerator::new(seed);
     let mut pts: Vec<([f64; 2], f32)> = Vec::with_capacity(n);
+    let k = classes.max(2);
     for i in 0..n {
         let label = i % 2 == 0;
+        // The class's turn around the plane, as a fraction of a full turn (0 and ½ for two).
+        let turn = (i % k) as f64 / k as f64;
         let p = match shape {
             Shape2d::Circle => {
                 // Label 1 in a disc of radius 2.5, label 0 in a ring from 3.5 to 5.
@@ -100,19 +121,27 @@ pub fn generate(shape: Shape2d, n: usize, noise: f64, test_fraction: f64, seed: 
                 [a + j[0], b + j[1]]
             }
             Shape2d::Gaussians => {
-                let c = if label { 2.0 } else { -2.0 };
+                // Two clouds at (2, 2) and (−2, −2); more on the circle through them.
+                let c = if k == 2 {
+                    let c = if label { 2.0 } else { -2.0 };
+                    [c, c]
+                } else {
+                    let a = PI / 4.0 + 2.0 * PI * turn;
+                    let r = 2.0 * std::f64::consts::SQRT_2;
+                    [r * libm::cos(a), r * libm::sin(a)]
+                };
                 let sd = 0.5 + 1.5 * noise;
-                [c + sd * g.normal_scalar(), c + sd * g.normal_scalar()]
+                [c[0] + sd * g.normal_scalar(), c[1] + sd * g.normal_scalar()]
             }
             Shape2d::Spiral => {
-                let k = (i / 2) as f64 / (n / 2).max(1) as f64;
-                let r = 5.0 * k;
-                let a = 1.75 * 2.0 * PI * k + if label { 0.0 } else { PI };
+                let along = (i / k) as f64 / (n / k).max(1) as f64;
+                let r = 5.0 * along;
+                let a = 1.75 * 2.0 * PI * along + 2.0 * PI * turn;
                 let j = jitter(&mut g, noise, 1.0);
                 [r * libm::sin(a) + j[0], r * libm::cos(a) + j[1]]
             }
         };
-        pts.push((p, f32::from(u8::from(label))));
+        pts.push((p, (k - 1 - i % k) as f32));
     }
     // Fisher–Yates, so that the split takes a fair sample of both labels.
     for i in (1..pts.len()).rev() {
@@ -149,6 +178,17 @@ fn jitter(g: &mut TorchGenerator, noise: f64, scale: f64) -> [f64; 2] {
     ]
 }
 
+/// Labels 0 to k − 1 in one column as one-hot rows of width `k` (label l sets column l), or
+/// `None` when a label is not one of them.
+pub fn one_hot(t: &DMatrix<f32>, k: usize) -> Option<DMatrix<f32>> {
+    let class = |v: f32| (v >= 0.0 && v.fract() == 0.0 && (v as usize) < k).then_some(v as usize);
+    let labels: Option<Vec<usize>> = t.iter().map(|&v| class(v)).collect();
+    let labels = labels.filter(|_| t.ncols() == 1)?;
+    Some(DMatrix::from_fn(t.nrows(), k, |r, c| {
+        f32::from(u8::from(labels[r] == c))
+    }))
+}
+
 impl Dataset {
     /// A set with no test part.
     pub fn train_only(x: DMatrix<f32>, t: DMatrix<f32>) -> Dataset {
@@ -169,9 +209,9 @@ mod tests {
     #[test]
     fn generated_sets_are_deterministic_balanced_and_split() {
         for shape in Shape2d::ALL {
-            let a = generate(shape, 200, 0.1, 0.25, 3);
-            assert_eq!(a, generate(shape, 200, 0.1, 0.25, 3), "{shape:?}");
-            assert_ne!(a, generate(shape, 200, 0.1, 0.25, 4), "{shape:?}");
+            let a = generate(shape, (200, 2), 0.1, 0.25, 3);
+            assert_eq!(a, generate(shape, (200, 2), 0.1, 0.25, 3), "{shape:?}");
+            assert_ne!(a, generate(shape, (200, 2), 0.1, 0.25, 4), "{shape:?}");
             assert_eq!((a.x.nrows(), a.x_test.nrows()), (150, 50));
             let ones = a.t.sum() + a.t_test.sum();
             assert_eq!(ones, 100.0, "{shape:?}");
@@ -183,12 +223,29 @@ mod tests {
     }
 
     #[test]
+    fn more_classes_are_balanced_and_one_hot() {
+        for shape in [Shape2d::Spiral, Shape2d::Gaussians] {
+            for k in 3..=MAX_CLASSES {
+                let a = generate(shape, (60 * k, k), 0.1, 0.0, 5);
+                for c in 0..k {
+                    let n = a.t.iter().filter(|&&v| v == c as f32).count();
+                    assert_eq!(n, 60, "{shape:?}, {k} classes, class {c}");
+                }
+                let hot = one_hot(&a.t, k).unwrap();
+                assert_eq!(hot.ncols(), k);
+                assert!(hot.row_iter().all(|r| r.sum() == 1.0));
+                assert_eq!(one_hot(&a.t, k - 1), None, "a label past the classes");
+            }
+        }
+    }
+
+    #[test]
     fn noiseless_labels_follow_the_rule() {
-        let q = generate(Shape2d::XorQuadrants, 100, 0.0, 0.0, 1);
+        let q = generate(Shape2d::XorQuadrants, (100, 2), 0.0, 0.0, 1);
         for (r, t) in q.x.row_iter().zip(q.t.iter()) {
             assert_eq!(*t == 1.0, r[0] * r[1] > 0.0);
         }
-        let c = generate(Shape2d::Circle, 100, 0.0, 0.0, 1);
+        let c = generate(Shape2d::Circle, (100, 2), 0.0, 0.0, 1);
         for (r, t) in c.x.row_iter().zip(c.t.iter()) {
             assert_eq!(*t == 1.0, r.norm() < 3.0);
         }

@@ -109,7 +109,9 @@ impl<T: Real> Session<T> {
             }
             self.opt.copy_state_from(&self.opt_backup);
         }
-        let kind = layer.map_or("mse", |i| self.net.layers()[i].kind());
+        let kind = layer.map_or(self.net.loss().kind().name(), |i| {
+            self.net.layers()[i].kind()
+        });
         self.next = MicroStep::Forward(0);
         self.last = None;
         NonFinite {

@@ -4,7 +4,6 @@
 use crate::activation::activation_into;
 use crate::affine::affine_into;
 use crate::layer::Layer;
-use crate::loss::mse_value;
 use crate::matmul::fit;
 use crate::network::Network;
 use crate::real::Real;
@@ -49,12 +48,17 @@ impl<T: Real> Inference<T> {
         &self.outs
     }
 
-    /// The loss 0.5·Σ(y − t)² of `net` on (x, t); zero for an empty set.
+    /// The loss of `net` on (x, t), as a step takes it: its loss summed over the set (0.5·Σ(y − t)²
+    /// for `mse`), plus its penalty on the weights if any; zero for an empty set.
     pub fn loss(&mut self, net: &Network<T>, x: &DMatrix<T>, t: &DMatrix<T>) -> T {
         if x.nrows() == 0 {
             return T::zero();
         }
         let y = self.run(net, x);
-        mse_value(y, t)
+        let data = net.loss().kind().value(y, t);
+        match net.penalty() {
+            None => data,
+            Some(_) => data + net.penalty_value(),
+        }
     }
 }

@@ -3,24 +3,25 @@
 //! 2-class task, the accuracy on the training and the test points; plus which step's batch loss
 //! the session's loss is. [`Curves`] keeps them per step for the timeline.
 //!
-//! A task is 2-class when its targets have one column and take exactly two values on the
-//! training set, each at least twice (0 and 1 for the class data sets; the article's 2-sample
-//! regression, whose two targets differ, is not). The decision threshold is their midpoint, and
-//! a point counts as right when its output and its target lie on the same side of it (an output
-//! exactly on the threshold counts as the higher class: y ≥ 0.5 counts as 1).
+//! A task is 2-class when its targets have one column and take exactly two values on a training
+//! set of at least three points (0 and 1 for the class data sets; AND, OR and NAND, whose one
+//! class has a single point; not the article's 2-sample regression, whose two targets differ).
+//! The decision threshold is their midpoint, and a point counts as right when its output and its
+//! target lie on the same side of it (an output exactly on the threshold counts as the higher
+//! class: y ≥ 0.5 counts as 1). Under softmax cross-entropy (one-hot targets) a point is right
+//! when its largest output is its target's class, and the loss is that loss's mean per sample.
 
 use crate::cycle::{MicroStep, Session};
 use crate::infer::Inference;
-use crate::loss::mse_value;
+use crate::loss::{LossKind, argmax};
 use nalgebra::DMatrix;
 
 /// The two target values of a 2-class task (lower, higher), or `None` if `t` has more than one
-/// column, or does not take exactly two (finite) values each at least twice.
+/// column, fewer than three rows, or does not take exactly two (finite) values.
 pub fn classes(t: &DMatrix<f32>) -> Option<(f32, f32)> {
     if t.ncols() != 1 {
         return None;
     }
-    let twice = |v: f32| t.iter().filter(|&&u| u == v).count() >= 2;
     let mut seen: Option<(f32, f32)> = None;
     for &v in t.iter() {
         if !v.is_finite() {
@@ -33,7 +34,7 @@ pub fn classes(t: &DMatrix<f32>) -> Option<(f32, f32)> {
             Some(_) => return None,
         };
     }
-    seen.filter(|&(lo, hi)| lo < hi && twice(lo) && twice(hi))
+    seen.filter(|&(lo, hi)| lo < hi && t.nrows() >= 3)
 }
 
 /// The decision threshold of a 2-class task: the midpoint of its two target values.
@@ -57,9 +58,23 @@ pub fn accuracy(y: &DMatrix<f32>, t: &DMatrix<f32>, mid: f32) -> Option<f32> {
     Some(correct(y, t, mid) as f32 / t.nrows() as f32)
 }
 
-/// The mean loss per sample, (1/n)·Σᵢ ½‖yᵢ − tᵢ‖²; `None` for no rows.
-pub fn mean_loss(y: &DMatrix<f32>, t: &DMatrix<f32>) -> Option<f32> {
-    (t.nrows() > 0).then(|| mse_value(y, t) / t.nrows() as f32)
+/// The mean loss per sample, (1/n)·Σᵢ ½‖yᵢ − tᵢ‖² for `mse`; `None` for no rows.
+pub fn mean_loss(kind: LossKind, y: &DMatrix<f32>, t: &DMatrix<f32>) -> Option<f32> {
+    (t.nrows() > 0).then(|| kind.value(y, t) / t.nrows() as f32)
+}
+
+/// How many rows have their largest output at their target's class (one-hot `t`).
+pub fn argmax_correct(y: &DMatrix<f32>, t: &DMatrix<f32>) -> usize {
+    let rows = t.nrows().min(y.nrows());
+    (0..rows).filter(|&r| argmax(y, r) == argmax(t, r)).count()
+}
+
+/// The fraction of rows [`argmax_correct`] counts; `None` for no rows.
+pub fn argmax_accuracy(y: &DMatrix<f32>, t: &DMatrix<f32>) -> Option<f32> {
+    if t.nrows() == 0 || y.shape() != t.shape() {
+        return None;
+    }
+    Some(argmax_correct(y, t) as f32 / t.nrows() as f32)
 }
 
 /// The step whose batch loss `session.loss()` is: in the middle of a step, after its loss phase,
@@ -121,13 +136,18 @@ impl Curves {
     /// Measures the session's parameters on its whole training and test sets.
     pub fn measure(&mut self, s: &Session<f32>) -> Measures {
         let mid = threshold(s.t());
+        let kind = s.network().loss().kind();
         let mut on = |x: &DMatrix<f32>, t: &DMatrix<f32>| {
             if t.nrows() == 0 {
                 return (f32::NAN, f32::NAN);
             }
             let y = self.eval.run(s.network(), x);
-            let acc = mid.and_then(|m| accuracy(y, t, m));
-            (mean_loss(y, t).unwrap_or(f32::NAN), acc.unwrap_or(f32::NAN))
+            let acc = match kind {
+                LossKind::SoftmaxCrossEntropy => argmax_accuracy(y, t),
+                LossKind::Mse => mid.and_then(|m| accuracy(y, t, m)),
+            };
+            let loss = mean_loss(kind, y, t);
+            (loss.unwrap_or(f32::NAN), acc.unwrap_or(f32::NAN))
         };
         let (train_loss, accuracy) = on(s.x(), s.t());
         let (test_loss, test_accuracy) = on(s.x_test(), s.t_test());

@@ -2,28 +2,51 @@
 //!
 //! Layer i reads its input from layer i−1's cached output (layer 0 from the batch), and its
 //! incoming gradient from layer i+1's cached dx (the last layer from the loss's dL/dy).
+//! An optional penalty on the weights ([`crate::regularize`]) joins the loss in the loss phase
+//! and each affine layer's dW in its backward.
 
 use crate::affine::Affine;
 use crate::layer::Layer;
-use crate::loss::Mse;
+use crate::loss::{Loss, LossKind};
 use crate::matmul::Kernels;
 use crate::real::Real;
+use crate::regularize::Penalty;
 use nalgebra::DMatrix;
 
 /// Layers plus the loss. Build it through [`crate::spec::Spec`] or [`Network::new`].
 #[derive(Clone, Debug)]
 pub struct Network<T: Real> {
     layers: Vec<Layer<T>>,
-    loss: Mse<T>,
+    loss: Loss<T>,
+    penalty: Option<Penalty>,
 }
 
 impl<T: Real> Network<T> {
-    /// A network from ready layers (shapes are validated by the spec before this point).
+    /// A network from ready layers with the article's loss (`mse`) and no penalty (shapes are
+    /// validated by the spec before this point).
     pub fn new(layers: Vec<Layer<T>>) -> Self {
+        Network::with_loss(layers, LossKind::Mse, None)
+    }
+
+    /// A network from ready layers with the loss `kind` and an optional penalty on every W.
+    pub fn with_loss(layers: Vec<Layer<T>>, kind: LossKind, penalty: Option<Penalty>) -> Self {
         Network {
             layers,
-            loss: Mse::default(),
+            loss: Loss::new(kind),
+            penalty,
         }
+    }
+
+    /// The penalty on the weights, if any.
+    pub fn penalty(&self) -> Option<Penalty> {
+        self.penalty
+    }
+
+    /// The penalty's value at the current weights (0 without one): its term of the loss.
+    pub fn penalty_value(&self) -> T {
+        self.penalty.map_or(T::zero(), |p| {
+            self.affines().fold(T::zero(), |s, a| s + p.value(a.w()))
+        })
     }
 
     /// The layers, in order.
@@ -35,7 +58,7 @@ impl<T: Real> Network<T> {
         &mut self.layers
     }
     /// The loss and its cache.
-    pub fn loss(&self) -> &Mse<T> {
+    pub fn loss(&self) -> &Loss<T> {
         &self.loss
     }
     /// The affine layers, in order.
@@ -87,14 +110,18 @@ impl<T: Real> Network<T> {
         rest[0].forward(input)
     }
 
-    /// The loss of the last output against `t`.
+    /// The loss of the last output against `t`, plus the penalty's term if there is one.
     pub fn loss_forward(&mut self, t: &DMatrix<T>) -> T {
         let y = self
             .layers
             .last()
             .expect("a network has at least one layer")
             .y();
-        self.loss.forward(y, t)
+        let data = self.loss.forward(y, t);
+        match self.penalty {
+            None => data,
+            Some(_) => data + self.penalty_value(),
+        }
     }
 
     /// dL/dy of the loss (computed with the loss), the start of the backward pass.
@@ -106,7 +133,12 @@ impl<T: Real> Network<T> {
     pub fn backward_layer(&mut self, i: usize) -> &DMatrix<T> {
         let (head, after) = self.layers.split_at_mut(i + 1);
         let dout = after.first().map_or(self.loss.dy(), Layer::dx);
-        head[i].backward(dout)
+        head[i].backward(dout);
+        if let (Layer::Affine(a), Some(p)) = (&mut head[i], self.penalty) {
+            let (dw, w) = a.dw_and_w();
+            p.add_gradient(dw, w);
+        }
+        head[i].dx()
     }
 
     /// Forward through every layer, then the loss against `t`; returns the loss.

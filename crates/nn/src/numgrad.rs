@@ -219,7 +219,8 @@ fn rows_of<T: Real>(m: &DMatrix<T>, idx: &[usize]) -> DMatrix<f64> {
     DMatrix::from_fn(idx.len(), m.ncols(), |r, c| m[(idx[r], c)].f64())
 }
 
-/// An f64 copy of `net`'s layers with its current parameters (exact: every f32 is an f64).
+/// An f64 copy of `net`'s layers with its current parameters (exact: every f32 is an f64), its
+/// loss and its penalty on the weights.
 pub fn widen<T: Real>(net: &Network<T>) -> Network<f64> {
     let layers = net
         .layers()
@@ -231,5 +232,5 @@ pub fn widen<T: Real>(net: &Network<T>) -> Network<f64> {
             Layer::Act(act) => Layer::Act(Activation::new(act.act(), act.y().ncols())),
         })
         .collect();
-    Network::new(layers)
+    Network::with_loss(layers, net.loss().kind(), net.penalty())
 }

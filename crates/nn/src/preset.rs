@@ -15,9 +15,12 @@ use crate::data::{self, Dataset, Shape2d};
 use crate::error::SpecError;
 use crate::init::Init;
 use crate::limits::{MAX_LAYERS, MAX_SAMPLES, MAX_SKIP, MAX_WIDTH};
+use crate::loss::LossKind;
 use crate::optim::OptimizerKind;
+use crate::regularize::Penalty;
 use crate::rng::TorchGenerator;
-use crate::spec::{LayerSpec, Spec, rows};
+use crate::spec::{LayerSpec, RegularizationSpec, Spec, rows};
+use nalgebra::DMatrix;
 
 /// Momentum's coefficient when none is given (PyTorch's customary value).
 pub const MOMENTUM: f64 = 0.9;
@@ -27,6 +30,8 @@ pub const BETA1: f64 = 0.9;
 pub const BETA2: f64 = 0.999;
 /// Adam's denominator guard when none is given (PyTorch's default).
 pub const EPS: f64 = 1e-8;
+/// The rate of a regularization chosen without one (TF Playground's smallest above 0).
+pub const REGULARIZATION_RATE: f64 = 0.001;
 /// Normals the article's notebook draws before its weights (its data cell: randn(2,3),
 /// randn(2,1), …): 72 on PyTorch's small-tensor path. Skipping them for XOR, at any seed, gives
 /// the weights the article's program would print with that seed; at seed 42, its printed ones.
@@ -91,6 +96,13 @@ pub struct Preset {
     pub noise: f64,
     /// Fraction of a generated 2-D set held out for testing.
     pub test_fraction: f64,
+    /// Classes of a generated 2-D set (2 to [`data::MAX_CLASSES`]; more than 2 for spiral and
+    /// gaussians only).
+    pub classes: usize,
+    /// The loss; under softmax cross-entropy (or more than 2 classes) the targets are one-hot.
+    pub loss: LossKind,
+    /// A penalty on the weights, if any.
+    pub regularization: Option<Penalty>,
 }
 
 impl Default for Preset {
@@ -123,6 +135,9 @@ impl Preset {
             points: 200,
             noise: 0.1,
             test_fraction: 0.2,
+            classes: 2,
+            loss: LossKind::Mse,
+            regularization: None,
         };
         match data {
             DataChoice::Xor | DataChoice::Regression => article,
@@ -155,7 +170,7 @@ impl Preset {
             DataChoice::Plane(shape) => (
                 data::generate(
                     shape,
-                    self.points,
+                    (self.points, self.classes),
                     self.noise,
                     self.test_fraction,
                     self.seed,
@@ -163,6 +178,31 @@ impl Preset {
                 TorchGenerator::new(self.seed),
             ),
         }
+    }
+
+    /// Checks `classes` and, for softmax cross-entropy or more than 2 classes, turns the data's
+    /// labels into one-hot rows (the network's output then has one unit per class).
+    fn classes_into(&self, data: &mut Dataset) -> Result<(), SpecError> {
+        let k = self.classes;
+        let takes = matches!(self.data, DataChoice::Plane(s) if s.takes_classes());
+        if !(2..=data::MAX_CLASSES).contains(&k) || (k > 2 && !takes) {
+            let msg = format!(
+                "must be from 2 to {} for spiral and gaussians, 2 for the other data sets",
+                data::MAX_CLASSES
+            );
+            return Err(SpecError::new("classes", msg));
+        }
+        if k == 2 && self.loss == LossKind::Mse {
+            return Ok(());
+        }
+        let hot = |t: &DMatrix<f32>| {
+            data::one_hot(t, k).ok_or_else(|| {
+                SpecError::new("loss", "softmax_cross_entropy needs a data set of classes")
+            })
+        };
+        data.t = hot(&data.t)?;
+        data.t_test = hot(&data.t_test)?;
+        Ok(())
     }
 
     /// Draws the weights and writes the full spec (steps = `steps`).
@@ -197,7 +237,8 @@ impl Preset {
         if !(0.0..=0.9).contains(&self.test_fraction) {
             return Err(SpecError::new("test_fraction", "must be from 0 to 0.9"));
         }
-        let (data, mut g) = self.data_and_generator();
+        let (mut data, mut g) = self.data_and_generator();
+        self.classes_into(&mut data)?;
         g.skip_normals(self.skip);
         let mut widths = vec![data.x.ncols()];
         widths.extend(&self.hidden);
@@ -228,7 +269,11 @@ impl Preset {
             x_test: rows(&data.x_test),
             t_test: rows(&data.t_test),
             layers,
-            loss: "mse".into(),
+            loss: self.loss.name().into(),
+            regularization: self.regularization.map(|p| RegularizationSpec {
+                kind: p.kind.name().into(),
+                rate: p.rate,
+            }),
             optimizer: self.optimizer.into(),
             steps,
             batch_size: (self.batch_size > 0).then_some(self.batch_size),

@@ -95,19 +95,86 @@ class MSE:
         return self.diff
 "#;
 
-/// The forward pass, the loss, the backward pass, the update and the JSON line.
-pub const STEP: &str = r#"
+/// Softmax with cross-entropy.
+pub const SOFTMAX_CROSS_ENTROPY: &str = r#"
+
+class SoftmaxCrossEntropy:
+    """p = softmax(y) row by row; L = -sum(t * log p) over every sample; dL/dy = p - t.
+    The row's largest logit m is subtracted first, so no exponential overflows:
+    -log p_j = m + log(sum(exp(y - m))) - y_j."""
+
+    def forward(self, y, t):
+        m = y.max(dim=1, keepdim=True).values
+        e = torch.exp(y - m)
+        s = e.sum(dim=1, keepdim=True)
+        self.p = e / s
+        self.t = t
+        return (t * (m + torch.log(s) - y)).sum()
+
+    def backward(self):
+        return self.p - self.t
+"#;
+
+/// The L1 penalty on the weights.
+pub const L1: &str = r#"
+
+class L1:
+    """R = rate * sum(|W|) over every affine layer's W (not b); dR/dW = rate * sign(W)."""
+
+    def __init__(self, rate):
+        self.rate = rate
+
+    def forward(self, weights):
+        return self.rate * sum(W.abs().sum() for W in weights)
+
+    def backward(self, W):
+        return self.rate * torch.sign(W)
+"#;
+
+/// The L2 penalty on the weights.
+pub const L2: &str = r#"
+
+class L2:
+    """R = 0.5 * rate * sum(W^2) over every affine layer's W (not b); dR/dW = rate * W."""
+
+    def __init__(self, rate):
+        self.rate = rate
+
+    def forward(self, weights):
+        return 0.5 * self.rate * sum((W * W).sum() for W in weights)
+
+    def backward(self, W):
+        return self.rate * W
+"#;
+
+/// The step's forward pass and loss.
+pub const STEP_FORWARD: &str = r#"
 # Forward through every layer, then the loss.
 y = x
 for layer in layers:
     y = layer.forward(y)
 loss = loss_layer.forward(y, t)
+"#;
 
+/// The penalty's term of the loss, taken before the update.
+pub const PENALTY_FORWARD: &str = r#"loss = loss + penalty.forward([a.W for a in affines])
+"#;
+
+/// The backward pass.
+pub const STEP_BACKWARD: &str = r#"
 # Backward from dL/dy, last layer first.
 dout = loss_layer.backward()
 for layer in reversed(layers):
     dout = layer.backward(dout)
+"#;
 
+/// The penalty's gradient, added to each dW.
+pub const PENALTY_BACKWARD: &str = r#"for a in affines:
+    a.dW = a.dW + penalty.backward(a.W)
+"#;
+
+/// The update and the JSON line.
+pub const STEP_UPDATE: &str = r#"
 # Save the gradients before the update changes anything, then update.
 grads = [{"dW": a.dW.tolist(), "db": a.db.tolist()} for a in affines]
 optimizer.update([p for a in affines for p in (a.W, a.b)], [g for a in affines for g in (a.dW, a.db)])

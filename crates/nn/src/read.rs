@@ -13,10 +13,10 @@
 use crate::error::SpecError;
 use crate::limits::{MAX_LAYERS, MAX_SAMPLES, MAX_WIDTH};
 use crate::preset::{BETA1, BETA2, EPS, MOMENTUM};
-use crate::settings::Settings;
-use crate::spec::{LayerSpec, OptimizerSpec, Spec};
+use crate::spec::{LayerSpec, OptimizerSpec, RegularizationSpec, Spec};
 
 pub use crate::node::{Kind, Node};
+pub use crate::read_settings::{KEYS as SETTINGS_KEYS, settings};
 
 type Read<T> = Result<T, SpecError>;
 
@@ -145,6 +145,7 @@ pub fn spec<N: Node>(v: N) -> Read<Spec> {
         "t_test",
         "layers",
         "loss",
+        "regularization",
         "optimizer",
         "steps",
         "batch_size",
@@ -158,6 +159,7 @@ pub fn spec<N: Node>(v: N) -> Read<Spec> {
         t_test: f.opt("t_test", rows)?.unwrap_or_default(),
         layers: f.need("layers", |v, p| list(v, p, (MAX_LAYERS, "entries"), layer))?,
         loss: f.opt("loss", text)?.unwrap_or_else(|| "mse".into()),
+        regularization: f.opt("regularization", regularization)?,
         optimizer: f.need("optimizer", optimizer)?,
         steps: f.opt("steps", whole)?.unwrap_or(1),
         batch_size: f.opt("batch_size", whole)?.map(|n| n as usize),
@@ -206,6 +208,16 @@ fn layer<N: Node>(v: &N, path: &str) -> Read<LayerSpec> {
     }
 }
 
+/// The `regularization` object: `{"type", "rate"}` (the names are checked by validation).
+fn regularization<N: Node>(v: &N, path: &str) -> Read<RegularizationSpec> {
+    let kind = type_of(v, path)?;
+    let f = Fields::new(v.clone(), path, &["type", "rate"])?;
+    Ok(RegularizationSpec {
+        kind,
+        rate: f.need("rate", number)?,
+    })
+}
+
 /// The `optimizer` object: sgd (lr), momentum (lr, momentum), adam (lr, beta1, beta2, eps);
 /// a hyper-parameter left out takes its default from [`crate::preset`].
 pub fn optimizer<N: Node>(v: &N, path: &str) -> Read<OptimizerSpec> {
@@ -236,48 +248,4 @@ pub fn optimizer<N: Node>(v: &N, path: &str) -> Read<OptimizerSpec> {
         }
         other => Err(unknown_type(path, other, "`sgd`, `momentum`, `adam`")),
     }
-}
-
-/// Settings (`{dataset, hidden, …}`, any subset), as the page's form and URL give them.
-pub fn settings<N: Node>(v: N) -> Read<Settings> {
-    let keys = [
-        "dataset",
-        "hidden",
-        "activation",
-        "output",
-        "optimizer",
-        "lr",
-        "momentum",
-        "beta1",
-        "beta2",
-        "eps",
-        "init",
-        "seed",
-        "skip",
-        "batch_size",
-        "points",
-        "noise",
-        "test_fraction",
-    ];
-    let f = Fields::new(v, "", &keys)?;
-    let count = |v: &N, p: &str| whole(v, p).map(|n| n as usize);
-    Ok(Settings {
-        dataset: f.opt("dataset", text)?,
-        hidden: f.opt("hidden", |v, p| list(v, p, (MAX_LAYERS, "entries"), count))?,
-        activation: f.opt("activation", text)?,
-        output: f.opt("output", text)?,
-        optimizer: f.opt("optimizer", text)?,
-        lr: f.opt("lr", number)?,
-        momentum: f.opt("momentum", number)?,
-        beta1: f.opt("beta1", number)?,
-        beta2: f.opt("beta2", number)?,
-        eps: f.opt("eps", number)?,
-        init: f.opt("init", text)?,
-        seed: f.opt("seed", whole)?,
-        skip: f.opt("skip", count)?,
-        batch_size: f.opt("batch_size", count)?,
-        points: f.opt("points", count)?,
-        noise: f.opt("noise", number)?,
-        test_fraction: f.opt("test_fraction", number)?,
-    })
 }

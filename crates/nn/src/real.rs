@@ -19,6 +19,8 @@ pub trait Real:
     fn f64(self) -> f64;
     /// `e^self`, computed by `libm`.
     fn exp_m(self) -> Self;
+    /// The natural logarithm, computed by `libm`.
+    fn ln_m(self) -> Self;
     /// `tanh(self)`: [`crate::fastmath::tanh`] for `f32`, `libm` for `f64`.
     fn tanh_m(self) -> Self;
     /// The logistic function `1 / (1 + e^(−self))`: [`crate::fastmath::sigmoid`] for `f32`,
@@ -52,7 +54,7 @@ pub trait Real:
 /// Implements [`Real`] for a float type from its libm functions, its bit type, its exponent
 /// mask and its matrixmultiply kernel (native only; the wasm build never calls `gemm`).
 macro_rules! impl_real {
-    ($t:ty, $bits:ty, $exp_mask:expr, $exp:path, $tanh:path, $sigmoid:path, $sqrt:path, $gemm:ident,
+    ($t:ty, $bits:ty, $exp_mask:expr, $exp:path, $ln:path, $tanh:path, $sigmoid:path, $sqrt:path, $gemm:ident,
      $f32s:item, $f32s_mut:item) => {
         impl Real for $t {
             #[inline(always)]
@@ -67,6 +69,9 @@ macro_rules! impl_real {
             }
             fn exp_m(self) -> Self {
                 $exp(self)
+            }
+            fn ln_m(self) -> Self {
+                $ln(self)
             }
             #[inline(always)]
             fn tanh_m(self) -> Self {
@@ -149,6 +154,7 @@ impl_real!(
     u32,
     0x7f80_0000,
     libm::expf,
+    libm::logf,
     crate::fastmath::tanh,
     crate::fastmath::sigmoid,
     libm::sqrtf,
@@ -165,6 +171,7 @@ impl_real!(
     u64,
     0x7ff0_0000_0000_0000,
     libm::exp,
+    libm::log,
     libm::tanh,
     sigmoid_f64,
     libm::sqrt,

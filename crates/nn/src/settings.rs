@@ -7,8 +7,10 @@
 use crate::activation::Act;
 use crate::error::SpecError;
 use crate::init::Init;
+use crate::loss::LossKind;
 use crate::optim::OptimizerKind;
-use crate::preset::{BETA1, BETA2, DataChoice, EPS, MOMENTUM, Preset};
+use crate::preset::{BETA1, BETA2, DataChoice, EPS, MOMENTUM, Preset, REGULARIZATION_RATE};
+use crate::regularize::{Penalty, PenaltyKind};
 use serde::Serialize;
 
 /// Chosen settings; `None` takes the data set's default.
@@ -65,6 +67,18 @@ pub struct Settings {
     /// Fraction of a generated 2-D set held out for testing.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub test_fraction: Option<f64>,
+    /// Classes of spiral or gaussians, 2 to [`crate::data::MAX_CLASSES`].
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub classes: Option<usize>,
+    /// `mse` or `softmax_cross_entropy`; by default softmax for more than 2 classes.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub loss: Option<String>,
+    /// `none`, `l1` or `l2`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub regularization: Option<String>,
+    /// The regularization's rate (default [`crate::preset::REGULARIZATION_RATE`]).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub regularization_rate: Option<f64>,
 }
 
 /// Hidden activations, in menu order.
@@ -85,6 +99,10 @@ pub fn choices(field: &str) -> Vec<&'static str> {
         "output" => std::iter::once("none").chain(ACTS.map(Act::name)).collect(),
         "optimizer" => OPTIMIZERS.to_vec(),
         "init" => INITS.map(Init::name).to_vec(),
+        "loss" => LossKind::ALL.map(LossKind::name).to_vec(),
+        "regularization" => std::iter::once("none")
+            .chain(PenaltyKind::ALL.map(PenaltyKind::name))
+            .collect(),
         _ => Vec::new(),
     }
 }
@@ -159,6 +177,20 @@ impl Settings {
         p.points = or(self.points, p.points);
         p.noise = self.noise.unwrap_or(p.noise);
         p.test_fraction = self.test_fraction.unwrap_or(p.test_fraction);
+        p.classes = self.classes.unwrap_or(p.classes);
+        p.loss = match &self.loss {
+            Some(name) => LossKind::parse(name).ok_or_else(|| unknown("loss", name))?,
+            None if p.classes > 2 => LossKind::SoftmaxCrossEntropy,
+            None => p.loss,
+        };
+        if let Some(name) = &self.regularization {
+            let rate = self.regularization_rate.unwrap_or(REGULARIZATION_RATE);
+            p.regularization = match PenaltyKind::parse(name) {
+                Some(kind) => Some(Penalty { kind, rate }),
+                None if name == "none" => None,
+                None => return Err(unknown("regularization", name)),
+            };
+        }
         Ok(p)
     }
 }
@@ -191,6 +223,10 @@ impl Preset {
             points: Some(self.points),
             noise: Some(self.noise),
             test_fraction: Some(self.test_fraction),
+            classes: Some(self.classes),
+            loss: Some(self.loss.name().into()),
+            regularization: Some(self.regularization.map_or("none", |p| p.kind.name()).into()),
+            regularization_rate: self.regularization.map(|p| p.rate),
         }
     }
 }

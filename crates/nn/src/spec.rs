@@ -27,8 +27,12 @@ pub struct Spec {
     pub t_test: Vec<Vec<f32>>,
     /// The layers, first to last.
     pub layers: Vec<LayerSpec>,
-    /// The loss; only `mse` (0.5·Σ(y − t)²) exists. Read as `mse` when absent.
+    /// The loss: `mse` (0.5·Σ(y − t)²) or `softmax_cross_entropy` (−Σ t·log softmax(y), `t`
+    /// one-hot rows); see [`crate::loss::LossKind`]. Read as `mse` when absent.
     pub loss: String,
+    /// An optional penalty on every affine layer's W (`{"type": "l1" | "l2", "rate": r}`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub regularization: Option<RegularizationSpec>,
     /// The optimizer and its hyper-parameters.
     pub optimizer: OptimizerSpec,
     /// How many steps a trace records (1 to 10 000).
@@ -59,6 +63,16 @@ pub enum LayerSpec {
     Sigmoid {},
     /// tanh(x).
     Tanh {},
+}
+
+/// The `regularization` object; see [`crate::regularize`].
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct RegularizationSpec {
+    /// `l1` or `l2` ([`crate::regularize::PenaltyKind`]).
+    #[serde(rename = "type")]
+    pub kind: String,
+    /// The rate r (finite, ≥ 0).
+    pub rate: f64,
 }
 
 /// The `optimizer` object.

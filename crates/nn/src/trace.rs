@@ -5,6 +5,7 @@ use crate::cycle::Session;
 use crate::error::{NonFinite, SpecError};
 use crate::infer::Inference;
 use crate::layer::Layer;
+use crate::loss::LossKind;
 use crate::matmul::Kernels;
 use crate::spec::{Spec, rows};
 use serde::{Deserialize, Serialize};
@@ -31,8 +32,14 @@ pub struct StepRecord {
     pub batch: Option<Vec<usize>>,
     /// Each layer's output, batch × width.
     pub outputs: Vec<Rows>,
-    /// The loss of this step's forward pass, before its update.
+    /// The loss of this step's forward pass, before its update (with the penalty's term, if any).
     pub loss: f32,
+    /// p = softmax(y) of the last layer's output, batch × out (softmax cross-entropy only).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub probabilities: Option<Rows>,
+    /// The penalty's term of `loss` (with a regularization only).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub penalty: Option<f32>,
     /// Each layer's gradients: dx always, dW and db for affine layers.
     pub grads: Vec<Grads>,
     /// Each layer's parameters after this step's update (`{}` for activations).
@@ -99,6 +106,8 @@ pub fn record(s: &Session<f32>) -> StepRecord {
         batch: (!s.batcher().is_full()).then(|| s.batch().to_vec()),
         outputs: layers.iter().map(|l| rows(l.y())).collect(),
         loss: s.loss().unwrap_or(f32::NAN),
+        probabilities: probabilities(s).map(rows),
+        penalty: penalty(s),
         grads: layers
             .iter()
             .map(|l| Grads {
@@ -131,6 +140,19 @@ pub fn record(s: &Session<f32>) -> StepRecord {
             .map(|l| l.as_act().map(|a| a.dead_units()).unwrap_or_default())
             .collect(),
     }
+}
+
+/// p = softmax(y) of the step's loss phase, under softmax cross-entropy.
+pub fn probabilities(s: &Session<f32>) -> Option<&nalgebra::DMatrix<f32>> {
+    let loss = s.network().loss();
+    (loss.kind() == LossKind::SoftmaxCrossEntropy).then(|| loss.probabilities())
+}
+
+/// The penalty's term of the step's loss (taken before its update), with a regularization.
+pub fn penalty(s: &Session<f32>) -> Option<f32> {
+    let a = s.network().affines().map(|a| a.w_before());
+    let p = s.network().penalty()?;
+    Some(a.fold(0.0, |sum, w| sum + p.value(w)))
 }
 
 /// Runs `spec.steps` steps and records each one, with [`Kernels::Portable`] products, so a
@@ -169,6 +191,11 @@ pub fn numbers(spec: &Spec) -> u64 {
     // The numbers of one step as `per_sample · batch + fixed`; the step number and its loss
     // are two of the fixed ones.
     let (mut per_sample, mut fixed) = (0u64, 2u64);
+    // Softmax's probabilities, one per output, and a penalty's term.
+    if spec.loss == LossKind::SoftmaxCrossEntropy.name() {
+        per_sample = spec.t.first().map_or(0, |r| r.len()) as u64;
+    }
+    fixed += u64::from(spec.regularization.is_some());
     for layer in &spec.layers {
         let input = width;
         match layer {

@@ -8,17 +8,19 @@ use crate::data::Dataset;
 use crate::error::SpecError;
 use crate::layer::Layer;
 use crate::limits::{MAX_LAYERS, MAX_SAMPLES, MAX_TRACE_STEPS, MAX_WIDTH};
+use crate::loss::LossKind;
 use crate::network::Network;
 use crate::optim::OptimizerKind;
+use crate::regularize::{Penalty, PenaltyKind};
 use crate::spec::{LayerSpec, OptimizerSpec, Spec};
 use nalgebra::DMatrix;
 
 impl Spec {
     /// Checks every field and builds a session at step 0.
     pub fn session(&self) -> Result<Session<f32>, SpecError> {
-        let (data, layers, kind) = validate(self)?;
+        let (data, net, kind) = validate(self)?;
         Ok(Session::new(
-            Network::new(layers),
+            net,
             kind,
             &data,
             self.batch_size.unwrap_or(0),
@@ -27,8 +29,9 @@ impl Spec {
     }
 }
 
-/// Checks every field of `spec` and builds its data, layers and optimizer rule.
-pub fn validate(spec: &Spec) -> Result<(Dataset, Vec<Layer<f32>>, OptimizerKind), SpecError> {
+/// Checks every field of `spec` and builds its data, network (layers, loss and penalty) and
+/// optimizer rule.
+pub fn validate(spec: &Spec) -> Result<(Dataset, Network<f32>, OptimizerKind), SpecError> {
     let x = matrix("x", &spec.x, 1, MAX_SAMPLES)?;
     let t = matrix("t", &spec.t, 1, MAX_SAMPLES)?;
     if t.nrows() != x.nrows() {
@@ -101,12 +104,7 @@ pub fn validate(spec: &Spec) -> Result<(Dataset, Vec<Layer<f32>>, OptimizerKind)
             ),
         ));
     }
-    if spec.loss != "mse" {
-        return Err(SpecError::new(
-            "loss",
-            format!("unknown loss `{}`, expected `mse`", spec.loss),
-        ));
-    }
+    let (loss, penalty) = loss_and_penalty(spec, &data)?;
     if !(1..=MAX_TRACE_STEPS).contains(&spec.steps) {
         return Err(SpecError::new(
             "steps",
@@ -116,7 +114,61 @@ pub fn validate(spec: &Spec) -> Result<(Dataset, Vec<Layer<f32>>, OptimizerKind)
     if spec.batch_size == Some(0) {
         return Err(SpecError::new("batch_size", "must be at least 1"));
     }
-    Ok((data, layers, optimizer(spec.optimizer)?))
+    let kind = optimizer(spec.optimizer)?;
+    Ok((data, Network::with_loss(layers, loss, penalty), kind))
+}
+
+/// The spec's loss (its targets fit for it: for softmax, one-hot rows of at least 2 classes) and
+/// its penalty on the weights (a known type, a finite rate ≥ 0).
+fn loss_and_penalty(spec: &Spec, data: &Dataset) -> Result<(LossKind, Option<Penalty>), SpecError> {
+    let loss = LossKind::parse(&spec.loss).ok_or_else(|| {
+        let msg = format!(
+            "unknown loss `{}`, expected one of {}",
+            spec.loss,
+            LossKind::names()
+        );
+        SpecError::new("loss", msg)
+    })?;
+    if loss == LossKind::SoftmaxCrossEntropy {
+        if data.t.ncols() < 2 {
+            let msg = format!(
+                "softmax_cross_entropy needs one-hot rows of at least 2 classes; t has width {}",
+                data.t.ncols()
+            );
+            return Err(SpecError::new("t", msg));
+        }
+        for (field, t) in [("t", &data.t), ("t_test", &data.t_test)] {
+            let bad = t.row_iter().position(|r| {
+                r.iter().any(|&v| v != 0.0 && v != 1.0)
+                    || r.iter().filter(|&&v| v == 1.0).count() != 1
+            });
+            if let Some(r) = bad {
+                let msg = "is not one-hot (one 1, the rest 0), as softmax_cross_entropy needs";
+                return Err(SpecError::new(format!("{field}[{r}]"), msg));
+            }
+        }
+    }
+    let penalty = match &spec.regularization {
+        None => None,
+        Some(r) => {
+            let kind = PenaltyKind::parse(&r.kind).ok_or_else(|| {
+                let msg = format!(
+                    "unknown type `{}`, expected one of {}",
+                    r.kind,
+                    PenaltyKind::names()
+                );
+                SpecError::new("regularization.type", msg)
+            })?;
+            if !(r.rate.is_finite() && r.rate >= 0.0) {
+                return Err(SpecError::new(
+                    "regularization.rate",
+                    "must be a finite number ≥ 0",
+                ));
+            }
+            Some(Penalty { kind, rate: r.rate })
+        }
+    };
+    Ok((loss, penalty))
 }
 
 /// Checks an optimizer's hyper-parameters.

@@ -28,6 +28,7 @@ pub fn w2() -> Preset {
         points: 500,
         noise: 0.1,
         test_fraction: 0.0,
+        ..Preset::article()
     }
 }
 
@@ -55,6 +56,7 @@ pub fn w4() -> Preset {
         points: 1024,
         noise: 0.1,
         test_fraction: 0.0,
+        ..Preset::article()
     }
 }
 
@@ -75,6 +77,7 @@ pub fn w5() -> Preset {
         points: 500,
         noise: 0.1,
         test_fraction: 0.0,
+        ..Preset::article()
     }
 }
 

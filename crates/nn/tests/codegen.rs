@@ -8,6 +8,8 @@ mod common;
 
 use backstep_nn::codegen::pytorch_code;
 use backstep_nn::data::Shape2d;
+use backstep_nn::loss::LossKind;
+use backstep_nn::regularize::{Penalty, PenaltyKind};
 use backstep_nn::{Act, DataChoice, Init, MicroStep, OptimizerKind, Preset, Session};
 use common::{close, close_rows};
 use serde_json::Value;
@@ -196,4 +198,58 @@ fn the_script_is_self_contained_and_uses_no_autograd() {
     }
     // The article's first weight, in its shortest round-trip form.
     assert!(code.contains(&format!("{:?}", f32::from_bits(0xbe08b0c8))));
+}
+
+/// A preset with softmax cross-entropy on `k` gaussian clouds and an optional penalty.
+fn classes(k: usize, regularization: Option<Penalty>) -> Preset {
+    Preset {
+        classes: k,
+        loss: LossKind::SoftmaxCrossEntropy,
+        regularization,
+        ..plane(
+            Shape2d::Gaussians,
+            Act::Tanh,
+            OptimizerKind::Sgd { lr: 0.01 },
+            10,
+        )
+    }
+}
+
+#[test]
+fn softmax_cross_entropy_and_the_penalties() {
+    let mut s = session(&classes(3, None));
+    check("softmax 3 classes step 0", &s);
+    s.run(15).unwrap();
+    check("softmax 3 classes step 15", &s);
+    for kind in PenaltyKind::ALL {
+        let p = Some(Penalty { kind, rate: 0.05 });
+        let mut s = session(&classes(2, p));
+        s.run(5).unwrap();
+        check(&format!("softmax 2 classes, {} step 5", kind.name()), &s);
+        let mut m = session(&Preset {
+            regularization: p,
+            ..Preset::article()
+        });
+        m.run(3).unwrap();
+        check(&format!("article, {} step 3", kind.name()), &m);
+    }
+}
+
+#[test]
+fn the_script_names_its_loss_and_penalty() {
+    let p = Some(Penalty {
+        kind: PenaltyKind::L2,
+        rate: 0.25,
+    });
+    let code = pytorch_code(&session(&classes(4, p)));
+    assert!(code.contains("class SoftmaxCrossEntropy") && !code.contains("class MSE"));
+    assert!(code.contains("loss_layer = SoftmaxCrossEntropy()"));
+    assert!(code.contains("class L2") && code.contains("penalty = L2(rate=0.25)"));
+    assert!(code.contains("loss = loss + penalty.forward([a.W for a in affines])"));
+    assert!(code.contains("a.dW = a.dW + penalty.backward(a.W)"));
+    for banned in ["requires_grad", "loss.backward()", "autograd", "torch.nn"] {
+        assert!(!code.contains(banned), "the script uses {banned}");
+    }
+    let plain = pytorch_code(&session(&Preset::article()));
+    assert!(!plain.contains("penalty") && plain.contains("loss_layer = MSE()"));
 }

@@ -1,6 +1,8 @@
 //! Finite-difference gradient checks in f64 (central differences) for each layer, the loss and
 //! whole networks of random shape, activation and batch size (proptest).
 
+use backstep_nn::loss::{Loss, LossKind};
+use backstep_nn::regularize::{Penalty, PenaltyKind};
 use backstep_nn::{Act, Activation, Affine, Layer, Network, TorchGenerator};
 use nalgebra::DMatrix;
 use proptest::prelude::*;
@@ -97,16 +99,27 @@ proptest! {
     }
 
     #[test]
-    fn loss_dy(seed in any::<u64>(), n in 1usize..7, w in 1usize..4) {
+    fn loss_dy(seed in any::<u64>(), n in 1usize..7, w in 1usize..4, softmax in any::<bool>()) {
         let mut g = TorchGenerator::new(seed);
-        struct L { y: DMatrix<f64>, t: DMatrix<f64> }
-        fn value(s: &mut L) -> f64 { backstep_nn::loss::mse_value(&s.y, &s.t) }
-        let mut s = L { y: randn(&mut g, n, w), t: randn(&mut g, n, w) };
-        let mut mse = backstep_nn::loss::Mse::default();
-        mse.forward(&s.y, &s.t);
-        let dy = mse.backward().clone();
+        let kind = if softmax { LossKind::SoftmaxCrossEntropy } else { LossKind::Mse };
+        struct L { y: DMatrix<f64>, t: DMatrix<f64>, kind: LossKind }
+        fn value(s: &mut L) -> f64 { s.kind.value(&s.y, &s.t) }
+        let y = randn(&mut g, n, w + usize::from(softmax)).map(|v| 3.0 * v);
+        // Softmax's targets: one-hot rows, the class drawn from the generator.
+        let t = if softmax {
+            let cls: Vec<usize> = (0..n).map(|_| g.below(y.ncols())).collect();
+            DMatrix::from_fn(n, y.ncols(), |r, c| f64::from(u8::from(cls[r] == c)))
+        } else {
+            randn(&mut g, n, w)
+        };
+        let mut s = L { y, t, kind };
+        let mut loss = Loss::new(kind);
+        loss.forward(&s.y, &s.t);
+        let dy = loss.backward().clone();
         assert_close("dL/dy", &dy, &numeric(&mut s, |s| &mut s.y, value))?;
-        prop_assert!((&dy - (&s.y - &s.t)).amax() == 0.0, "dL/dy is exactly y − t");
+        if !softmax {
+            prop_assert!((&dy - (&s.y - &s.t)).amax() == 0.0, "dL/dy is exactly y − t");
+        }
     }
 
     #[test]
@@ -117,8 +130,16 @@ proptest! {
         out in 1usize..3,
         hidden in prop::collection::vec((1usize..5, 0u8..3), 0..3),
         output_act in prop::option::of(0u8..3),
+        softmax in any::<bool>(),
+        penalty in prop::option::of((any::<bool>(), 0.0f64..2.0)),
     ) {
         let mut g = TorchGenerator::new(seed);
+        // Softmax needs at least two outputs; its targets are one-hot rows.
+        let out = out + usize::from(softmax);
+        let kind = if softmax { LossKind::SoftmaxCrossEntropy } else { LossKind::Mse };
+        let penalty = penalty.map(|(l1, rate)| {
+            Penalty { kind: if l1 { PenaltyKind::L1 } else { PenaltyKind::L2 }, rate }
+        });
         let mut layers = Vec::new();
         let mut width = input;
         for &(h, k) in &hidden {
@@ -134,7 +155,17 @@ proptest! {
         fn value(s: &mut S) -> f64 { let (x, t) = (s.x.clone(), s.t.clone()); s.net.forward_loss(&x, &t) }
         fn w(s: &mut S) -> &mut DMatrix<f64> { match &mut s.net.layers_mut()[s.at] { Layer::Affine(a) => a.w_mut(), _ => unreachable!() } }
         fn b(s: &mut S) -> &mut DMatrix<f64> { match &mut s.net.layers_mut()[s.at] { Layer::Affine(a) => a.b_mut(), _ => unreachable!() } }
-        let mut s = S { net: Network::new(layers), x: randn(&mut g, n, input), t: randn(&mut g, n, out), at: 0 };
+        let x = randn(&mut g, n, input);
+        let t = if softmax {
+            let cls: Vec<usize> = (0..n).map(|_| g.below(out)).collect();
+            DMatrix::from_fn(n, out, |r, c| f64::from(u8::from(cls[r] == c)))
+        } else {
+            randn(&mut g, n, out)
+        };
+        // |W| has a kink at 0: an L1 weight within 1e-3 of it makes the difference meaningless.
+        let near_zero = layers.iter().filter_map(Layer::as_affine).any(|a| a.w().iter().any(|v| v.abs() < 1e-3));
+        prop_assume!(!(near_zero && penalty.is_some_and(|p| p.kind == PenaltyKind::L1)));
+        let mut s = S { net: Network::with_loss(layers, kind, penalty), x, t, at: 0 };
         value(&mut s);
         // A ReLU input within 1e-3 of its kink makes the finite difference meaningless.
         let kinked = (0..s.net.layers().len())

@@ -5,11 +5,12 @@
 mod support;
 
 use backstep_nn::data::Shape2d;
+use backstep_nn::loss::LossKind;
 use backstep_nn::measure::{
-    ACCURACY, Curves, Measures, TEST_ACCURACY, TEST_LOSS, TRAIN_LOSS, accuracy, classes, loss_step,
-    mean_loss, threshold,
+    ACCURACY, Curves, Measures, TEST_ACCURACY, TEST_LOSS, TRAIN_LOSS, accuracy, argmax_accuracy,
+    classes, loss_step, mean_loss, threshold,
 };
-use backstep_nn::{DataChoice, Preset, Timeline};
+use backstep_nn::{DataChoice, Inference, Preset, Timeline};
 use nalgebra::DMatrix;
 use support::{bits, presets};
 
@@ -32,7 +33,9 @@ fn two_classes_and_their_midpoint() {
     // values, two columns, a NaN, no rows.
     assert_eq!(classes(&col(&[1.0, 1.0])), None);
     assert_eq!(classes(&col(&[0.3, -1.2])), None);
-    assert_eq!(classes(&col(&[1.0, 0.0, 1.0])), None);
+    // AND, OR, NAND: one class has a single point.
+    assert_eq!(classes(&col(&[1.0, 0.0, 1.0])), Some((0.0, 1.0)));
+    assert_eq!(classes(&col(&[0.0, 0.0, 0.0, 1.0])), Some((0.0, 1.0)));
     assert_eq!(classes(&col(&[0.0, 0.5, 1.0])), None);
     assert_eq!(classes(&DMatrix::from_element(2, 2, 0.0)), None);
     assert_eq!(classes(&col(&[0.0, f32::NAN])), None);
@@ -52,7 +55,7 @@ fn accuracy_counts_points_on_the_right_side() {
         None
     );
     // (1/n)·Σ ½(y − t)²: (0.04 + 0.01 + 0.25 + 0.49) / 2 / 4.
-    let m = mean_loss(&y, &t).unwrap();
+    let m = mean_loss(LossKind::Mse, &y, &t).unwrap();
     assert!((m - 0.79 / 8.0).abs() < 1e-7, "{m}");
 }
 
@@ -241,4 +244,26 @@ fn a_long_run_measures_fewer_steps_and_still_knows_now() {
         bits(f.curves().series(TRAIN_LOSS, 2500))
     );
     assert_eq!(mbits(Some(t.measures_now())), mbits(Some(f.measures_now())));
+}
+
+#[test]
+fn softmax_runs_measure_by_the_largest_output_and_their_own_loss() {
+    let y = DMatrix::from_row_slice(3, 3, &[2.0, 1.0, 0.0, 0.0, 0.5, 0.1, 1.0, 1.0, 0.0]);
+    let t = DMatrix::from_row_slice(3, 3, &[1.0, 0.0, 0.0, 0.0, 0.0, 1.0, 1.0, 0.0, 0.0]);
+    // Row 0 right, row 1 wrong, row 2 a tie taken by the first (right).
+    assert_eq!(argmax_accuracy(&y, &t), Some(2.0 / 3.0));
+    let p = Preset {
+        classes: 3,
+        loss: LossKind::SoftmaxCrossEntropy,
+        ..Preset::for_data(DataChoice::Plane(Shape2d::Gaussians))
+    };
+    let mut run = Timeline::new(p.spec(1).unwrap().session().unwrap()).unwrap();
+    run.run(20).unwrap();
+    let m = run.curves().at(20).unwrap();
+    assert!((0.0..=1.0).contains(&m.accuracy) && (0.0..=1.0).contains(&m.test_accuracy));
+    let s = run.session();
+    let y = Inference::new().run(s.network(), s.x()).clone();
+    let mean = LossKind::SoftmaxCrossEntropy.value(&y, s.t()) / s.t().nrows() as f32;
+    assert_eq!(m.train_loss.to_bits(), mean.to_bits());
+    assert_eq!(m.accuracy, argmax_accuracy(&y, s.t()).unwrap());
 }

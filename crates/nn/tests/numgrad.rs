@@ -2,7 +2,9 @@
 //! and on the page's largest net.
 
 use backstep_nn::data::Shape2d;
+use backstep_nn::loss::LossKind;
 use backstep_nn::numgrad::{gradcheck, gradcheck_at_most};
+use backstep_nn::regularize::{Penalty, PenaltyKind};
 use backstep_nn::{Act, DataChoice, Init, OptimizerKind, Preset, Session};
 
 const TOL: f64 = 1e-3;
@@ -196,5 +198,34 @@ fn the_result_serialises_with_the_page_names() {
     assert_eq!(entry["param"], "b");
     for key in ["row", "col", "analytic", "numeric", "relErr", "kink"] {
         assert!(entry.get(key).is_some(), "{key}");
+    }
+}
+
+#[test]
+fn softmax_cross_entropy_and_both_penalties() {
+    let softmax = |k: usize, regularization| Preset {
+        classes: k,
+        loss: LossKind::SoftmaxCrossEntropy,
+        regularization,
+        ..plane(Shape2d::Spiral)
+    };
+    check_through_a_run("softmax, 3 classes", &softmax(3, None));
+    check_through_a_run(
+        "softmax, 5 gaussians",
+        &Preset {
+            data: DataChoice::Plane(Shape2d::Gaussians),
+            ..softmax(5, None)
+        },
+    );
+    for kind in PenaltyKind::ALL {
+        let p = Some(Penalty { kind, rate: 0.03 });
+        check_through_a_run(kind.name(), &softmax(2, p));
+        check_through_a_run(
+            kind.name(),
+            &Preset {
+                regularization: p,
+                ..plane(Shape2d::Circle)
+            },
+        );
     }
 }

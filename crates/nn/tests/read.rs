@@ -21,7 +21,52 @@ fn every_preset() -> Vec<Preset> {
             }
         }
     }
+    // More classes, softmax cross-entropy and the penalties.
+    let more = |dataset: &str, classes, loss: Option<&str>, reg: Option<(&str, f64)>| Settings {
+        dataset: Some(dataset.into()),
+        classes: Some(classes),
+        loss: loss.map(Into::into),
+        regularization: reg.map(|r| r.0.into()),
+        regularization_rate: reg.map(|r| r.1),
+        ..Settings::default()
+    };
+    for s in [
+        more("spiral", 4, None, None),
+        more(
+            "gaussians",
+            2,
+            Some("softmax_cross_entropy"),
+            Some(("l2", 0.01)),
+        ),
+        more("gaussians", 5, Some("mse"), Some(("l1", 0.5))),
+        more("xor", 2, None, Some(("l1", 0.0))),
+    ] {
+        all.push(s.preset().unwrap());
+    }
     all
+}
+
+/// The page's URL reads every setting the reader takes, in the same order, and `Settings`
+/// writes no other.
+#[test]
+fn the_url_reads_every_setting() {
+    let url = include_str!("../../../web/url.js");
+    let block = url.split("const SETTINGS = {").nth(1).unwrap();
+    let block = block.split("};").next().unwrap();
+    let keys: Vec<&str> = block
+        .lines()
+        .filter_map(|l| l.trim().split_once(':').map(|(k, _)| k))
+        .collect();
+    assert_eq!(keys, read::SETTINGS_KEYS);
+    let adam = Settings {
+        optimizer: Some("adam".into()),
+        regularization: Some("l2".into()),
+        ..Settings::default()
+    };
+    let written = serde_json::to_value(adam.preset().unwrap().settings()).unwrap();
+    for key in written.as_object().unwrap().keys() {
+        assert!(keys.contains(&key.as_str()), "{key}");
+    }
 }
 
 #[test]

@@ -78,7 +78,7 @@ fn unknown_layer_optimizer_loss_or_field() {
     );
     assert_eq!(
         error(&with(&["loss"], json!("cross_entropy"))),
-        "loss: unknown loss `cross_entropy`, expected `mse`"
+        "loss: unknown loss `cross_entropy`, expected one of `mse`, `softmax_cross_entropy`"
     );
     let e = error(&with(&["layers", "1"], json!({"type": "relu", "W": [[1]]})));
     assert!(e.starts_with("layers[1]: unknown field `W`"), "{e}");

@@ -32,7 +32,7 @@ const GRID: usize = Slot::Grid as usize;
 /// What to view (the `what` argument, exported to JS as `What`). With a layer index: its input
 /// x, output y, incoming gradient dout, dx, W, b, dW, db, W and b before the update, the ReLU
 /// mask (u8, 1 where x ≤ 0). With [`Slot::Loss`]: X the batch, Y the prediction, T the batch
-/// targets, DY dL/dy. With [`Slot::Data`]: X, T, XTest, TTest. With [`Slot::Grid`]: X.
+/// targets, DY dL/dy, P softmax(y) (softmax cross-entropy only; 0 × 0 otherwise). With [`Slot::Data`]: X, T, XTest, TTest. With [`Slot::Grid`]: X.
 #[wasm_bindgen]
 #[derive(Clone, Copy)]
 pub enum What {
@@ -66,6 +66,8 @@ pub enum What {
     XTest = 13,
     /// Test targets.
     TTest = 14,
+    /// p = softmax(y), under softmax cross-entropy.
+    P = 15,
 }
 
 /// The `what` numbers as constants, for matching.
@@ -86,6 +88,7 @@ mod what {
     pub const DY: u32 = What::Dy as u32;
     pub const X_TEST: u32 = What::XTest as u32;
     pub const T_TEST: u32 = What::TTest as u32;
+    pub const P: u32 = What::P as u32;
 }
 
 impl Trainer {
@@ -98,6 +101,7 @@ impl Trainer {
                 what::Y => net.layers().last().map(Layer::y),
                 what::T => Some(s.batch_t()),
                 what::DY => Some(net.loss().dy()),
+                what::P => Some(net.loss().probabilities()),
                 _ => None,
             },
             DATA => match w {

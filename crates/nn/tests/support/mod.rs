@@ -46,6 +46,7 @@ pub fn dump(s: &Session<f32>) -> Vec<Named> {
         }
     }
     out.push(named("loss.dy".into(), s.network().loss().dy()));
+    out.push(named("loss.p".into(), s.network().loss().probabilities()));
     let loss = s.loss().map_or(u64::MAX, |l| u64::from(l.to_bits()));
     out.push(("loss".into(), (1, 1), vec![loss]));
     for (k, slot) in s.optimizer().slots().iter().enumerate() {
@@ -84,7 +85,7 @@ pub fn same(what: &str, a: &Session<f32>, b: &Session<f32>) {
 }
 
 /// Specs for the state tests: the article's run and plane sets with mini-batches, momentum,
-/// Adam, tanh and sigmoid.
+/// Adam, tanh and sigmoid, and softmax cross-entropy on 3 classes with an L2 penalty.
 pub fn presets() -> Vec<(&'static str, backstep_nn::Preset)> {
     use backstep_nn::{Act, DataChoice, OptimizerKind, Preset, data::Shape2d};
     let adam = OptimizerKind::Adam {
@@ -137,6 +138,26 @@ pub fn presets() -> Vec<(&'static str, backstep_nn::Preset)> {
                 points: 24,
                 seed: 8,
                 skip: 0,
+                ..Preset::article()
+            },
+        ),
+        (
+            "gaussians 3 classes softmax l2 batch 5",
+            Preset {
+                data: DataChoice::Plane(Shape2d::Gaussians),
+                hidden: vec![4],
+                activation: Act::Tanh,
+                optimizer: OptimizerKind::Sgd { lr: 0.05 },
+                batch_size: 5,
+                points: 27,
+                seed: 9,
+                skip: 0,
+                classes: 3,
+                loss: backstep_nn::loss::LossKind::SoftmaxCrossEntropy,
+                regularization: Some(backstep_nn::regularize::Penalty {
+                    kind: backstep_nn::regularize::PenaltyKind::L2,
+                    rate: 0.01,
+                }),
                 ..Preset::article()
             },
         ),
