@@ -115,7 +115,7 @@ impl Timeline {
             .sum();
         let frame = 3 * 4 * params + session.batcher().bytes();
         let mut curves = Curves::new();
-        curves.record(0, &session);
+        curves.record_now(0, &session);
         Ok(Timeline {
             origin: session.clone(),
             session,
@@ -249,7 +249,7 @@ impl Timeline {
         self.events.clear();
         self.frames.clear();
         self.curves.truncate_after(0);
-        self.curves.record(0, &self.session);
+        self.curves.record_now(0, &self.session);
     }
 
     /// Records a completed step: its loss, the events made after it, and maybe a keyframe.
