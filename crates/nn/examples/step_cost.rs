@@ -1,6 +1,7 @@
 //! The page's step path natively, for instruction counts that a noisy machine cannot move:
-//! a timeline with the page's product loops, its notices, and one "frame" (the header's
-//! measures now) every `FRAME` steps, from step 0. Per step, the difference of two runs:
+//! a timeline with the page's product loops and deferred measures (`EAGER=1`: measured as each
+//! step completes, as before), its notices, and one "frame" (the header's measures now) every
+//! `FRAME` steps, from step 0. Per step, the difference of two runs:
 //! `valgrind --tool=callgrind --callgrind-out-file=/dev/null target/release/examples/step_cost
 //! w1 0` and the same with `w1 4096`, divided by 4 096 (BENCHMARKS.md).
 use backstep_nn::notices::Notices;
@@ -23,6 +24,7 @@ fn main() {
     let spec = preset.spec(1).expect("workload spec");
     let mut t = Timeline::new(spec.session().expect("session")).expect("timeline");
     t.set_kernels(Kernels::Portable);
+    t.defer_measures(std::env::var_os("EAGER").is_none());
     let mut notices = Notices::new();
     let mut done = 0;
     while done < n {

@@ -211,7 +211,9 @@ impl Curves {
     fn extend(&mut self, step: u64) {
         let len = step as usize + 1;
         for series in &mut self.series {
-            if series.len() < len {
+            if series.len() + 1 == len {
+                series.push(f32::NAN);
+            } else if series.len() < len {
                 series.resize(len, f32::NAN);
             }
         }

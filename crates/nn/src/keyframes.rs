@@ -4,6 +4,7 @@
 
 use crate::batch::Batcher;
 use crate::cycle::{MicroStep, Session};
+use crate::matmul::assign;
 use crate::optim::Optimizer;
 use crate::real::Real;
 use nalgebra::DMatrix;
@@ -22,6 +23,9 @@ pub(crate) struct Keyframes {
     cap: usize,
     /// (step, state after that step and its events), sorted by step.
     frames: Vec<(u64, State<f32>)>,
+    /// Frames dropped, kept to be written over by later ones: a keyframe taken on an ordinary
+    /// step allocates nothing. Together with `frames` never more than the cap plus one.
+    spare: Vec<State<f32>>,
 }
 
 impl Keyframes {
@@ -32,6 +36,7 @@ impl Keyframes {
             interval: 1,
             cap,
             frames: Vec::new(),
+            spare: Vec::new(),
         }
     }
 
@@ -55,17 +60,32 @@ impl Keyframes {
     /// Keeps the state after `step` if the step is a multiple of the interval and not kept yet;
     /// past the cap, the interval doubles and every frame off the new interval goes (every
     /// other one).
-    pub(crate) fn offer(&mut self, step: u64, state: impl FnOnce() -> State<f32>) {
+    pub(crate) fn offer(&mut self, step: u64, session: &Session<f32>) {
         if step == 0 || step % self.interval != 0 {
             return;
         }
         if let Err(at) = self.find(step) {
-            self.frames.insert(at, (step, state()));
+            let state = match self.spare.pop() {
+                Some(mut state) => {
+                    session.state_into(&mut state);
+                    state
+                }
+                None => session.state(),
+            };
+            self.frames.insert(at, (step, state));
         }
         while self.frames.len() > self.cap {
             self.interval *= 2;
             let n = self.interval;
-            self.frames.retain(|(s, _)| s % n == 0);
+            // Keep the frames on the new interval in order; the others become spares.
+            let mut kept = 0;
+            for i in 0..self.frames.len() {
+                if self.frames[i].0 % n == 0 {
+                    self.frames.swap(kept, i);
+                    kept += 1;
+                }
+            }
+            self.spare.extend(self.frames.drain(kept..).map(|(_, s)| s));
         }
     }
 
@@ -100,12 +120,12 @@ impl Keyframes {
             Ok(at) => at + 1,
             Err(at) => at,
         };
-        self.frames.truncate(end);
+        self.spare.extend(self.frames.drain(end..).map(|(_, s)| s));
     }
 
     /// Drops every frame.
     pub(crate) fn clear(&mut self) {
-        self.frames.clear();
+        self.spare.extend(self.frames.drain(..).map(|(_, s)| s));
         self.interval = 1;
     }
 }
@@ -148,12 +168,26 @@ impl<T: Real> Session<T> {
         }
     }
 
+    /// Writes the state between steps over `s` (a spare keyframe), reusing its buffers.
+    pub(crate) fn state_into(&self, s: &mut State<T>) {
+        s.params.resize_with(self.net.affines().count(), || {
+            [DMatrix::zeros(0, 0), DMatrix::zeros(0, 0)]
+        });
+        for (a, [w, b]) in self.net.affines().zip(&mut s.params) {
+            assign(w, a.w());
+            assign(b, a.b());
+        }
+        s.opt.clone_from(&self.opt);
+        s.batcher.clone_from(&self.batcher);
+        s.steps = self.steps;
+    }
+
     /// Puts back a keyframe taken from this session (or one built from the same spec). The
     /// caches keep whatever they held until the next step overwrites them.
     pub(crate) fn set_state(&mut self, s: &State<T>) {
         for (a, [w, b]) in self.net.affines_mut().zip(&s.params) {
-            a.w_mut().clone_from(w);
-            a.b_mut().clone_from(b);
+            assign(a.w_mut(), w);
+            assign(a.b_mut(), b);
         }
         self.opt.clone_from(&s.opt);
         self.opt_backup.clone_from(&s.opt);

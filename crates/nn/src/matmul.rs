@@ -257,6 +257,16 @@ pub fn copy<T: nalgebra::Scalar + Copy>(dst: &mut DMatrix<T>, src: &DMatrix<T>) 
     dst.as_mut_slice().copy_from_slice(src.as_slice());
 }
 
+/// Makes `dst` a copy of `src`, reusing `dst`'s buffer when the shapes agree (a keyframe taken
+/// or restored allocates nothing on an ordinary step).
+pub fn assign<T: nalgebra::Scalar + Copy>(dst: &mut DMatrix<T>, src: &DMatrix<T>) {
+    if dst.shape() == src.shape() {
+        copy(dst, src);
+    } else {
+        *dst = src.clone();
+    }
+}
+
 /// Gives `m` the shape `rows × cols`, reallocating only when the shape changes (a new batch size),
 /// never on an ordinary step.
 pub fn fit<T: nalgebra::Scalar + Default>(m: &mut DMatrix<T>, rows: usize, cols: usize) {
