@@ -21,11 +21,14 @@ pub const KEYFRAME_BUDGET: usize = 64 << 20;
 pub(crate) struct Keyframes {
     interval: u64,
     cap: usize,
-    /// (step, state after that step and its events), sorted by step.
-    frames: Vec<(u64, State<f32>)>,
+    /// (step, state after that step and its events), sorted by step. Boxed: a state holds the
+    /// batch generator's 2.5 KB inline, which inserting and thinning would otherwise move.
+    frames: Vec<(u64, Box<State<f32>>)>,
     /// Frames dropped, kept to be written over by later ones: a keyframe taken on an ordinary
     /// step allocates nothing. Together with `frames` never more than the cap plus one.
-    spare: Vec<State<f32>>,
+    // Boxed like `frames`' states, which move here and back without copying.
+    #[allow(clippy::vec_box)]
+    spare: Vec<Box<State<f32>>>,
 }
 
 impl Keyframes {
@@ -70,7 +73,7 @@ impl Keyframes {
                     session.state_into(&mut state);
                     state
                 }
-                None => session.state(),
+                None => Box::new(session.state()),
             };
             self.frames.insert(at, (step, state));
         }
@@ -93,20 +96,20 @@ impl Keyframes {
     /// replaces the frame there.
     pub(crate) fn put(&mut self, step: u64, state: State<f32>) {
         match self.find(step) {
-            Ok(at) => self.frames[at].1 = state,
-            Err(at) => self.frames.insert(at, (step, state)),
+            Ok(at) => *self.frames[at].1 = state,
+            Err(at) => self.frames.insert(at, (step, Box::new(state))),
         }
     }
 
     /// Replaces the frame at `step`, if there is one.
     pub(crate) fn replace(&mut self, step: u64, state: impl FnOnce() -> State<f32>) {
         if let Ok(at) = self.find(step) {
-            self.frames[at].1 = state();
+            *self.frames[at].1 = state();
         }
     }
 
     /// The latest frame at or before `step`.
-    pub(crate) fn at_or_before(&self, step: u64) -> Option<&(u64, State<f32>)> {
+    pub(crate) fn at_or_before(&self, step: u64) -> Option<&(u64, Box<State<f32>>)> {
         let end = match self.find(step) {
             Ok(at) => at + 1,
             Err(at) => at,
