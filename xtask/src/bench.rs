@@ -27,6 +27,7 @@ pub fn bench(args: &[String]) -> Result<(), String> {
     let commit = git(&["rev-parse", "HEAD"])?;
     let dirty = !git(&["status", "--porcelain", "--untracked-files=no"])?.is_empty();
     let dist = site::build()?;
+    let load_before = load();
     let (listener, url) = serve::bind(0)?;
     let served = dist.clone();
     std::thread::spawn(move || serve::serve(listener, served));
@@ -54,9 +55,11 @@ pub fn bench(args: &[String]) -> Result<(), String> {
         let text = std::fs::read_to_string(out.join(name)).map_err(|e| format!("{name}: {e}"))?;
         serde_json::from_str(&text).map_err(|e| format!("{name}: {e}"))
     };
+    let loads = format!("{load_before}, then {}", load());
     let section = render(
         &commit,
         dirty,
+        &loads,
         &read("speed.json")?,
         &read("play.json")?,
         &read("page.json")?,
@@ -71,6 +74,14 @@ pub fn bench(args: &[String]) -> Result<(), String> {
     std::fs::write(&path, doc).map_err(|e| e.to_string())?;
     eprintln!("xtask: BENCHMARKS.md's table written (commit {commit})");
     Ok(())
+}
+
+/// The 1-minute load average (Linux), to say how busy the machine was.
+fn load() -> String {
+    std::fs::read_to_string("/proc/loadavg")
+        .ok()
+        .and_then(|l| l.split(' ').next().map(str::to_string))
+        .unwrap_or_else(|| "?".into())
 }
 
 fn git(args: &[&str]) -> Result<String, String> {
@@ -113,16 +124,24 @@ fn short(v: f64) -> String {
 }
 
 /// The generated section: the commit, then the tables.
-fn render(commit: &str, dirty: bool, speed: &Value, play: &Value, page: &Value) -> String {
+fn render(
+    commit: &str,
+    dirty: bool,
+    loads: &str,
+    speed: &Value,
+    play: &Value,
+    page: &Value,
+) -> String {
     let mut s = format!("{START}\n\n{TAKEN_ON}`{commit}`");
     if dirty {
         s += " (with uncommitted changes to tracked files)";
     }
     let ua = speed["ua"].as_str().unwrap_or("Chromium");
     s += &format!(
-        ", by `cargo xtask bench`, in headless {ua} on the machine above. Same page, {} sets of {} \
-         interleaved repetitions; our side timed from step 0 through what the page calls per \
-         frame (frames of the page's fastest speed, the header's measures after each).\n\n",
+        ", by `cargo xtask bench`, in headless {ua} on the machine above (load average {loads} \
+         at the start and the end). Same page, {} sets of {} interleaved repetitions; our side \
+         timed from step 0 through what the page calls per frame (frames of the page's fastest \
+         speed, the header's measures after each).\n\n",
         speed["sets"], speed["reps"]
     );
     s += "| workload | TF Playground | backstep wasm | ratio, min–max over sets | target |\n";
