@@ -55,7 +55,7 @@ pub fn bench(args: &[String]) -> Result<(), String> {
         let text = std::fs::read_to_string(out.join(name)).map_err(|e| format!("{name}: {e}"))?;
         serde_json::from_str(&text).map_err(|e| format!("{name}: {e}"))
     };
-    let loads = format!("{load_before}, then {}", load());
+    let loads = format!("{load_before} at the start, {} at the end", load());
     let section = render(
         &commit,
         dirty,
@@ -138,8 +138,8 @@ fn render(
     }
     let ua = speed["ua"].as_str().unwrap_or("Chromium");
     s += &format!(
-        ", by `cargo xtask bench`, in headless {ua} on the machine above (load average {loads} \
-         at the start and the end). Same page, {} sets of {} interleaved repetitions; our side \
+        ", by `cargo xtask bench`, in headless {ua} on the machine above (load average {loads}). \
+         Same page, {} sets of {} interleaved repetitions; our side \
          timed from step 0 through what the page calls per frame (frames of the page's fastest \
          speed, the header's measures after each).\n\n",
         speed["sets"], speed["reps"]
