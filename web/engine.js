@@ -10,9 +10,9 @@ import { describePanels } from './describe.js';
 import { explain } from './explain.js';
 import { setLanguage } from './i18n.js';
 import { overLimits } from './limits.js';
-import { drawLoss, moveCursor } from './losscurve.js';
+import { drawLoss, lossCursor, moveCursor } from './losscurve.js';
 import { Curve, Model, Slot, What } from './model.js';
-import { createPacer } from './pace.js';
+import { createPacer, SETTLE_MS } from './pace.js';
 import { drawPanels, timed } from './panels.js';
 import { glassRequests } from './requests-glass.js';
 import { pokeRequests } from './requests-poke.js';
@@ -147,7 +147,10 @@ export function createEngine(memory, setup, send, record = null) {
     spec: () => model.spec(),
     export: () =>
       model.trainer.steps() === 0 ? null : { spec: model.spec(), last_step: model.snapshot() },
-    csv: () => model.trainer.loss_csv(),
+    csv: () => {
+      ui.lossDirty = true;
+      return model.csv();
+    },
     ...glassRequests(model, note, () => (ui.quiet ? model.state() : draw())),
     ...pokeRequests(model, view, ui),
     ...probeRequests(canvases, memory, timings, playTimes),
@@ -178,6 +181,7 @@ export function createEngine(memory, setup, send, record = null) {
     },
     cursor: (move) => {
       moveCursor(move, model.trainer.curve_len(Curve.TrainLoss));
+      model.settleAt(lossCursor.index);
       ui.lossDirty = true;
     },
   };
@@ -193,7 +197,7 @@ export function createEngine(memory, setup, send, record = null) {
   }
 
   function drawLossPanel() {
-    ui.readout = drawLoss(canvases.loss, model.curves(), model.historyEpoch, view.logScale);
+    ui.readout = drawLoss(canvases.loss, model.curves(), model.curveKey(), view.logScale);
     ui.lossDirty = false;
   }
 
@@ -245,6 +249,7 @@ export function createEngine(memory, setup, send, record = null) {
       drawLossPanel();
       report(model.state());
     }
+    if (model.settle(t0, SETTLE_MS)) ui.lossDirty = true;
     if (playing) {
       playTimes.push(performance.now() - t0);
       if (playTimes.length > 600) playTimes.shift();

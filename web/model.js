@@ -20,6 +20,8 @@ export class Model {
     this.loads = 0;
     // Bumped whenever the loss history starts again (a load or a reset).
     this.historyEpoch = 0;
+    // Bumped whenever measures behind the latest step were filled in.
+    this.measuredEpoch = 0;
     this.gridVersion = -1;
   }
 
@@ -72,6 +74,33 @@ export class Model {
       batch: this.history(),
       now: [this.trainer.measured(Curve.TrainLoss), this.trainer.measured(Curve.TestLoss)],
     };
+  }
+
+  /** Changes whenever a curve's known values may have changed anywhere (not only at its end),
+   *  so the loss panel finds its range again. */
+  curveKey() {
+    return `${this.historyEpoch}:${this.measuredEpoch}`;
+  }
+
+  /** Takes the curves' waiting measures (the wasm defers them, so a step costs its training),
+   *  the coarsest first, while `performance.now() - t0 < ms`; true if it took any. */
+  settle(t0, ms) {
+    const tr = this.trainer;
+    if (!tr || tr.settle_measures(0) === 0 || performance.now() - t0 >= ms) return false;
+    while (tr.settle_measures(1) > 0 && performance.now() - t0 < ms);
+    this.measuredEpoch++;
+    return true;
+  }
+
+  /** Measures step k now if its measures wait (the loss read-out points at it); k < 0: none. */
+  settleAt(k) {
+    if (k >= 0 && this.trainer.settle_measure(k)) this.measuredEpoch++;
+  }
+
+  /** The loss history as CSV, every waiting measure taken first. */
+  csv() {
+    this.measuredEpoch++;
+    return this.trainer.loss_csv();
   }
 
   /** The batch loss of every completed step, as a view. */

@@ -5,6 +5,10 @@
 /** Milliseconds of stepping per frame (the drawing takes the rest of a 33 ms frame). */
 export const STEP_BUDGET_MS = 14;
 
+/** Milliseconds into a frame's work after which the loss curve's waiting measures (taken when
+ *  there is time, `Trainer.settle_measures`) wait for a later frame. */
+export const SETTLE_MS = 10;
+
 /** A pacer: `run(speed, stepN)` calls `stepN(k)` in chunks until `speed` steps are done or the
  *  budget is spent, and returns how many ran; `rate()` is the steps per second over the last
  *  second of play. */

@@ -3,7 +3,14 @@
 // through `cargo xtask bench`, which builds and serves the site and passes its URL; figures go
 // to BENCHMARKS.md.
 
-import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import {
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -45,7 +52,8 @@ const shell = readFileSync(join(dist, 'index.html'), 'utf8')
   .split('\n')
   .filter((l) => !/<script|preload/.test(l))
   .join('\n');
-const RUNS = 8;
+const RUNS = Number(process.env.BACKSTEP_FIRST_FRAME_RUNS ?? 8);
+const firstFrame = {};
 for (const settle of [0, 2000]) {
   const first = [],
     second = [],
@@ -81,6 +89,7 @@ for (const settle of [0, 2000]) {
     }
     await context.close();
   }
+  firstFrame[settle ? 'settled' : 'started'] = { first: median(first), second: median(second) };
   const when = settle ? `the browser settled for ${settle / 1000} s` : 'the browser just started';
   console.log(`first frame, first visit (fresh renderer), ${when}: ${quartiles(first)}`);
   console.log(`first frame, second visit, ${when}: ${quartiles(second)}`);
@@ -179,7 +188,8 @@ async function playTraced(page, ms) {
   };
 }
 
-// Page weight: what a first visit downloads (index.html, web/*, pkg/*), gzipped.
+// Page weight: what a first visit downloads (index.html, web/*, pkg/*), gzipped (BACKSTEP_BENCH_OUT:
+// page.json, with the first frame's medians, for BENCHMARKS.md).
 const files = [
   'index.html',
   ...readdirSync(join(dist, 'web')).map((f) => `web/${f}`),
@@ -196,3 +206,11 @@ const rows = files.map((f) => {
 });
 console.log(`page weight: ${(raw / 1024).toFixed(1)} KB, gzipped ${(gz / 1024).toFixed(1)} KB`);
 for (const r of rows) console.log(`  ${r}`);
+const out = process.env.BACKSTEP_BENCH_OUT;
+if (out) {
+  mkdirSync(out, { recursive: true });
+  writeFileSync(
+    join(out, 'page.json'),
+    JSON.stringify({ firstFrame, weight: { raw, gz } }, null, 1),
+  );
+}

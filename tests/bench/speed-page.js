@@ -1,6 +1,7 @@
 // The same-page benchmark's in-page side: builds W1–W5 with identical data, initial weights and
 // update rule in backstep's wasm (`Trainer`) and, when given, TF Playground's nn.ts (driven as
-// its oneStep() does), checks that both reach the same loss, then times them interleaved.
+// its oneStep() does), checks that both reach the same loss, then times them interleaved, our
+// side from step 0 through what the page calls per frame.
 // Loaded by tests/bench/speed.mjs, which serves the bindings, the wasm and the compiled nn.ts.
 
 // A small seeded generator (mulberry32), so both sides get the same numbers.
@@ -101,7 +102,7 @@ export function agree(wasm, nn, name, n = 5) {
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
-// Runs `f(k)` with k doubling until one call takes ≥ `ms`; returns (ms per unit) of 7 runs.
+// Runs `f(k)` with k doubling until one call takes ≥ `ms`; returns (ms per unit) of one run.
 function time(f, ms = 60) {
   let k = 1;
   for (;;) {
@@ -117,16 +118,45 @@ function time(f, ms = 60) {
   return () => { const t = performance.now(); f(k); return (performance.now() - t) / k; };
 }
 
-// Medians of `reps` interleaved repetitions, per workload, in ms per unit: an update (W1, W2,
-// W4, W5) or a 100 × 100 grid through W2's net with every neuron's output kept (W3).
-export function bench(wasm, nn, reps = 7) {
+// How the page plays, per workload: `steps` from a fresh run at step 0, in frames of `frame`
+// steps (the page's fastest speed, or what fits a frame), each frame followed by what the
+// engine calls per frame for the measures (the header's measures now, the count of those
+// waiting). Timed per update; the trainers are made before the clock starts.
+const FROM_ZERO = { W1: [4096, 1000], W2: [1024, 1000], W4: [8, 4], W5: [30, 30] };
+
+function fromZero(wasm, w, s, steps, frame) {
+  const make = () => backstepTrainer(wasm, w, s, w.batch);
+  const run = (trainers) => {
+    const t0 = performance.now();
+    for (const tr of trainers) {
+      for (let done = 0; done < steps; done += frame) {
+        tr.step(Math.min(frame, steps - done));
+        tr.measured(wasm.Curve.TrainLoss);
+        tr.measured(wasm.Curve.TestLoss);
+        tr.settle_measures(0);
+      }
+    }
+    const ms = performance.now() - t0;
+    for (const tr of trainers) tr.free();
+    return ms / (trainers.length * steps);
+  };
+  // Enough fresh runs for about 60 ms.
+  const once = run([make()]);
+  const k = Math.max(1, Math.round(60 / Math.max(once * steps, 1e-3)));
+  return () => run(Array.from({ length: k }, make));
+}
+
+// Per set, medians of `reps` interleaved repetitions, per workload, in ms per unit: an update
+// from step 0 (W1, W2, W4, W5) or a 100 × 100 grid through W2's net with every neuron's output
+// kept (W3). Returns one row per workload with the medians of each set.
+export function bench(wasm, nn, reps = 7, sets = 3) {
   const rows = [];
   for (const name of ['W1', 'W2', 'W3', 'W4', 'W5']) {
     const w = WORKLOADS[name === 'W3' ? 'W2' : name], s = setup(w);
-    const tr = backstepTrainer(wasm, w, s, w.batch);
     const net = nn && playground(nn, w, s);
-    let ours, theirs;
+    let ours, theirs, tr = null;
     if (name === 'W3') {
+      tr = backstepTrainer(wasm, w, s, w.batch);
       ours = time((k) => { for (let i = 0; i < k; i++) tr.grid(100, -6, 6, -6, 6); });
       if (nn) {
         const nodes = net.slice(1).flat(), outs = nodes.map(() => new Float32Array(10000));
@@ -140,16 +170,21 @@ export function bench(wasm, nn, reps = 7) {
         });
       }
     } else {
-      ours = time((k) => tr.step(k));
+      ours = fromZero(wasm, w, s, ...FROM_ZERO[name]);
       if (nn) theirs = time((k) => tfEpoch(nn, net, s, w.lr * w.batch, w.batch, k));
     }
-    const a = [], b = [];
-    for (let i = 0; i < reps; i++) {
-      a.push(ours());
-      if (theirs) b.push(theirs());
+    const row = { name, backstep: [], playground: [] };
+    for (let set = 0; set < sets; set++) {
+      const a = [], b = [];
+      for (let i = 0; i < reps; i++) {
+        a.push(ours());
+        if (theirs) b.push(theirs());
+      }
+      row.backstep.push(median(a));
+      if (theirs) row.playground.push(median(b));
     }
-    tr.free();
-    rows.push({ name, backstep: median(a), playground: theirs ? median(b) : null });
+    tr?.free();
+    rows.push(row);
   }
   return rows;
 }

@@ -1,12 +1,14 @@
 // The same-page speed benchmark (not a test): W1–W5 in the shipped wasm and, when
 // ../shared/anchors/tf-playground/nn.ts is present, in TF Playground's nn.ts, in one headless
-// Chromium page, with identical data, initial weights and updates (tests/bench/speed-page.js).
-// Run through `cargo xtask bench`, which builds and serves dist/ and passes its URL; the
-// bindings come from target/bindings/ (written by the build). nn.ts is read and compiled with
-// esbuild at run time and never stored in the project. Figures go to BENCHMARKS.md.
+// Chromium page, with identical data, initial weights and updates (tests/bench/speed-page.js),
+// in BACKSTEP_SETS sets (3) of BACKSTEP_REPS interleaved repetitions (7). Run through `cargo
+// xtask bench`, which builds and serves dist/, passes its URL and writes the figures
+// (BACKSTEP_BENCH_OUT/speed.json) into BENCHMARKS.md; the bindings come from target/bindings/
+// (written by the build). nn.ts is read and compiled with esbuild at run time and never stored
+// in the project.
 
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -16,6 +18,7 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const url = process.env.BACKSTEP_URL;
 if (!url) throw new Error('BACKSTEP_URL is not set (run through `cargo xtask bench`)');
 const reps = Number(process.env.BACKSTEP_REPS ?? 7);
+const sets = Number(process.env.BACKSTEP_SETS ?? 3);
 // BACKSTEP_NN_TS names nn.ts elsewhere (a git worktree's own ../shared is not the main one's).
 const anchor =
   process.env.BACKSTEP_NN_TS ?? join(root, '..', 'shared', 'anchors', 'tf-playground', 'nn.ts');
@@ -52,15 +55,15 @@ page.on('console', (m) => console.log(`page: ${m.text()}`));
 await page.goto(new URL('bench/index.html', url).href);
 
 const result = await page.evaluate(
-  async ({ reps, withNn }) => {
+  async ({ reps, sets, withNn }) => {
     const wasm = await import('/bench/backstep_wasm.js');
     await wasm.default({ module_or_path: '/pkg/backstep_wasm_bg.wasm' });
     const nn = withNn ? await import('/bench/nn.js') : null;
     const b = await import('/bench/page.js');
     const checks = nn ? ['W1', 'W2', 'W4', 'W5'].map((w) => b.agree(wasm, nn, w)) : [];
-    return { checks, rows: b.bench(wasm, nn, reps), ua: navigator.userAgent };
+    return { checks, rows: b.bench(wasm, nn, reps, sets), ua: navigator.userAgent };
   },
-  { reps, withNn: !!nn },
+  { reps, sets, withNn: !!nn },
 );
 await context.close();
 
@@ -72,19 +75,39 @@ for (const c of result.checks) {
   );
   if (!ok) process.exitCode = 1;
 }
-const TARGET = { W1: '≥ 5×', W2: '≥ 10×', W3: '≥ 20×', W4: '≥ 20×', W5: '≥ 2 000 steps/s' };
-const unit = (name, ms) =>
-  name === 'W3'
-    ? `${ms.toFixed(2)} ms/grid`
-    : ms < 0.1
-      ? `${(ms * 1000).toFixed(2)} µs/update`
-      : `${ms.toFixed(2)} ms/update`;
-console.log(`| workload | TF Playground | backstep wasm | ratio | target |\n|---|---|---|---|---|`);
-for (const r of result.rows) {
-  const tf = r.playground == null ? '–' : unit(r.name, r.playground);
-  const ratio = r.playground == null ? '–' : `${(r.playground / r.backstep).toFixed(1)}×`;
-  const extra = r.name === 'W5' ? ` (${(1000 / r.backstep).toFixed(0)} steps/s)` : '';
-  console.log(
-    `| ${r.name} | ${tf} | ${unit(r.name, r.backstep)}${extra} | ${ratio} | ${TARGET[r.name]} |`,
-  );
+const TARGET = { W1: 5, W2: 10, W3: 25, W4: 40, W5: null };
+const range = (xs, f) => {
+  const v = xs.map(f).sort((a, b) => a - b);
+  return v[0] === v.at(-1) ? v[0] : `${v[0]}–${v.at(-1)}`;
+};
+const unit = (name) =>
+  name === 'W3' ? 'ms/grid' : name === 'W4' || name === 'W5' ? 'ms/update' : 'µs/update';
+const scale = (name) => (unit(name) === 'µs/update' ? 1000 : 1);
+const rows = result.rows.map((r) => {
+  const ratios = r.playground.map((p, i) => p / r.backstep[i]);
+  const met = TARGET[r.name] == null ? null : ratios.filter((x) => x >= TARGET[r.name]).length;
+  return {
+    name: r.name,
+    unit: unit(r.name),
+    backstep: r.backstep.map((v) => v * scale(r.name)),
+    playground: r.playground.map((v) => v * scale(r.name)),
+    ratios,
+    target: TARGET[r.name],
+    met,
+  };
+});
+const fmt = (v) => (v >= 100 ? v.toFixed(0) : v >= 10 ? v.toFixed(1) : v.toFixed(2));
+console.log('| workload | TF Playground | backstep wasm | ratio (min–max over sets) | target |');
+console.log('|---|---|---|---|---|');
+for (const r of rows) {
+  const tf = r.playground.length ? `${range(r.playground, fmt)} ${r.unit}` : '–';
+  const ratio = r.ratios.length ? `${range(r.ratios, (x) => x.toFixed(1))}×` : '–';
+  const target = r.target == null ? '' : `≥ ${r.target}× (met in ${r.met} of ${r.ratios.length})`;
+  console.log(`| ${r.name} | ${tf} | ${range(r.backstep, fmt)} ${r.unit} | ${ratio} | ${target} |`);
+}
+const out = process.env.BACKSTEP_BENCH_OUT;
+if (out) {
+  mkdirSync(out, { recursive: true });
+  const ua = result.ua.match(/Chrom\w+\/[\d.]+/)?.[0] ?? result.ua;
+  writeFileSync(join(out, 'speed.json'), JSON.stringify({ ua, sets, reps, rows }, null, 1));
 }

@@ -7,17 +7,22 @@
 //!   JavaScript, the tidy check, every Rust test, then the
 //!   page's tests in headless Chromium; it ends with one line `total: N passed, M failed`.
 //! - `ci`: what `.ci/run` runs after installing the toolchain pieces (same as `test`).
-//! - `bench`: the criterion benchmarks, the numpy/PyTorch comparison script, then the page's
-//!   benchmark (`tests/bench/page.mjs`) against the built site in the system Chromium.
+//! - `bench [--native]`: the page's benchmarks against the built site in the system Chromium
+//!   (first frame and weight, the same-page table beside TF Playground, Play on W5 and W6),
+//!   written into BENCHMARKS.md with the commit (`--native`: the criterion benchmarks and the
+//!   numpy/PyTorch comparison first).
 //! - `tidy`: only the tidy check (file headers and sizes).
 //! - `e2e [ARGS]`: only the page's tests in headless Chromium; ARGS go to `playwright test`
 //!   (a file or `-g PATTERN` runs some of them).
 
+mod bench;
 mod browser;
 mod copies;
 mod csp;
 mod serve;
 mod site;
+#[cfg(test)]
+mod staleness;
 mod tidy;
 
 use std::io::{BufRead, BufReader};
@@ -27,7 +32,7 @@ fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let result = match args.first().map(String::as_str) {
         Some("test") | Some("ci") => test(),
-        Some("bench") => bench(),
+        Some("bench") => bench::bench(&args[1..]),
         Some("build") => site::build().map(|_| ()),
         Some("bundle") => site::bundle().map(|_| ()),
         Some("serve") => serve_command(&args[1..]),
@@ -35,7 +40,7 @@ fn main() -> ExitCode {
         Some("e2e") => browser::test(&mut Totals::default(), &args[1..]),
         _ => {
             eprintln!(
-                "usage: cargo xtask <build|serve [--port N]|bundle|test|ci|bench|tidy|e2e [ARGS]>"
+                "usage: cargo xtask <build|serve [--port N]|bundle|test|ci|bench [--native]|tidy|e2e [ARGS]>"
             );
             return ExitCode::from(2);
         }
@@ -130,35 +135,6 @@ fn serve_command(args: &[String]) -> Result<(), String> {
     let dist = site::build()?;
     println!("backstep is served at {url}  (Ctrl-C stops it)");
     serve::serve(listener, dist);
-    Ok(())
-}
-
-fn bench() -> Result<(), String> {
-    run(
-        "cargo",
-        &["bench", "-p", "backstep-nn", "--bench", "workloads"],
-    )?;
-    run("python3", &["tests/bench/compare.py"])?;
-    // The page's benchmarks, on the built site at a free local port, in the system Chromium:
-    // page.mjs (first frame, frame times, weight), then speed.mjs (W1–W5 in the shipped wasm
-    // beside TF Playground's nn.ts, in one page).
-    let dist = site::build()?;
-    let (listener, url) = serve::bind(0)?;
-    let served = dist.clone();
-    std::thread::spawn(move || serve::serve(listener, served));
-    for script in ["tests/bench/page.mjs", "tests/bench/speed.mjs"] {
-        eprintln!("xtask: $ node {script} (page at {url})");
-        let status = Command::new("node")
-            .arg(script)
-            .current_dir(root())
-            .env("BACKSTEP_URL", &url)
-            .env("BACKSTEP_DIST", &dist)
-            .status()
-            .map_err(|e| format!("cannot start node: {e}"))?;
-        if !status.success() {
-            return Err(format!("{script} failed ({status})"));
-        }
-    }
     Ok(())
 }
 

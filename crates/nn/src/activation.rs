@@ -187,7 +187,10 @@ impl<T: Real> Activation<T> {
         } else {
             0
         };
-        (0..cols).filter(|&j| self.mask.column(j).iter().all(|&m| m == 1))
+        // Column j of the (column-major) mask is one contiguous run of the batch's rows.
+        let rows = self.mask.nrows();
+        let mask = self.mask.as_slice();
+        (0..cols).filter(move |&j| mask[j * rows..(j + 1) * rows].iter().all(|&m| m == 1))
     }
 
     /// The last output y.

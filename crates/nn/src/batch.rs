@@ -49,13 +49,36 @@ impl Stream {
 }
 
 /// The batch schedule.
-#[derive(Clone)]
 pub struct Batcher {
     size: usize,
     order: Vec<usize>,
     pos: usize,
     epoch: u64,
     rng: Stream,
+}
+
+// By hand, so that `clone_from` (keyframes) reuses the order's buffer. (The stream's `ahead` is
+// empty but after a resume, so its clone allocates nothing on an ordinary step.)
+impl Clone for Batcher {
+    fn clone(&self) -> Self {
+        Batcher {
+            size: self.size,
+            order: self.order.clone(),
+            pos: self.pos,
+            epoch: self.epoch,
+            rng: self.rng.clone(),
+        }
+    }
+    fn clone_from(&mut self, src: &Self) {
+        self.size = src.size;
+        self.order.clone_from(&src.order);
+        self.pos = src.pos;
+        self.epoch = src.epoch;
+        // A full batch never shuffles and saves no generator state: its 2.5 KB are dead.
+        if !src.is_full() {
+            self.rng.clone_from(&src.rng);
+        }
+    }
 }
 
 impl std::fmt::Debug for Batcher {

@@ -101,7 +101,7 @@ impl Timeline {
         self.drop_after(k);
         change.apply(&mut self.session)?;
         self.events.push(Event { step: k, change });
-        self.curves.record(k, &self.session);
+        self.curves.record_now(k, &self.session);
         let s = &self.session;
         self.frames.replace(k, || s.state());
         Ok(())

@@ -4,6 +4,7 @@
 
 use crate::batch::Batcher;
 use crate::cycle::{MicroStep, Session};
+use crate::matmul::assign;
 use crate::optim::Optimizer;
 use crate::real::Real;
 use nalgebra::DMatrix;
@@ -20,8 +21,14 @@ pub const KEYFRAME_BUDGET: usize = 64 << 20;
 pub(crate) struct Keyframes {
     interval: u64,
     cap: usize,
-    /// (step, state after that step and its events), sorted by step.
-    frames: Vec<(u64, State<f32>)>,
+    /// (step, state after that step and its events), sorted by step. Boxed: a state holds the
+    /// batch generator's 2.5 KB inline, which inserting and thinning would otherwise move.
+    frames: Vec<(u64, Box<State<f32>>)>,
+    /// Frames dropped, kept to be written over by later ones: a keyframe taken on an ordinary
+    /// step allocates nothing. Together with `frames` never more than the cap plus one.
+    // Boxed like `frames`' states, which move here and back without copying.
+    #[allow(clippy::vec_box)]
+    spare: Vec<Box<State<f32>>>,
 }
 
 impl Keyframes {
@@ -32,6 +39,7 @@ impl Keyframes {
             interval: 1,
             cap,
             frames: Vec::new(),
+            spare: Vec::new(),
         }
     }
 
@@ -55,17 +63,32 @@ impl Keyframes {
     /// Keeps the state after `step` if the step is a multiple of the interval and not kept yet;
     /// past the cap, the interval doubles and every frame off the new interval goes (every
     /// other one).
-    pub(crate) fn offer(&mut self, step: u64, state: impl FnOnce() -> State<f32>) {
+    pub(crate) fn offer(&mut self, step: u64, session: &Session<f32>) {
         if step == 0 || step % self.interval != 0 {
             return;
         }
         if let Err(at) = self.find(step) {
-            self.frames.insert(at, (step, state()));
+            let state = match self.spare.pop() {
+                Some(mut state) => {
+                    session.state_into(&mut state);
+                    state
+                }
+                None => Box::new(session.state()),
+            };
+            self.frames.insert(at, (step, state));
         }
         while self.frames.len() > self.cap {
             self.interval *= 2;
             let n = self.interval;
-            self.frames.retain(|(s, _)| s % n == 0);
+            // Keep the frames on the new interval in order; the others become spares.
+            let mut kept = 0;
+            for i in 0..self.frames.len() {
+                if self.frames[i].0 % n == 0 {
+                    self.frames.swap(kept, i);
+                    kept += 1;
+                }
+            }
+            self.spare.extend(self.frames.drain(kept..).map(|(_, s)| s));
         }
     }
 
@@ -73,20 +96,20 @@ impl Keyframes {
     /// replaces the frame there.
     pub(crate) fn put(&mut self, step: u64, state: State<f32>) {
         match self.find(step) {
-            Ok(at) => self.frames[at].1 = state,
-            Err(at) => self.frames.insert(at, (step, state)),
+            Ok(at) => *self.frames[at].1 = state,
+            Err(at) => self.frames.insert(at, (step, Box::new(state))),
         }
     }
 
     /// Replaces the frame at `step`, if there is one.
     pub(crate) fn replace(&mut self, step: u64, state: impl FnOnce() -> State<f32>) {
         if let Ok(at) = self.find(step) {
-            self.frames[at].1 = state();
+            *self.frames[at].1 = state();
         }
     }
 
     /// The latest frame at or before `step`.
-    pub(crate) fn at_or_before(&self, step: u64) -> Option<&(u64, State<f32>)> {
+    pub(crate) fn at_or_before(&self, step: u64) -> Option<&(u64, Box<State<f32>>)> {
         let end = match self.find(step) {
             Ok(at) => at + 1,
             Err(at) => at,
@@ -100,12 +123,12 @@ impl Keyframes {
             Ok(at) => at + 1,
             Err(at) => at,
         };
-        self.frames.truncate(end);
+        self.spare.extend(self.frames.drain(end..).map(|(_, s)| s));
     }
 
     /// Drops every frame.
     pub(crate) fn clear(&mut self) {
-        self.frames.clear();
+        self.spare.extend(self.frames.drain(..).map(|(_, s)| s));
         self.interval = 1;
     }
 }
@@ -148,12 +171,26 @@ impl<T: Real> Session<T> {
         }
     }
 
+    /// Writes the state between steps over `s` (a spare keyframe), reusing its buffers.
+    pub(crate) fn state_into(&self, s: &mut State<T>) {
+        s.params.resize_with(self.net.affines().count(), || {
+            [DMatrix::zeros(0, 0), DMatrix::zeros(0, 0)]
+        });
+        for (a, [w, b]) in self.net.affines().zip(&mut s.params) {
+            assign(w, a.w());
+            assign(b, a.b());
+        }
+        s.opt.clone_from(&self.opt);
+        s.batcher.clone_from(&self.batcher);
+        s.steps = self.steps;
+    }
+
     /// Puts back a keyframe taken from this session (or one built from the same spec). The
     /// caches keep whatever they held until the next step overwrites them.
     pub(crate) fn set_state(&mut self, s: &State<T>) {
         for (a, [w, b]) in self.net.affines_mut().zip(&s.params) {
-            a.w_mut().clone_from(w);
-            a.b_mut().clone_from(b);
+            assign(a.w_mut(), w);
+            assign(a.b_mut(), b);
         }
         self.opt.clone_from(&s.opt);
         self.opt_backup.clone_from(&s.opt);

@@ -119,7 +119,7 @@ fn product_n<T: Real>(
 }
 
 /// Columns `j..j + C` of [`product_n`]: [`ROWS`] rows at a time, then four (a small batch
-/// such as the article's four samples), then the rows left one by one.
+/// such as the article's four samples), then two (a batch of 10), then the last row.
 #[allow(clippy::too_many_arguments)]
 #[inline(always)]
 fn rows_n<T: Real, const C: usize>(
@@ -140,6 +140,10 @@ fn rows_n<T: Real, const C: usize>(
     if m - i >= 4 {
         store(o, m, i, j, panel::<T, C, 4>(a, b, rsb, csb, m, k, i, j));
         i += 4;
+    }
+    if m - i >= 2 {
+        store(o, m, i, j, panel::<T, C, 2>(a, b, rsb, csb, m, k, i, j));
+        i += 2;
     }
     for i in i..m {
         store(o, m, i, j, panel::<T, C, 1>(a, b, rsb, csb, m, k, i, j));
@@ -255,6 +259,16 @@ fn dots<T: Real, const C: usize>(a: &[T], b: &[T]) -> [T; C] {
 /// Copies `src` into `dst` (same shape) as one memory copy.
 pub fn copy<T: nalgebra::Scalar + Copy>(dst: &mut DMatrix<T>, src: &DMatrix<T>) {
     dst.as_mut_slice().copy_from_slice(src.as_slice());
+}
+
+/// Makes `dst` a copy of `src`, reusing `dst`'s buffer when the shapes agree (a keyframe taken
+/// or restored allocates nothing on an ordinary step).
+pub fn assign<T: nalgebra::Scalar + Copy>(dst: &mut DMatrix<T>, src: &DMatrix<T>) {
+    if dst.shape() == src.shape() {
+        copy(dst, src);
+    } else {
+        *dst = src.clone();
+    }
 }
 
 /// Gives `m` the shape `rows × cols`, reallocating only when the shape changes (a new batch size),

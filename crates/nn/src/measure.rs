@@ -12,7 +12,6 @@
 //! when its largest output is its target's class, and the loss is that loss's mean per sample.
 
 use crate::cycle::{MicroStep, Session};
-use crate::infer::Inference;
 use crate::loss::{LossKind, argmax};
 use nalgebra::DMatrix;
 
@@ -105,18 +104,7 @@ pub fn is_measured(s: u64) -> bool {
     s < 1024 || s % (1u64 << (63 - (s / 512).leading_zeros())) == 0
 }
 
-/// The measures after the steps [`is_measured`] picks (index s: after s steps; NaN between), as
-/// four series the page reads in place, and the buffers of their forward passes (kept apart
-/// from training's).
-#[derive(Clone, Debug, Default)]
-pub struct Curves {
-    series: [Vec<f32>; 4],
-    eval: Inference<f32>,
-    /// Bumped by every record (each time the parameters may have changed), and the measures of
-    /// the current parameters computed on demand at that count.
-    generation: u64,
-    now: Option<(u64, Measures)>,
-}
+pub use crate::curves::Curves;
 
 /// Series index of the training loss (mean per sample) in [`Curves::series`].
 pub const TRAIN_LOSS: usize = 0;
@@ -127,110 +115,12 @@ pub const ACCURACY: usize = 2;
 /// Series index of the test accuracy.
 pub const TEST_ACCURACY: usize = 3;
 
-impl Curves {
-    /// No steps measured.
-    pub fn new() -> Self {
-        Curves::default()
-    }
-
-    /// Measures the session's parameters on its whole training and test sets.
-    pub fn measure(&mut self, s: &Session<f32>) -> Measures {
-        let mid = threshold(s.t());
-        let kind = s.network().loss().kind();
-        let mut on = |x: &DMatrix<f32>, t: &DMatrix<f32>| {
-            if t.nrows() == 0 {
-                return (f32::NAN, f32::NAN);
-            }
-            let y = self.eval.run(s.network(), x);
-            let acc = match kind {
-                LossKind::SoftmaxCrossEntropy => argmax_accuracy(y, t),
-                LossKind::Mse => mid.and_then(|m| accuracy(y, t, m)),
-            };
-            let loss = mean_loss(kind, y, t);
-            (loss.unwrap_or(f32::NAN), acc.unwrap_or(f32::NAN))
-        };
-        let (train_loss, accuracy) = on(s.x(), s.t());
-        let (test_loss, test_accuracy) = on(s.x_test(), s.t_test());
-        Measures {
-            train_loss,
-            test_loss,
-            accuracy,
-            test_accuracy,
-        }
-    }
-
-    /// Records the measures of `s`'s parameters as those after step `step` if [`is_measured`]
-    /// picks it (NaN otherwise); the series stay contiguous.
-    pub fn record(&mut self, step: u64, s: &Session<f32>) {
-        self.generation += 1;
-        let nan = Measures {
-            train_loss: f32::NAN,
-            test_loss: f32::NAN,
-            accuracy: f32::NAN,
-            test_accuracy: f32::NAN,
-        };
-        let m = if is_measured(step) {
-            self.measure(s)
-        } else {
-            nan
-        };
-        let i = step as usize;
-        let values = [m.train_loss, m.test_loss, m.accuracy, m.test_accuracy];
-        for (series, v) in self.series.iter_mut().zip(values) {
-            if series.len() <= i {
-                series.resize(i + 1, f32::NAN);
-            }
-            series[i] = v;
-        }
-    }
-
-    /// Forgets the measures after step `k`.
-    pub fn truncate_after(&mut self, k: u64) {
-        for series in &mut self.series {
-            series.truncate(k as usize + 1);
-        }
-    }
-
-    /// Series `which` ([`TRAIN_LOSS`], …) for steps 0 to `k` (fewer if not measured).
-    pub fn series(&self, which: usize, k: u64) -> &[f32] {
-        let s = &self.series[which.min(3)];
-        &s[..s.len().min(k as usize + 1)]
-    }
-
-    /// The measures of `s`'s parameters, after step `k`: as recorded, or (at a step not
-    /// recorded) computed now and kept until the next record.
-    pub fn now(&mut self, k: u64, s: &Session<f32>) -> Measures {
-        if let Some(m) = self.at(k).filter(|m| !m.train_loss.is_nan()) {
-            return m;
-        }
-        match self.now {
-            Some((g, m)) if g == self.generation => m,
-            _ => {
-                let m = self.measure(s);
-                self.now = Some((self.generation, m));
-                m
-            }
-        }
-    }
-
-    /// The measures after step `k`, if recorded.
-    pub fn at(&self, k: u64) -> Option<Measures> {
-        let i = k as usize;
-        let get = |w: usize| self.series[w].get(i).copied();
-        Some(Measures {
-            train_loss: get(TRAIN_LOSS)?,
-            test_loss: get(TEST_LOSS)?,
-            accuracy: get(ACCURACY)?,
-            test_accuracy: get(TEST_ACCURACY)?,
-        })
-    }
-}
-
 /// The run's loss history up to its current step as CSV, one row per step from 0: the step, its
 /// batch loss (0.5·Σ over its batch, the header's number; empty for step 0), the mean loss per
 /// sample on the whole training and test sets after it, and the two accuracies. A value that
 /// does not exist (no test set, not 2-class, not measured) is an empty cell; every number is
-/// the f32's shortest exact form.
+/// the f32's shortest exact form. The measures are those of the steps [`is_measured`] picks; a
+/// timeline that defers them must settle them first ([`crate::Timeline::settle_measures`]).
 pub fn loss_csv(t: &crate::Timeline) -> String {
     use std::fmt::Write;
     let k = t.steps();
@@ -245,7 +135,7 @@ pub fn loss_csv(t: &crate::Timeline) -> String {
         let batch = s
             .checked_sub(1)
             .and_then(|i| t.history().get(i as usize).copied());
-        let m = c.at(s);
+        let m = c.at(s).filter(|_| is_measured(s));
         let _ = writeln!(
             out,
             "{s},{},{},{},{},{}",

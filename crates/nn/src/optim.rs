@@ -9,7 +9,7 @@
 //! - Adam (torch.optim.Adam): `m = m + (1−β1)(g − m); v = β2·v + (1−β2)·g²;
 //!   p −= (lr / (1−β1ᵗ)) · m / (√v / √(1−β2ᵗ) + ε)`, bias corrections computed in f64.
 
-use crate::matmul::copy;
+use crate::matmul::{assign, copy};
 use crate::network::Network;
 use crate::real::Real;
 use nalgebra::DMatrix;
@@ -63,7 +63,7 @@ impl OptimizerKind {
 
 /// Per-parameter state: the first buffer is momentum's velocity or Adam's m, the second Adam's v.
 /// A buffer the rule does not use is empty (0 × 0).
-#[derive(Clone, Debug)]
+#[derive(Debug)]
 pub struct Slot<T: Real> {
     /// Velocity (momentum) or first moment m (Adam); empty for SGD.
     pub m: DMatrix<T>,
@@ -72,12 +72,41 @@ pub struct Slot<T: Real> {
 }
 
 /// An optimizer's rule and its state for one network.
-#[derive(Clone, Debug)]
+#[derive(Debug)]
 pub struct Optimizer<T: Real> {
     kind: OptimizerKind,
     /// One slot per parameter: W then b of each affine layer, in layer order.
     slots: Vec<Slot<T>>,
     steps: u64,
+}
+
+// By hand, so that `clone_from` (keyframes, rollbacks) reuses the buffers of the same shape.
+impl<T: Real> Clone for Slot<T> {
+    fn clone(&self) -> Self {
+        Slot {
+            m: self.m.clone(),
+            v: self.v.clone(),
+        }
+    }
+    fn clone_from(&mut self, src: &Self) {
+        assign(&mut self.m, &src.m);
+        assign(&mut self.v, &src.v);
+    }
+}
+
+impl<T: Real> Clone for Optimizer<T> {
+    fn clone(&self) -> Self {
+        Optimizer {
+            kind: self.kind,
+            slots: self.slots.clone(),
+            steps: self.steps,
+        }
+    }
+    fn clone_from(&mut self, src: &Self) {
+        self.kind = src.kind;
+        self.slots.clone_from(&src.slots);
+        self.steps = src.steps;
+    }
 }
 
 impl<T: Real> Optimizer<T> {

@@ -86,7 +86,7 @@ impl Timeline {
         t.frames.put(k, t.session.state());
         // The measures before the saved step are unknown until replayed (NaN meanwhile).
         t.curves.truncate_after(0);
-        t.curves.record(k, &t.session);
+        t.curves.record_now(k, &t.session);
         Ok(t)
     }
 }

@@ -12,9 +12,10 @@
 //! - Keyframes are taken after every N-th step, N starting at 1. There are at most
 //!   `cap = clamp(64 MiB / frame, 4, 1 024)` of them, where a frame is the parameters three
 //!   times over (W and b, and room for Adam's m and v) plus the batch schedule; past the cap N
-//!   doubles and every other keyframe goes. So keyframes hold at most max(64 MiB, 4 frames)
-//!   (plus one frame for a moment while thinning). The article's 2-4-1 network (17 parameters,
-//!   full batch) takes about 2.6 KB a frame, so 1 024 frames take about 2.7 MB.
+//!   doubles and every other keyframe goes (kept as a spare, written over by later keyframes,
+//!   so taking one allocates nothing). So keyframes hold at most max(64 MiB, 4 frames), plus one
+//!   frame. The article's 2-4-1 network (17 parameters, full batch) takes about 2.6 KB a frame,
+//!   so 1 024 frames take about 2.7 MB.
 //! - A seek to step k recomputes at most N steps, and N ≤ max(1, 2·F / cap) where F is the
 //!   farthest step reached: with 1 024 keyframes, 1 024 steps at 1 M steps. After a resume
 //!   the only keyframe is the resumed step, so going back before it replays from step 0 once
@@ -115,7 +116,7 @@ impl Timeline {
             .sum();
         let frame = 3 * 4 * params + session.batcher().bytes();
         let mut curves = Curves::new();
-        curves.record(0, &session);
+        curves.record_now(0, &session);
         Ok(Timeline {
             origin: session.clone(),
             session,
@@ -249,7 +250,7 @@ impl Timeline {
         self.events.clear();
         self.frames.clear();
         self.curves.truncate_after(0);
-        self.curves.record(0, &self.session);
+        self.curves.record_now(0, &self.session);
     }
 
     /// Records a completed step: its loss, the events made after it, and maybe a keyframe.
@@ -261,8 +262,7 @@ impl Timeline {
             None => self.history.push(loss),
         }
         self.apply_events(s);
-        let session = &self.session;
-        self.frames.offer(s, || session.state());
+        self.frames.offer(s, &self.session);
     }
 
     pub(crate) fn apply_events(&mut self, step: u64) {

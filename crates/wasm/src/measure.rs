@@ -1,6 +1,6 @@
 //! The whole-set measures the page reads (`backstep_nn::measure`): the training and test loss
-//! per step as views into wasm memory, the accuracies now, the decision threshold, and which
-//! step's batch loss the header shows.
+//! per step as views into wasm memory (deferred: taken when the page has time, or looks), the
+//! accuracies now, the decision threshold, and which step's batch loss the header shows.
 
 use crate::trainer::Trainer;
 use backstep_nn::measure::{self, ACCURACY, TEST_ACCURACY, TEST_LOSS, TRAIN_LOSS};
@@ -34,8 +34,8 @@ impl Curve {
 #[wasm_bindgen]
 impl Trainer {
     /// Where series `c` starts in wasm memory: one f32 per step from 0 to the current one (NaN
-    /// where none, at the steps a long run leaves out, and before a resumed run's step until it
-    /// is replayed).
+    /// where none is known: at the steps a long run leaves out, at those still waiting to be
+    /// measured, and before a resumed run's step until it is replayed).
     pub fn curve_ptr(&self, c: Curve) -> *const f32 {
         self.run
             .curves()
@@ -61,9 +61,22 @@ impl Trainer {
     pub fn threshold(&self) -> f64 {
         measure::threshold(self.session().t()).map_or(f64::NAN, f64::from)
     }
-    /// The loss history up to the current step as CSV (`backstep_nn::measure::loss_csv`).
-    pub fn loss_csv(&self) -> String {
+    /// The loss history up to the current step as CSV (`backstep_nn::measure::loss_csv`),
+    /// every waiting measure taken first.
+    pub fn loss_csv(&mut self) -> String {
+        self.run.settle_measures(usize::MAX);
         measure::loss_csv(&self.run)
+    }
+    /// Measures up to `n` of the steps whose measures wait (the coarsest grid first, so the
+    /// curve keeps its shape as it fills in); returns how many still wait. The page calls it
+    /// with the time a frame has left.
+    pub fn settle_measures(&mut self, n: u32) -> u32 {
+        self.run.settle_measures(n as usize) as u32
+    }
+    /// Measures step `k` now if its measures wait (the step the loss read-out points at); true
+    /// if it did.
+    pub fn settle_measure(&mut self, k: f64) -> bool {
+        k >= 0.0 && self.run.settle_measure(k as u64)
     }
     /// The step whose batch loss `loss()` is: after a loss phase in the middle of a step, the
     /// step under way; after a divergence, the last finite step; otherwise the last completed.

@@ -60,6 +60,7 @@ impl Trainer {
         let mut trainer = Trainer::with_spec(spec)?;
         let session = trainer.run.session().clone();
         trainer.run = Timeline::resume(session, &saved).map_err(|e| js(in_field("run", e)))?;
+        trainer.run.defer_measures(true);
         let settings = js_sys::Reflect::get(&doc, &"settings".into()).unwrap_or(JsValue::NULL);
         if !settings.is_null() && !settings.is_undefined() {
             let s = backstep_nn::read::settings(Js(settings))
@@ -151,7 +152,10 @@ impl Trainer {
 
 impl Trainer {
     pub(crate) fn with_spec(spec: Spec) -> Result<Trainer, JsError> {
-        let run = Timeline::new(spec.session().map_err(js)?).map_err(js)?;
+        let mut run = Timeline::new(spec.session().map_err(js)?).map_err(js)?;
+        // A step costs its training: the curve's measures are taken when there is time
+        // (`settle_measures`), or when someone looks (`measured`, `settle_measure`, the CSV).
+        run.defer_measures(true);
         Ok(Trainer {
             spec,
             run,
