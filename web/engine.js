@@ -11,7 +11,7 @@ import { explain } from './explain.js';
 import { setLanguage } from './i18n.js';
 import { overLimits } from './limits.js';
 import { drawLoss, moveCursor } from './losscurve.js';
-import { Curve, Model, Slot, What } from './model.js';
+import { Curve, isDead, Model, Slot, What } from './model.js';
 import { createPacer } from './pace.js';
 import { drawPanels, timed } from './panels.js';
 import { glassRequests } from './requests-glass.js';
@@ -78,13 +78,15 @@ export function createEngine(memory, setup, send, record = null) {
     };
   }
 
-  /** Runs a model call; a non-finite value pauses, tells the page and keeps the state. */
+  /** Runs a model call; a non-finite value pauses, tells the page and keeps the state; a dead
+   *  instance is reported as such. */
   function guarded(fn) {
     try {
       fn();
     } catch (e) {
       view.playing = false;
-      if (!ui.quiet) {
+      if (isDead(e, model)) send({ type: 'dead' });
+      else if (!ui.quiet) {
         const failure = model.trainer.failure();
         send({ type: 'diverged', detail: e.message ?? String(e), failure });
       }
@@ -150,7 +152,7 @@ export function createEngine(memory, setup, send, record = null) {
     csv: () => model.trainer.loss_csv(),
     ...glassRequests(model, note, () => (ui.quiet ? model.state() : draw())),
     ...pokeRequests(model, view, ui),
-    ...probeRequests(canvases, memory, timings, playTimes),
+    ...probeRequests(canvases, model, timings, playTimes),
   };
 
   /** Commands: no reply. */
@@ -255,6 +257,8 @@ export function createEngine(memory, setup, send, record = null) {
   return {
     requests,
     commands,
+    /** Whether the instance still answers (lifeline.js rebuilds the run when it does not). */
+    healthy: () => model.alive(),
     /** Applies a record of changes (as `record` received them) without drawing or
      *  reporting, then draws once; returns what `loaded` returns for the last run. */
     replay(log) {

@@ -52,6 +52,8 @@ export const EN = {
     help: 'this list',
   },
   badLink: (m) => `Cannot read this link (${m}); starting from the defaults.`,
+  rebuilt:
+    'An internal error stopped the run; it was rebuilt from its record, without the last change.',
   notInLink: 'A run loaded from a file is not put in the link: no settings describe it.',
   btnStep: 'Step',
   btnSubstep: 'Sub-step',

@@ -43,9 +43,10 @@ function onReport(report, fromWorker) {
     $('rate').textContent = report.rate ? t('rate')(report.rate) : '';
     Object.assign($('timeline'), { max: report.furthest, value: report.state.step });
     updateHash();
-  } else if (report.type === 'diverged') {
+  } else if (report.type === 'diverged' || report.type === 'rebuilt') {
     setPlaying(false, false);
-    showMessage(() => t('diverged')(report.failure ?? report.detail));
+    const { failure, detail } = report;
+    showMessage(() => (failure || detail ? t('diverged')(failure ?? detail) : t('rebuilt')));
   } else if (report.type === 'error') {
     showMessage(report.detail);
   }
@@ -201,13 +202,9 @@ const api = createApi({
   },
 });
 
-/** Moves the loss curve's read-out (the pointer's place, or an arrow key's step). */
-const moveCursor = (move) => engine.command('cursor', move);
-
-/** Binds the canvases' own listeners: at start, and again on the canvases the worker brings. */
-function bindCanvases() {
-  bindLossCursor($('c-loss'), moveCursor);
-}
+/** Binds the canvases' own listeners (the loss read-out's cursor): at start, and again on the
+ *  canvases the worker brings. */
+const bindCanvases = () => bindLossCursor($('c-loss'), (move) => engine.command('cursor', move));
 
 function wire() {
   for (const b of document.querySelectorAll('[data-action]'))

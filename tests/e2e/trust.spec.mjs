@@ -1,0 +1,87 @@
+// Trust (issue 17): nothing a caller hands the page kills the run. On both threads (the page's
+// own engine, held there, and the worker's): hostile arguments (a Proxy whose reads throw, a
+// revoked Proxy, an argument whose toString throws) are refused and the run steps on; a call
+// that does leave the wasm instance unusable (`poison`) gets the run rebuilt from its record,
+// one line says so, and the run is the same bits as a fresh one.
+
+import { call, expect, open, state, test } from './fixtures.mjs';
+
+/** Opens the page with the run on `where`: 'page' (the worker held back) or 'worker'. */
+async function openOn(page, where) {
+  if (where === 'page')
+    await page.addInitScript(() => {
+      window.backstepHoldWorker = true;
+    });
+  await open(page);
+  if (where === 'worker') expect(await call(page, 'handOver')).toBe('worker');
+  expect(await call(page, 'engine')).toBe(where);
+}
+
+for (const where of ['page', 'worker']) {
+  test(`hostile arguments never kill the run (${where})`, async ({ page }) => {
+    await openOn(page, where);
+    await call(page, 'step', 2);
+    const errors = await page.evaluate(async () => {
+      const b = window.backstep;
+      const thrower = new Proxy(
+        {},
+        {
+          getOwnPropertyDescriptor() {
+            throw Error('x');
+          },
+        },
+      );
+      const { proxy: revoked, revoke } = Proxy.revocable({}, {});
+      revoke();
+      const bad = {
+        toString() {
+          throw Error('mine');
+        },
+      };
+      const out = [];
+      for (const f of [
+        () => b.setOptimizer(thrower),
+        () => b.setOptimizer(revoked),
+        () => b.load(revoked),
+        () => b.setGate(bad),
+        () => b.setWeight(0, 0, 0, bad),
+        () => b.highlight(revoked),
+      ])
+        out.push(
+          await f().then(
+            () => 'resolved',
+            (e) => e.message,
+          ),
+        );
+      return out;
+    });
+    expect(errors.every((m) => !/mine|\bx\b|recursive|null pointer/.test(m))).toBe(true);
+    await call(page, 'step', 1);
+    expect((await state(page)).step).toBe(3);
+  });
+
+  test(`a dead instance is rebuilt from the record (${where})`, async ({ page }) => {
+    await openOn(page, where);
+    await call(page, 'step', 5);
+    await call(page, 'setWeight', 0, 1, 1, 0.5);
+    await call(page, 'step', 2);
+    const rejected = await page.evaluate(() =>
+      window.backstep.poison().then(
+        () => 'resolved',
+        (e) => e.message,
+      ),
+    );
+    expect(rejected).toMatch(/rebuilt from its record/);
+    await expect(page.locator('#message')).toContainText(/rebuilt|作り直しました/);
+    expect((await state(page)).step).toBe(7);
+    await call(page, 'step', 1);
+    const after = await call(page, 'snapshot');
+    // The same bits as the run made again without the poison.
+    await call(page, 'reset');
+    await call(page, 'step', 5);
+    await call(page, 'setWeight', 0, 1, 1, 0.5);
+    await call(page, 'step', 3);
+    expect(await call(page, 'snapshot')).toEqual(after);
+    expect(await call(page, 'engine')).toBe(where);
+  });
+}
