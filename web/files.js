@@ -3,6 +3,7 @@
 
 import { t } from './i18n.js';
 import { parseJson, traceJson } from './json.js';
+import { cutLine } from './quote.js';
 
 /** Largest file the page reads; a spec or trace within the page's limits is well under 1 MB,
  *  and a huge file would only freeze the tab while it is read. */
@@ -30,7 +31,24 @@ export function downloadRun(doc) {
 /** Reads a chosen file as JSON, or throws an Error saying why it cannot (too big, not JSON). */
 export async function readJsonFile(file) {
   if (file.size > MAX_IMPORT_MB * 2 ** 20) {
-    throw new Error(t('tooBig')(file.name, (file.size / 2 ** 20).toFixed(0), MAX_IMPORT_MB));
+    const name = cutLine(file.name, 60);
+    throw new Error(t('tooBig')(name, (file.size / 2 ** 20).toFixed(0), MAX_IMPORT_MB));
   }
   return parseJson(await file.text());
+}
+
+/** Loads the file chosen in `input` with `load(doc)` (a saved run as it is, a trace by its
+ *  spec); `fail(error)` gets why it could not be read or loaded. */
+export function bindImport(input, load, fail) {
+  input.addEventListener('change', async () => {
+    const file = input.files[0];
+    if (!file) return;
+    input.value = '';
+    try {
+      const doc = await readJsonFile(file);
+      await load(doc?.run ? doc : (doc?.spec ?? doc));
+    } catch (err) {
+      fail(err);
+    }
+  });
 }

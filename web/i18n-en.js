@@ -21,9 +21,10 @@ export const EN = {
   btnGradcheck: 'Check the gradients numerically',
   btnCode: 'Show the PyTorch code',
   btnDownload: 'Download .py',
-  gradcheckSummary: (g) =>
-    `Finite differences (central, f64, h = ${g.h}) against backpropagation: ${g.entries.length} entries, largest relative error ${g.maxRelErr.toExponential(1)} (${g.maxRelErr < 1e-3 ? 'they agree' : 'they disagree'})`,
-  gradcheckHead: ['layer', '', 'entry', 'backprop', 'numeric', 'rel. error'],
+  gradcheckSummary: (g, disagree) =>
+    `Finite differences (central, f64, h = ${g.h}) against backpropagation, ${g.entries.length} entries, agreeing when |a − n| ≤ ${g.atol} + ${g.rtol}·|n|: ${disagree ? `${disagree} disagree` : g.kinks ? `they agree, except ${g.kinks} at a ReLU kink (a move of ±h changes which units are blocked: the loss has no derivative there to measure)` : 'they agree'}.${g.nearKink ? ' Some ReLU input lies within h of 0: the loss has a kink there.' : ''}`,
+  gradcheckHead: ['layer', '', 'entry', 'backprop', 'numeric', 'rel. error', 'verdict'],
+  gradcheckStatus: { agree: 'agree', disagree: 'disagree', kink: 'at a kink' },
   layerAuto: 'auto (the active layer)',
   layerLoss: 'loss',
   rate: (r) => `${r} steps/s`,

@@ -27,9 +27,10 @@ export const JA = {
   btnGradcheck: '勾配を数値微分で確かめる',
   btnCode: 'PyTorch のコードを見る',
   btnDownload: '.py を保存',
-  gradcheckSummary: (g) =>
-    `数値微分 (中心差分, f64, h = ${g.h}) と逆伝播の勾配: ${g.entries.length} 個を比べて、相対誤差は最大 ${g.maxRelErr.toExponential(1)} (${g.maxRelErr < 1e-3 ? '一致' : '不一致'})`,
-  gradcheckHead: ['層', '', '位置', '逆伝播', '数値微分', '相対誤差'],
+  gradcheckSummary: (g, disagree) =>
+    `数値微分 (中心差分, f64, h = ${g.h}) と逆伝播の勾配を ${g.entries.length} 個、|a − n| ≤ ${g.atol} + ${g.rtol}·|n| なら一致として比べると: ${disagree ? `${disagree} 個が不一致` : g.kinks ? `一致 (ただし ${g.kinks} 個は ReLU の折れ目: ±h 動かすと止まるユニットが変わり、そこには測れる微分がありません)` : '一致'}。${g.nearKink ? 'ReLU への入力に 0 から h 以内のものがあり、損失はそこで折れています。' : ''}`,
+  gradcheckHead: ['層', '', '位置', '逆伝播', '数値微分', '相対誤差', '判定'],
+  gradcheckStatus: { agree: '一致', disagree: '不一致', kink: '折れ目' },
   layerAuto: '自動 (処理中の層)',
   layerLoss: '損失',
   rate: (r) => `${r} ステップ/秒`,

@@ -13,7 +13,7 @@ import {
   showSettings,
 } from './controls.js';
 import { inLanguage } from './corewords.js';
-import { downloadRun, downloadTrace, readJsonFile } from './files.js';
+import { bindImport, downloadRun, downloadTrace } from './files.js';
 import { createHost } from './handover.js';
 import { applyLanguage, language, setLanguage, t } from './i18n.js';
 import { parseJson } from './json.js';
@@ -23,7 +23,14 @@ import { pageLimits } from './limits.js';
 import { createMidRun } from './midrun.js';
 import { fillHelp, presenting, setPresenting, toggleHelp } from './present.js';
 import { createShare } from './share.js';
-import { renderStatus, rerenderMessage, showFrame, showMessage, shown } from './status.js';
+import {
+  messageNow,
+  renderStatus,
+  rerenderMessage,
+  showFrame,
+  showMessage,
+  shown,
+} from './status.js';
 import { geometry, PANELS, viewSettings } from './view.js';
 import { compileWasm, inlineWasm, reveal } from './wasm.js';
 
@@ -35,6 +42,9 @@ let engine = null;
 /** What an engine reports unasked: a drawn frame, a step that went non-finite, an error. */
 function onReport(report, fromWorker) {
   if (report.type === 'frame') {
+    // A divergence's line shows only while the run is at a diverged step (not after a seek back
+    // or an edit such as a new learning rate).
+    if (!report.state.error && messageNow()?.diverged) showMessage('');
     const wrote = showFrame(report);
     if (report.first && !fromWorker) performance.mark('backstep:first-frame');
     // The rest of the text changes with the header's (every 250 ms at most while playing).
@@ -46,7 +56,8 @@ function onReport(report, fromWorker) {
   } else if (report.type === 'diverged' || report.type === 'rebuilt') {
     setPlaying(false, false);
     const { failure, detail } = report;
-    showMessage(() => (failure || detail ? t('diverged')(failure ?? detail) : t('rebuilt')));
+    const line = () => (failure || detail ? t('diverged')(failure ?? detail) : t('rebuilt'));
+    showMessage(Object.assign(line, { diverged: report.type === 'diverged' }));
   } else if (report.type === 'error') {
     showMessage(report.detail);
   }
@@ -220,17 +231,9 @@ function wire() {
   for (const id of ['show-grads', 'sample', 'log-scale', 'matrix-layer', 'speed']) {
     $(id).addEventListener('change', () => engine.command('view', viewSettings()));
   }
-  $('import').addEventListener('change', async (e) => {
-    const file = e.target.files[0];
-    if (!file) return;
-    e.target.value = '';
-    try {
-      const doc = await readJsonFile(file);
-      await api.load(doc?.run ? doc : (doc?.spec ?? doc));
-    } catch (err) {
-      showMessage(() => t('badImport')(inLanguage(err.message ?? String(err))));
-    }
-  });
+  bindImport($('import'), api.load, (err) =>
+    showMessage(() => t('badImport')(inLanguage(err.message ?? String(err)))),
+  );
   window.addEventListener('resize', refit);
   // A link pasted into this tab's address bar opens its run (the page's own writes of the hash
   // do not fire this event).

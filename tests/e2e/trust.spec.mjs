@@ -84,4 +84,34 @@ for (const where of ['page', 'worker']) {
     expect(await call(page, 'snapshot')).toEqual(after);
     expect(await call(page, 'engine')).toBe(where);
   });
+
+  test(`a divergence's line shows only at diverged steps (${where})`, async ({ page }) => {
+    await openOn(page, where);
+    await call(page, 'setOptimizer', { type: 'sgd', lr: 50 });
+    const s = await page.evaluate(() => window.backstep.step(50).catch(() => null));
+    expect(s?.error ?? (await state(page)).error).toContain('not finite');
+    await expect(page.locator('#message')).toBeVisible();
+    await call(page, 'seek', 1);
+    await expect(page.locator('#message')).toBeHidden();
+    await call(page, 'step', 50).catch(() => null);
+    await expect(page.locator('#message')).toBeVisible();
+    // A new learning rate from the last finite step: not diverged there.
+    await call(page, 'setOptimizer', { type: 'sgd', lr: 0.01 });
+    await expect(page.locator('#message')).toBeHidden();
+  });
 }
+
+test("the gradient check tells the truth on the article's run at step 300", async ({ page }) => {
+  await open(page, '/#lang=en');
+  await call(page, 'step', 300);
+  const g = await call(page, 'gradcheck');
+  expect(g.ok).toBe(true);
+  expect(g.entries.every((e) => ['agree', 'kink'].includes(e.status))).toBe(true);
+  expect(g.nearKink).toBe(true);
+  await page.click('#gradcheck');
+  const summary = page.locator('#glass-out [data-gradcheck]');
+  await expect(summary).toHaveAttribute('data-ok', 'true');
+  await expect(summary).toContainText('they agree');
+  await expect(summary).toContainText('within h of 0');
+  await expect(page.locator('#glass-out tr.bad')).toHaveCount(0);
+});
