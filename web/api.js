@@ -41,7 +41,7 @@ export const MAX_CSV = 100_000;
 
 /**
  * The API over `page`: {engine (the host), shown (status.js), load(spec), reset(), url(),
- * setPlaying(on, tell)}.
+ * setPlaying(on, tell), edited() (a weight was edited)}.
  */
 export function createApi(page) {
   const { engine, shown } = page;
@@ -100,7 +100,11 @@ export function createApi(page) {
           row: whole(row, 'row', 0, 255),
           col: whole(col, 'col', 0, 255),
         };
-        return engine.request('edit', { what: 'weight', ...at, value });
+        return engine.request('edit', { what: 'weight', ...at, value }).then((state) => {
+          // The link carries the edit (share.js reads the run's events again).
+          page.edited?.();
+          return state;
+        });
       }),
     /** Changes the optimizer ({type, lr, …}) from the current step on, without starting over. */
     setOptimizer: (rule) => engine.request('edit', { what: 'optimizer', rule }),

@@ -55,6 +55,8 @@ export const EN = {
   badLink: (m) => `Cannot read this link (${m}); starting from the defaults.`,
   rebuilt:
     'An internal error stopped the run; it was rebuilt from its record, without the last change.',
+  editsNotInLink:
+    'This run has more weight edits than a link holds: the link opens it without them.',
   notInLink: 'A run loaded from a file is not put in the link: no settings describe it.',
   btnStep: 'Step',
   btnSubstep: 'Sub-step',

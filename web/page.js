@@ -104,11 +104,9 @@ async function loadFromSettings(fresh = false) {
 }
 
 /** Sends the engine the panels' widths and presenter view's fitting, after the layout settles. */
-function refit() {
-  requestAnimationFrame(() => engine?.command('geometry', geometry()));
-}
+const refit = () => requestAnimationFrame(() => engine?.command('geometry', geometry()));
 
-/** Shows a failed request's reason (a stopped worker, say), not only in the console. */
+/** Shows a failed request's reason (a stopped worker, say). */
 const showFailure = (e) => showMessage(inLanguage(e.message ?? String(e)));
 
 function act(action) {
@@ -194,6 +192,7 @@ const api = createApi({
   },
   shown,
   setPlaying,
+  edited: () => share.refresh().catch(() => {}),
   url: () => window.location.href,
   reset: () => {
     setPlaying(false, false);

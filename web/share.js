@@ -5,7 +5,7 @@ import { inLanguage } from './corewords.js';
 import { language, setLanguage, t } from './i18n.js';
 import { presenting } from './present.js';
 import { showMessage } from './status.js';
-import { readHash, ruleOf, writeHash } from './url.js';
+import { MAX_HASH, readHash, ruleOf, writeHash } from './url.js';
 
 /** deps: {engine() (the host, or null), shown, act, afterLoad, loadFromSettings,
  *  refreshLanguage}. Returns {link, update(now), open()}. */
@@ -18,19 +18,23 @@ export function createShare(deps) {
     lang: null,
     hide: [],
     writtenAt: -Infinity,
-    // The run's optimizer changes up to step `changesAt` ([{step, rule}], midrun.js).
+    // The run's optimizer changes up to step `changesAt` ([{step, rule}], midrun.js), and its
+    // weight and bias edits ([{step, change}]).
     changes: [],
+    edits: [],
     changesAt: 0,
   };
 
-  /** Reads the run's optimizer events up to its step (as a save holds them) into the link. */
+  /** Reads the run's events up to its step (as a save holds them) into the link. */
   async function refresh() {
     const at = shown.state?.step ?? 0;
     link.changesAt = at;
     const saved = await deps.engine().request('save');
-    link.changes = (saved?.run?.events ?? [])
+    const events = saved?.run?.events ?? [];
+    link.changes = events
       .filter((e) => e.change.type === 'optimizer')
       .map((e) => ({ step: e.step, rule: e.change.rule }));
+    link.edits = events.filter((e) => e.change.type !== 'optimizer');
     update(true);
   }
 
@@ -46,15 +50,23 @@ export function createShare(deps) {
       refresh().catch(() => {});
       return;
     }
-    const hash = writeHash({
-      settings: shown.settings,
-      defaults: link.defaults,
-      step: shown.state.step,
-      present: presenting(),
-      lang: language(),
-      hide: link.hide,
-      changes: link.changes,
-    });
+    const write = (edits) =>
+      writeHash({
+        settings: shown.settings,
+        defaults: link.defaults,
+        step: shown.state.step,
+        present: presenting(),
+        lang: language(),
+        hide: link.hide,
+        changes: link.changes,
+        edits,
+      });
+    let hash = write(link.edits);
+    // Too many edits for a link: it says the run without them, and the page says so.
+    if (hash.length > MAX_HASH) {
+      hash = write([]);
+      showMessage(() => t('editsNotInLink'));
+    }
     if (hash !== window.location.hash) history.replaceState(null, '', hash || ' ');
   }
 
@@ -79,11 +91,16 @@ export function createShare(deps) {
     if (wanted.present) deps.act('present');
     try {
       deps.afterLoad(await engine.request('preset', wanted.settings));
-      // The optimizer changes, each at its step, then on to the link's step.
+      // The optimizer changes and the edits, each at its step, then on to the link's step.
+      const events = [...wanted.changes, ...wanted.edits].sort((a, b) => a.step - b.step);
       let at = 0;
-      for (const c of wanted.changes) {
+      for (const c of events) {
         if (c.step > at) await engine.request('step', c.step - at);
         at = c.step;
+        if (c.change) {
+          await engine.request('edit', { what: c.change.type, ...c.change });
+          continue;
+        }
         const rule = ruleOf(c.type, c.lr, shown.settings);
         await engine.request('edit', { what: 'optimizer', rule });
         deps.form.elements.lr.value = String(c.lr);

@@ -115,3 +115,19 @@ test("the gradient check tells the truth on the article's run at step 300", asyn
   await expect(summary).toContainText('within h of 0');
   await expect(page.locator('#glass-out tr.bad')).toHaveCount(0);
 });
+
+test('a link carries weight edits and replays the run exactly', async ({ page }) => {
+  await open(page);
+  await call(page, 'step', 5);
+  await call(page, 'setWeight', 0, 1, 2, 0.5);
+  await call(page, 'setOptimizer', { type: 'adam', lr: 0.01 });
+  await call(page, 'step', 2);
+  await expect.poll(() => call(page, 'url')).toMatch(/edit=5_w_0_1_2_0\.5/);
+  const url = await call(page, 'url');
+  expect(url).toMatch(/opt=5\+adam\+0\.01/);
+  const want = await call(page, 'snapshot');
+  await open(page, `/${new URL(url).hash}`);
+  await expect.poll(async () => (await state(page)).step).toBe(7);
+  expect(await call(page, 'snapshot')).toEqual(want);
+  await expect(page.locator('#message')).toBeHidden();
+});
