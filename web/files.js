@@ -9,6 +9,27 @@ import { cutLine } from './quote.js';
  *  and a huge file would only freeze the tab while it is read. */
 export const MAX_IMPORT_MB = 16;
 
+/** Most values (counted as commas and opening brackets, before parsing) a file may hold: a saved
+ *  run at the furthest step (one loss per step, 1 000 000) and the page's largest net, with room.
+ *  Millions of `{}` layers in a 16 MB file are refused at once, not after seconds of parsing. */
+export const MAX_FILE_VALUES = 2_000_000;
+
+/** Whether `file` holds more than MAX_FILE_VALUES values (an upper bound: its commas and
+ *  opening brackets), counted a megabyte at a time so the page answers meanwhile. */
+async function tooManyValues(file) {
+  let n = 0;
+  for (let at = 0; at < file.size; at += 2 ** 20) {
+    const bytes = new Uint8Array(await file.slice(at, at + 2 ** 20).arrayBuffer());
+    for (let i = 0; i < bytes.length; i++) {
+      const c = bytes[i];
+      // ',' '[' '{'
+      if (c === 44 || c === 91 || c === 123) n++;
+    }
+    if (n > MAX_FILE_VALUES) return true;
+  }
+  return false;
+}
+
 /** Offers `text` as a download named `name`. */
 export function download(name, text, type = 'application/json') {
   const url = URL.createObjectURL(new Blob([text], { type }));
@@ -34,6 +55,8 @@ export async function readJsonFile(file) {
     const name = cutLine(file.name, 60);
     throw new Error(t('tooBig')(name, (file.size / 2 ** 20).toFixed(0), MAX_IMPORT_MB));
   }
+  if (await tooManyValues(file))
+    throw new Error(t('tooManyValues')(cutLine(file.name, 60), MAX_FILE_VALUES));
   return parseJson(await file.text());
 }
 

@@ -109,6 +109,8 @@ export function createHost(memory, setup, { onReport, canvases, workerSetup, onC
     /** 'page' or 'worker': which engine has the run (while moving, still the page's). */
     where: () => (state === 'worker' ? 'worker' : 'page'),
     state: () => state,
+    /** Whether the move is held back (tests): then `moved` waits for `hold(false)`. */
+    held: () => held,
     moved,
     /** Starts the worker on the compiled wasm ({module} or {bytes}); without one, the page
      *  keeps the run. */

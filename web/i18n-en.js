@@ -57,6 +57,8 @@ export const EN = {
     'An internal error stopped the run; it was rebuilt from its record, without the last change.',
   editsNotInLink:
     'This run has more weight edits than a link holds: the link opens it without them.',
+  linkOpening: (k, n) => `Opening the link: step ${k} of ${n} (Pause stops here)`,
+  linkStopped: (k, n) => `Stopped opening the link at step ${k} of ${n}.`,
   notInLink: 'A run loaded from a file is not put in the link: no settings describe it.',
   btnStep: 'Step',
   btnSubstep: 'Sub-step',
@@ -133,6 +135,8 @@ export const EN = {
       ? `Stopped: ${f}`
       : `Stopped: step ${f.step}, ${f.phase} phase${f.layer == null ? '' : `, layers[${f.layer}] (${f.kind})`}: ${f.what} is not finite (NaN or ±Inf). The state from before this step is kept; try a smaller learning rate.`,
   badJson: (m) => `not valid JSON: ${m}`,
+  tooManyValues: (name, max) =>
+    `${name}: more than ${max} values; no run the page can load holds that many`,
   tooBig: (name, mb, max) => `${name}: ${mb} MB; files up to ${max} MB`,
   overLimits: (l, o) =>
     `Over the page's limits (up to ${l.hiddenLayers} hidden layers of up to ${l.width} units, up to ${l.samples} samples): ${o.field} has ${o.value} ${{ samples: 'samples', width: 'units', hidden: 'hidden layers', layers: 'layers' }[o.what]}, at most ${o.max}. The CLI runs it: backstep trace`,

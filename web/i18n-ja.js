@@ -61,6 +61,8 @@ export const JA = {
   badLink: (m) => `リンクを読めません (${m})。既定の設定で始めます。`,
   rebuilt: '内部エラーで実行が止まったため、記録から作り直しました (最後の変更は除いています)。',
   editsNotInLink: '重みの編集がリンクに入りきらないため、リンクは編集なしの実行を開きます。',
+  linkOpening: (k, n) => `リンクを開いています: ${n} ステップ中 ${k} (一時停止でここまで)`,
+  linkStopped: (k, n) => `リンクを開くのを ${n} ステップ中 ${k} で止めました。`,
   notInLink: 'ファイルから読み込んだ実行は、設定で表せないのでリンクには入りません。',
   btnStep: '1 ステップ',
   btnSubstep: '次の処理',
@@ -137,6 +139,8 @@ export const JA = {
       ? `止めました: ${f}`
       : `止めました: ステップ ${f.step} の${JA.phaseShort[f.phase]}${f.layer == null ? '' : ` (layers[${f.layer}] ${f.kind})`}で ${quantityJa(f.what)} が有限の値でなくなりました (NaN か ±Inf)。このステップの前の状態に戻してあります。学習率を小さくしてみてください。`,
   badJson: (m) => `JSON として読めません: ${m}`,
+  tooManyValues: (name, max) =>
+    `${name}: 値が ${max} 個を超えています (ページで読み込める実行にそれほど多い値はありません)`,
   tooBig: (name, mb, max) => `${name}: ${mb} MB (読み込めるのは ${max} MB まで)`,
   overLimits: (l, o) =>
     `ページの上限 (隠れ層 ${l.hiddenLayers} 層まで、各層 ${l.width} ユニットまで、サンプル ${l.samples} 個まで) を超えています (${o.field}: ${o.value} ${{ samples: 'サンプル', width: 'ユニット', hidden: '隠れ層', layers: '層' }[o.what]}、上限 ${o.max})。CLI なら動かせます: backstep trace`,

@@ -177,6 +177,7 @@ const share = createShare({
   afterLoad,
   loadFromSettings,
   refreshLanguage,
+  setPlaying,
 });
 const updateHash = share.update;
 const midRun = createMidRun({ engine: () => engine, shown, form, loadFromSettings, share });
@@ -288,12 +289,12 @@ async function boot() {
   wire();
   await loadFromSettings();
   window.backstep = api;
+  // The worker starts only now (while the page loads, it would only slow it down), before a
+  // link's run opens: a long replay then goes on there. It gets the compiled module, which it
+  // can share; a page from file:// has an opaque origin, whose worker takes only the bytes.
+  engine.startWorker(inlineWasm ? { bytes: inlineWasm } : { module });
   await share.open();
   performance.mark('backstep:run-ready');
-  // The worker starts only now: while the page loads, it would only slow it down. It gets the
-  // compiled module, which it can share; a page from file:// has an opaque origin, and its
-  // worker cannot take a module from it, only the bytes.
-  engine.startWorker(inlineWasm ? { bytes: inlineWasm } : { module });
 }
 
 boot();

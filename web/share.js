@@ -7,8 +7,12 @@ import { presenting } from './present.js';
 import { showMessage } from './status.js';
 import { MAX_HASH, readHash, ruleOf, writeHash } from './url.js';
 
+/** Steps a link replays in one request; more go in chunks of at most CHUNK_MS each. */
+const ONE_REQUEST = 100;
+const CHUNK_MS = 50;
+
 /** deps: {engine() (the host, or null), shown, act, afterLoad, loadFromSettings,
- *  refreshLanguage}. Returns {link, update(now), open()}. */
+ *  refreshLanguage, setPlaying(on, tell)}. Returns {link, update(now), open()}. */
 export function createShare(deps) {
   const { shown } = deps;
   /** The run's link state: the data set's defaults (to leave them out of the link), the view,
@@ -70,6 +74,40 @@ export function createShare(deps) {
     if (hash !== window.location.hash) history.replaceState(null, '', hash || ' ');
   }
 
+  /** `n` steps of a link's replay: in chunks (each under CHUNK_MS where it runs) with the page
+   *  answering between them and the message line counting; Pause (the play button shows it
+   *  meanwhile) stops them. Resolves to whether all ran. */
+  async function replaySteps(n) {
+    const engine = deps.engine();
+    if (n <= ONE_REQUEST) {
+      await engine.request('step', n);
+      return true;
+    }
+    deps.setPlaying(true, false);
+    // On the worker where there is one: the page's thread would also draw every chunk.
+    if (!engine.held()) await engine.moved;
+    performance.mark('backstep:link-replay');
+    let done = 0;
+    let k = 16;
+    try {
+      while (done < n && shown.playing) {
+        const m = Math.min(k, n - done);
+        const t0 = performance.now();
+        const state = await engine.request('step', m);
+        done += m;
+        if (state?.error) return true;
+        showMessage(() => t('linkOpening')(done, n));
+        const took = performance.now() - t0;
+        k = took < CHUNK_MS / 2 ? k * 2 : took > CHUNK_MS ? Math.max(1, k >> 1) : k;
+        await new Promise((resolve) => setTimeout(resolve, 0));
+      }
+    } finally {
+      deps.setPlaying(false, false);
+    }
+    showMessage(done < n ? () => t('linkStopped')(done, n) : '');
+    return done >= n;
+  }
+
   /** Opens the run a link describes; a bad link shows why and keeps the defaults. */
   async function open() {
     const engine = deps.engine();
@@ -95,7 +133,7 @@ export function createShare(deps) {
       const events = [...wanted.changes, ...wanted.edits].sort((a, b) => a.step - b.step);
       let at = 0;
       for (const c of events) {
-        if (c.step > at) await engine.request('step', c.step - at);
+        if (c.step > at && !(await replaySteps(c.step - at))) return;
         at = c.step;
         if (c.change) {
           await engine.request('edit', { what: c.change.type, ...c.change });
@@ -106,7 +144,7 @@ export function createShare(deps) {
         deps.form.elements.lr.value = String(c.lr);
         deps.form.elements.optimizer.value = c.type;
       }
-      if (wanted.step > at) await engine.request('step', wanted.step - at);
+      if (wanted.step > at) await replaySteps(wanted.step - at);
     } catch (e) {
       // The form's run comes back first: loading it clears the message line.
       await deps.loadFromSettings();

@@ -131,3 +131,93 @@ test('a link carries weight edits and replays the run exactly', async ({ page })
   expect(await call(page, 'snapshot')).toEqual(want);
   await expect(page.locator('#message')).toBeHidden();
 });
+
+test('a saved run is one thing: its state is used and checked, its settings must build its spec', async ({
+  page,
+}) => {
+  await open(page, '/#lang=en');
+  await call(page, 'setOptimizer', { type: 'adam', lr: 0.01 });
+  await call(page, 'step', 5);
+  const saved = await call(page, 'save');
+  // An edited weight in the state is what the run resumes from (a short run too).
+  const edited = structuredClone(saved);
+  edited.run.state.params[0].W[0][0] = 0.125;
+  await call(page, 'load', edited);
+  expect((await call(page, 'weight', 0, 0, 0)).w).toBe(0.125);
+  expect((await state(page)).step).toBe(5);
+  // A negative Adam v is refused, naming it; the run is kept.
+  const negative = structuredClone(saved);
+  negative.run.state.optimizer.state[0].W.v[0][0] = -1;
+  const refused = await page.evaluate(
+    (d) => window.backstep.load(d).catch((e) => e.message),
+    negative,
+  );
+  expect(refused).toMatch(/v\[0\]\[0\]: must be at least 0/);
+  expect((await call(page, 'weight', 0, 0, 0)).w).toBe(0.125);
+  // Settings of another run are dropped with a line; the link then describes no other net.
+  const other = structuredClone(saved);
+  other.settings = { dataset: 'circle' };
+  await call(page, 'load', other);
+  await expect(page.locator('#message')).toContainText('not put in the link');
+  expect(await call(page, 'url')).not.toMatch(/circle/);
+  expect((await call(page, 'runInfo')).settings ?? null).toBeNull();
+});
+
+/** Records the page's long tasks (over 50 ms) from its start, as [start, duration] pairs. */
+const watchLongTasks = (page) =>
+  page.addInitScript(() => {
+    window.longTasks = [];
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) window.longTasks.push([e.startTime, e.duration]);
+    }).observe({ type: 'longtask', buffered: true });
+  });
+/** The longest task after the performance mark `mark`, in ms. */
+const longestAfter = (page, mark) =>
+  page.evaluate((name) => {
+    const from = performance.getEntriesByName(name)[0].startTime;
+    return Math.max(0, ...window.longTasks.filter(([s]) => s > from).map(([, d]) => d));
+  }, mark);
+
+test('a link to step 1 000 000 of the largest net opens without blocking, and Pause stops it', async ({
+  page,
+}) => {
+  await watchLongTasks(page);
+  await open(page, '/#dataset=spiral&hidden=16,16,16,16&points=500&step=1000000&lang=en');
+  await expect(page.locator('#message')).toContainText('Opening the link');
+  await expect.poll(async () => (await state(page)).step, { timeout: 20_000 }).toBeGreaterThan(500);
+  // The page answers meanwhile.
+  const t0 = Date.now();
+  await call(page, 'state');
+  expect(Date.now() - t0).toBeLessThan(1000);
+  await page.click('[data-action="play"]');
+  await expect(page.locator('#message')).toContainText('Stopped opening the link at step');
+  const stoppedAt = (await state(page)).step;
+  expect(stoppedAt).toBeLessThan(1_000_000);
+  await call(page, 'back', 1);
+  expect((await state(page)).step).toBe(stoppedAt - 1);
+  // From the replay's start (the net's first drawing, before it, is one task of its own).
+  expect(await longestAfter(page, 'backstep:link-replay')).toBeLessThan(100);
+});
+
+test('a 16 MB file of millions of {} layers is refused without a long task', async ({ page }) => {
+  await watchLongTasks(page);
+  await open(page, '/#lang=en');
+  await call(page, 'step', 2);
+  // From the file's arrival in the page (handing a 16 MB file to it is the harness's own task).
+  await page.evaluate(() =>
+    document.getElementById('import').addEventListener('change', () => performance.mark('file'), {
+      capture: true,
+    }),
+  );
+  const size = 16 * 2 ** 20 - 64;
+  const text = `{"x":[[0]],"t":[[0]],"layers":[${'{},'.repeat(Math.floor(size / 3) - 10)}{}]}`;
+  await page.setInputFiles('#import', {
+    name: 'many\u202e\u0007layers.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(text),
+  });
+  await expect(page.locator('#message')).toContainText('more than 2000000 values');
+  await expect(page.locator('#message')).toContainText('\\u{202e}\\u{7}');
+  expect((await state(page)).step).toBe(2);
+  expect(await longestAfter(page, 'file')).toBeLessThan(100);
+});
