@@ -202,6 +202,7 @@ export function createEngine(memory, setup, send, record = null) {
   /** Posts what the page shows around the canvases: the state, the test loss, the loss
    *  read-out, and the CSS heights the panels chose (when they changed). */
   function report(state) {
+    const busy = view.playing || view.replaying;
     const message = {
       type: 'frame',
       state,
@@ -209,10 +210,10 @@ export function createEngine(memory, setup, send, record = null) {
       readout: ui.readout,
       furthest: model.furthest(),
       rate: view.playing ? pacer.rate() : null,
-      // The lesson text and the notices: not while playing (nobody reads them at 60 frames/s).
-      explain: view.playing ? null : explain(model, state, view.sample, model.rule),
-      notices: view.playing ? null : model.trainer.notices(),
-      alt: view.playing ? null : describePanels(model, view, state),
+      // The lesson text, notices, text alternatives: not while playing or a link replays.
+      explain: busy ? null : explain(model, state, view.sample, model.rule),
+      notices: busy ? null : model.trainer.notices(),
+      alt: busy ? null : describePanels(model, view, state),
     };
     const heights = takeHeights();
     if (heights.length)

@@ -89,6 +89,7 @@ export function createShare(deps) {
     performance.mark('backstep:link-replay');
     let done = 0;
     let k = 16;
+    engine.command('view', { replaying: true });
     try {
       while (done < n && shown.playing) {
         const m = Math.min(k, n - done);
@@ -102,6 +103,7 @@ export function createShare(deps) {
         await new Promise((resolve) => setTimeout(resolve, 0));
       }
     } finally {
+      engine.command('view', { replaying: false });
       deps.setPlaying(false, false);
     }
     showMessage(done < n ? () => t('linkStopped')(done, n) : '');
