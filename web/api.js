@@ -6,6 +6,7 @@
 import { LONG_STEP } from './chunked.js';
 import { panelPng } from './export.js';
 import { t } from './i18n.js';
+import { shownArg } from './plain.js';
 import { showMessage } from './status.js';
 import { HIDEABLE } from './url.js';
 
@@ -15,8 +16,7 @@ export const MAX_STEPS = 1_000_000;
 /** `n` as a whole number from `min` to `max`, or an Error naming the argument. */
 export function whole(n, what, min, max) {
   if (typeof n !== 'number' || !Number.isInteger(n) || n < min || n > max) {
-    const shown = typeof n === 'string' ? JSON.stringify(n.slice(0, 20)) : String(n).slice(0, 20);
-    throw new Error(`${what}: expected a whole number from ${min} to ${max}, got ${shown}`);
+    throw new Error(`${what}: expected a whole number from ${min} to ${max}, got ${shownArg(n)}`);
   }
   return n;
 }
@@ -33,7 +33,7 @@ const promised = (fn) => {
 /** `v` as a finite number, or an Error naming the argument. */
 function finite(v, what) {
   if (typeof v !== 'number' || !Number.isFinite(v))
-    throw new Error(`${what}: expected a finite number, got ${String(v).slice(0, 20)}`);
+    throw new Error(`${what}: expected a finite number, got ${shownArg(v)}`);
   return v;
 }
 
@@ -42,7 +42,7 @@ export const MAX_CSV = 100_000;
 
 /**
  * The API over `page`: {engine (the host), shown (status.js), load(spec), reset(), url(),
- * classLink({hide, lock}), setPlaying(on, tell)}.
+ * classLink({hide, lock}), setPlaying(on, tell), edited() (a weight was edited)}.
  */
 export function createApi(page) {
   const { engine, shown } = page;
@@ -94,17 +94,18 @@ export function createApi(page) {
     /** Sets W[row][col] of an affine layer; the run goes on from the edited state. */
     setWeight: (layer, row, col, value) =>
       promised(() => {
-        if (typeof value !== 'number' || !Number.isFinite(value)) {
-          throw new Error(
-            `setWeight: value must be a finite number, got ${String(value).slice(0, 20)}`,
-          );
-        }
+        if (typeof value !== 'number' || !Number.isFinite(value))
+          throw new Error(`setWeight: value must be a finite number, got ${shownArg(value)}`);
         const at = {
           layer: whole(layer, 'layer', 0, 63),
           row: whole(row, 'row', 0, 255),
           col: whole(col, 'col', 0, 255),
         };
-        return engine.request('edit', { what: 'weight', ...at, value });
+        return engine.request('edit', { what: 'weight', ...at, value }).then((state) => {
+          // The link carries the edit (share.js reads the run's events again).
+          page.edited?.();
+          return state;
+        });
       }),
     /** Changes the optimizer ({type, lr, …}) from the current step on, without starting over. */
     setOptimizer: (rule) => engine.request('edit', { what: 'optimizer', rule }),
@@ -160,7 +161,12 @@ export function createApi(page) {
         dataEdit({ what: 'target', i: whole(i, 'i', 0, MAX_STEPS), value: finite(value, 'value') }),
       ),
     /** Sets a truth table's targets to a gate's: 'xor', 'and', 'or' or 'nand'. */
-    setGate: (name) => promised(() => dataEdit({ what: 'gate', name: String(name).slice(0, 20) })),
+    setGate: (name) =>
+      promised(() => {
+        if (typeof name !== 'string')
+          throw new Error(`setGate: expected a name, got ${shownArg(name)}`);
+        return dataEdit({ what: 'gate', name: name.slice(0, 20) });
+      }),
     /** Replaces the training set with CSV text of x1, x2, label rows. */
     loadCsv: (text) =>
       promised(() => {
@@ -190,6 +196,9 @@ export function createApi(page) {
     memory: () => engine.request('memory'),
     frameTimes: () => engine.request('frameTimes'),
     pixels: (panel) => engine.request('pixels', panel),
+    /** Test hook: hands the wasm a live Proxy that throws, as a hostile argument once could;
+     *  the run is rebuilt from its record and the promise rejects saying so. */
+    poison: () => engine.request('poison'),
     // --- export (panels) ---
     /** A PNG of one panel ('network', 'loss', …) or of all of them ('all', the default):
      *  {name, width, height, dataUrl}. */

@@ -95,6 +95,12 @@ const JA = [
     (m) => `${m[1]} 行目: 数値 3 つ (x1, x2, ラベル) のはずです`,
   ],
   [/^has no rows of x1, x2, label$/, () => 'x1, x2, ラベルの行がありません'],
+  // --- trust: a rebuilt run (lifeline.js) and an argument that cannot be read (plain.js) ---
+  [
+    /^an internal error stopped the run; /,
+    () => '内部エラーで実行が止まり、記録から作り直しました',
+  ],
+  [/^the argument could not be read as plain data$/, () => '引数を値として読めません'],
   // --- poke: the inspector (backstep_nn::inspect) ---
   [
     /^no sample (\d+) \(the batch has (\d+)\)$/,

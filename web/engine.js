@@ -11,7 +11,7 @@ import { explain } from './explain.js';
 import { setLanguage } from './i18n.js';
 import { overLimits } from './limits.js';
 import { drawLoss, lossCursor, moveCursor } from './losscurve.js';
-import { Curve, Model, Slot, What } from './model.js';
+import { Curve, isDead, Model, Slot, What } from './model.js';
 import { createPacer, SETTLE_MS } from './pace.js';
 import { drawPanels, timed } from './panels.js';
 import { glassRequests } from './requests-glass.js';
@@ -78,13 +78,15 @@ export function createEngine(memory, setup, send, record = null) {
     };
   }
 
-  /** Runs a model call; a non-finite value pauses, tells the page and keeps the state. */
+  /** Runs a model call; a non-finite value pauses, tells the page and keeps the state; a dead
+   *  instance is reported as such. */
   function guarded(fn) {
     try {
       fn();
     } catch (e) {
       view.playing = false;
-      if (!ui.quiet) {
+      if (isDead(e, model)) send({ type: 'dead' });
+      else if (!ui.quiet) {
         const failure = model.trainer.failure();
         send({ type: 'diverged', detail: e.message ?? String(e), failure });
       }
@@ -153,7 +155,7 @@ export function createEngine(memory, setup, send, record = null) {
     },
     ...glassRequests(model, note, () => (ui.quiet ? model.state() : draw())),
     ...pokeRequests(model, view, ui),
-    ...probeRequests(canvases, memory, timings, playTimes),
+    ...probeRequests(canvases, model, timings, playTimes),
   };
 
   /** Commands: no reply. */
@@ -204,6 +206,7 @@ export function createEngine(memory, setup, send, record = null) {
   /** Posts what the page shows around the canvases: the state, the test loss, the loss
    *  read-out, and the CSS heights the panels chose (when they changed). */
   function report(state) {
+    const busy = view.playing || view.replaying;
     const message = {
       type: 'frame',
       state,
@@ -211,10 +214,10 @@ export function createEngine(memory, setup, send, record = null) {
       readout: ui.readout,
       furthest: model.furthest(),
       rate: view.playing ? pacer.rate() : null,
-      // The lesson text and the notices: not while playing (nobody reads them at 60 frames/s).
-      explain: view.playing ? null : explain(model, state, view.sample, model.rule),
-      notices: view.playing ? null : model.trainer.notices(),
-      alt: view.playing ? null : describePanels(model, view, state),
+      // The lesson text, notices, text alternatives: not while playing or a link replays.
+      explain: busy ? null : explain(model, state, view.sample, model.rule),
+      notices: busy ? null : model.trainer.notices(),
+      alt: busy ? null : describePanels(model, view, state),
     };
     const heights = takeHeights();
     if (heights.length)
@@ -260,6 +263,8 @@ export function createEngine(memory, setup, send, record = null) {
   return {
     requests,
     commands,
+    /** Whether the instance still answers (lifeline.js rebuilds the run when it does not). */
+    healthy: () => model.alive(),
     /** Applies a record of changes (as `record` received them) without drawing or
      *  reporting, then draws once; returns what `loaded` returns for the last run. */
     replay(log) {

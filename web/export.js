@@ -5,6 +5,7 @@
 
 import { download } from './files.js';
 import { t } from './i18n.js';
+import { shownArg } from './plain.js';
 import { showMessage } from './status.js';
 import { PANELS } from './view.js';
 
@@ -24,7 +25,7 @@ function title(name) {
  */
 export async function panelPng(pixels, name = 'all') {
   if (name !== 'all' && !PANELS.includes(name))
-    throw new Error(t('exportNoPanel')(String(name).slice(0, 20), PANELS));
+    throw new Error(t('exportNoPanel')(shownArg(name), PANELS));
   const names = name === 'all' ? PANELS : [name];
   const parts = [];
   for (const n of names) {

@@ -15,6 +15,7 @@
 // canvas that is no longer in the document.
 
 import { localEnd, moveRun, workerEnd } from './link.js';
+import { plain } from './plain.js';
 
 /**
  * Starts on the page's engine (made from `memory` and `setup`, as `localEnd` takes them).
@@ -41,7 +42,6 @@ export function createHost(memory, setup, { onReport, canvases, workerSetup, onC
 
   function keep() {
     if (state !== 'page') return;
-    page.keep();
     state = 'page-kept';
     settle('page');
   }
@@ -94,11 +94,23 @@ export function createHost(memory, setup, { onReport, canvases, workerSetup, onC
   }
 
   return {
-    request: (op, args) => end.request(op, args),
+    /** A request, its argument read into plain values first (no live object reaches the
+     *  wasm or the worker). */
+    request: (op, args) => {
+      let value;
+      try {
+        value = plain(args);
+      } catch (e) {
+        return Promise.reject(new Error(`${op}: ${e.message}`));
+      }
+      return end.request(op, value);
+    },
     command: (op, args) => end.command(op, args),
     /** 'page' or 'worker': which engine has the run (while moving, still the page's). */
     where: () => (state === 'worker' ? 'worker' : 'page'),
     state: () => state,
+    /** Whether the move is held back (tests): then `moved` waits for `hold(false)`. */
+    held: () => held,
     moved,
     /** Starts the worker on the compiled wasm ({module} or {bytes}); without one, the page
      *  keeps the run. */

@@ -21,9 +21,10 @@ export const EN = {
   btnGradcheck: 'Check the gradients numerically',
   btnCode: 'Show the PyTorch code',
   btnDownload: 'Download .py',
-  gradcheckSummary: (g) =>
-    `Finite differences (central, f64, h = ${g.h}) against backpropagation: ${g.entries.length} entries, largest relative error ${g.maxRelErr.toExponential(1)} (${g.maxRelErr < 1e-3 ? 'they agree' : 'they disagree'})`,
-  gradcheckHead: ['layer', '', 'entry', 'backprop', 'numeric', 'rel. error'],
+  gradcheckSummary: (g, disagree) =>
+    `Finite differences (central, f64, h = ${g.h}) against backpropagation, ${g.entries.length} entries, agreeing when |a − n| ≤ ${g.atol} + ${g.rtol}·|n|: ${disagree ? `${disagree} disagree` : g.kinks ? `they agree, except ${g.kinks} at a ReLU kink (a move of ±h changes which units are blocked: the loss has no derivative there to measure)` : 'they agree'}.${g.nearKink ? ' Some ReLU input lies within h of 0: the loss has a kink there.' : ''}`,
+  gradcheckHead: ['layer', '', 'entry', 'backprop', 'numeric', 'rel. error', 'verdict'],
+  gradcheckStatus: { agree: 'agree', disagree: 'disagree', kink: 'at a kink' },
   layerAuto: 'auto (the active layer)',
   layerLoss: 'loss',
   rate: (r) => `${r} steps/s`,
@@ -52,6 +53,12 @@ export const EN = {
     help: 'this list',
   },
   badLink: (m) => `Cannot read this link (${m}); starting from the defaults.`,
+  rebuilt:
+    'An internal error stopped the run; it was rebuilt from its record, without the last change.',
+  editsNotInLink:
+    'This run has more weight edits than a link holds: the link opens it without them.',
+  linkOpening: (k, n) => `Opening the link: step ${k} of ${n} (Pause stops here)`,
+  linkStopped: (k, n) => `Stopped opening the link at step ${k} of ${n}.`,
   notInLink: 'A run loaded from a file is not put in the link: no settings describe it.',
   // --- the class link (classlink.js) ---
   btnClassLink: 'Link for the class',
@@ -151,6 +158,8 @@ export const EN = {
       ? `Stopped: ${f}`
       : `Stopped: step ${f.step}, ${f.phase} phase${f.layer == null ? '' : `, layers[${f.layer}] (${f.kind})`}: ${f.what} is not finite (NaN or ±Inf). The state from before this step is kept; try a smaller learning rate.`,
   badJson: (m) => `not valid JSON: ${m}`,
+  tooManyValues: (name, max) =>
+    `${name}: more than ${max} values; no run the page can load holds that many`,
   tooBig: (name, mb, max) => `${name}: ${mb} MB; files up to ${max} MB`,
   overLimits: (l, o) =>
     `Over the page's limits (up to ${l.hiddenLayers} hidden layers of up to ${l.width} units, up to ${l.samples} samples): ${o.field} has ${o.value} ${{ samples: 'samples', width: 'units', hidden: 'hidden layers', layers: 'layers' }[o.what]}, at most ${o.max}. The CLI runs it: backstep trace`,

@@ -27,9 +27,10 @@ export const JA = {
   btnGradcheck: '勾配を数値微分で確かめる',
   btnCode: 'PyTorch のコードを見る',
   btnDownload: '.py を保存',
-  gradcheckSummary: (g) =>
-    `数値微分 (中心差分, f64, h = ${g.h}) と逆伝播の勾配: ${g.entries.length} 個を比べて、相対誤差は最大 ${g.maxRelErr.toExponential(1)} (${g.maxRelErr < 1e-3 ? '一致' : '不一致'})`,
-  gradcheckHead: ['層', '', '位置', '逆伝播', '数値微分', '相対誤差'],
+  gradcheckSummary: (g, disagree) =>
+    `数値微分 (中心差分, f64, h = ${g.h}) と逆伝播の勾配を ${g.entries.length} 個、|a − n| ≤ ${g.atol} + ${g.rtol}·|n| なら一致として比べると: ${disagree ? `${disagree} 個が不一致` : g.kinks ? `一致 (ただし ${g.kinks} 個は ReLU の折れ目: ±h 動かすと止まるユニットが変わり、そこには測れる微分がありません)` : '一致'}。${g.nearKink ? 'ReLU への入力に 0 から h 以内のものがあり、損失はそこで折れています。' : ''}`,
+  gradcheckHead: ['層', '', '位置', '逆伝播', '数値微分', '相対誤差', '判定'],
+  gradcheckStatus: { agree: '一致', disagree: '不一致', kink: '折れ目' },
   layerAuto: '自動 (処理中の層)',
   layerLoss: '損失',
   rate: (r) => `${r} ステップ/秒`,
@@ -58,6 +59,10 @@ export const JA = {
     help: 'この一覧',
   },
   badLink: (m) => `リンクを読めません (${m})。既定の設定で始めます。`,
+  rebuilt: '内部エラーで実行が止まったため、記録から作り直しました (最後の変更は除いています)。',
+  editsNotInLink: '重みの編集がリンクに入りきらないため、リンクは編集なしの実行を開きます。',
+  linkOpening: (k, n) => `リンクを開いています: ${n} ステップ中 ${k} (一時停止でここまで)`,
+  linkStopped: (k, n) => `リンクを開くのを ${n} ステップ中 ${k} で止めました。`,
   notInLink: 'ファイルから読み込んだ実行は、設定で表せないのでリンクには入りません。',
   // --- the class link (classlink.js) ---
   btnClassLink: 'クラス用リンク',
@@ -157,6 +162,8 @@ export const JA = {
       ? `止めました: ${f}`
       : `止めました: ステップ ${f.step} の${JA.phaseShort[f.phase]}${f.layer == null ? '' : ` (layers[${f.layer}] ${f.kind})`}で ${quantityJa(f.what)} が有限の値でなくなりました (NaN か ±Inf)。このステップの前の状態に戻してあります。学習率を小さくしてみてください。`,
   badJson: (m) => `JSON として読めません: ${m}`,
+  tooManyValues: (name, max) =>
+    `${name}: 値が ${max} 個を超えています (ページで読み込める実行にそれほど多い値はありません)`,
   tooBig: (name, mb, max) => `${name}: ${mb} MB (読み込めるのは ${max} MB まで)`,
   overLimits: (l, o) =>
     `ページの上限 (隠れ層 ${l.hiddenLayers} 層まで、各層 ${l.width} ユニットまで、サンプル ${l.samples} 個まで) を超えています (${o.field}: ${o.value} ${{ samples: 'サンプル', width: 'ユニット', hidden: '隠れ層', layers: '層' }[o.what]}、上限 ${o.max})。CLI なら動かせます: backstep trace`,

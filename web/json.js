@@ -14,7 +14,8 @@ export const MAX_JSON_DEPTH = 127;
 export function parseJson(text) {
   let doc;
   try {
-    doc = JSON.parse(text);
+    // A leading byte-order mark is not part of the document (the CLI skips it too).
+    doc = JSON.parse(text.startsWith('\uFEFF') ? text.slice(1) : text);
   } catch (e) {
     throw new Error(t('badJson')(cutLine(e.message, 200)));
   }

@@ -83,12 +83,18 @@ function showError(e) {
   $('glass-out').textContent = e.message ?? String(e);
 }
 
-/** The gradient check: a summary line and its worst entries, an entry over 1e-3 marked. */
+/** Disagreements first, then kinks, then by relative error. */
+const RANK = { disagree: 0, kink: 1, agree: 2 };
+
+/** The gradient check: a summary line (its verdict) and its worst entries, each with its
+ *  verdict; a disagreement marked. */
 function showGradcheck(g) {
   const out = $('glass-out');
   const summary = document.createElement('p');
   summary.dataset.gradcheck = String(g.maxRelErr);
-  summary.textContent = t('gradcheckSummary')(g);
+  summary.dataset.ok = String(g.ok);
+  const disagree = g.entries.filter((e) => e.status === 'disagree').length;
+  summary.textContent = t('gradcheckSummary')(g, disagree);
   const table = document.createElement('table');
   const row = (cells, tag) => {
     const tr = document.createElement('tr');
@@ -97,7 +103,9 @@ function showGradcheck(g) {
     return tr;
   };
   table.append(row(t('gradcheckHead'), 'th'));
-  const worst = [...g.entries].sort((a, b) => b.relErr - a.relErr).slice(0, GRADCHECK_ROWS);
+  const worst = [...g.entries]
+    .sort((a, b) => RANK[a.status] - RANK[b.status] || b.relErr - a.relErr)
+    .slice(0, GRADCHECK_ROWS);
   for (const e of worst) {
     const tr = row(
       [
@@ -107,10 +115,11 @@ function showGradcheck(g) {
         e.analytic.toPrecision(6),
         e.numeric.toPrecision(6),
         e.relErr.toExponential(1),
+        t('gradcheckStatus')[e.status],
       ],
       'td',
     );
-    if (e.relErr >= 1e-3) tr.className = 'bad';
+    if (e.status === 'disagree') tr.className = 'bad';
     table.append(tr);
   }
   out.replaceChildren(summary, table);

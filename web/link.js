@@ -4,13 +4,12 @@
 // `request` (a promise of the reply) and `command` (no reply); replies come in the order the
 // requests were made.
 
-import { createEngine } from './engine.js';
+import { createLiveEngine } from './lifeline.js';
 
 /** The engine on this thread, drawing on the page's canvases and recording every change to
- *  the run, for the worker to replay when it takes over. */
+ *  the run, for the worker to replay when it takes over (and for itself, after a trap). */
 export function localEnd(memory, setup, onReport) {
-  let log = [];
-  const engine = createEngine(memory, setup, onReport, (entry) => log?.push(entry));
+  const engine = createLiveEngine(memory, setup, onReport);
   return {
     request(op, args) {
       try {
@@ -25,17 +24,11 @@ export function localEnd(memory, setup, onReport) {
     /** Pauses this engine and gives up its record of the run, for the worker to replay. */
     handOver() {
       engine.pause();
-      const record = log;
-      log = null;
-      return record;
+      return engine.record();
     },
     /** Takes the run back for good (the worker could not take it). */
     resume() {
       engine.resume();
-    },
-    /** Stops recording: there is no worker to hand the run to. */
-    keep() {
-      log = null;
     },
     free() {
       engine.free();

@@ -7,6 +7,16 @@ import { Curve, Slot, Trainer, What } from '../pkg/backstep_wasm.js';
  *  them. */
 export { Curve, Slot, What };
 
+/** True when `e`, or the state after it (`model.alive()` false), says the wasm instance is
+ *  dead: a trap, a stack overflow, or wasm-bindgen's poisoned borrow or ownership. */
+export function isDead(e, model) {
+  if (typeof WebAssembly !== 'undefined' && e instanceof WebAssembly.RuntimeError) return true;
+  if (e instanceof RangeError && /call stack/i.test(e.message)) return true;
+  const m = typeof e?.message === 'string' ? e.message : '';
+  if (/recursive use of an object|null pointer passed to rust|stale object/i.test(m)) return true;
+  return !model.alive();
+}
+
 /** NaN (none) as null, for what the API reports. */
 const orNull = (v) => (Number.isNaN(v) ? null : v);
 
@@ -48,6 +58,16 @@ export class Model {
     // A run's layer kinds never change: read them across the boundary once, not per frame.
     this.layerKinds = Array.from({ length: next.layer_count() }, (_, i) => next.layer_kind(i));
     this.version++;
+  }
+
+  /** Whether the instance still answers a call on the run. */
+  alive() {
+    try {
+      this.trainer?.steps();
+      return true;
+    } catch {
+      return false;
+    }
   }
 
   /** A view of one matrix: {rows, cols, data, at(r, c)}, or null if there is none. */

@@ -24,7 +24,14 @@ import { pageLimits } from './limits.js';
 import { createMidRun } from './midrun.js';
 import { fillHelp, presenting, setPresenting, toggleHelp } from './present.js';
 import { createShare } from './share.js';
-import { renderStatus, rerenderMessage, showFrame, showMessage, shown } from './status.js';
+import {
+  messageNow,
+  renderStatus,
+  rerenderMessage,
+  showFrame,
+  showMessage,
+  shown,
+} from './status.js';
 import { geometry, PANELS, viewSettings } from './view.js';
 import { compileWasm, inlineWasm, reveal } from './wasm.js';
 
@@ -36,6 +43,9 @@ let engine = null;
 /** What an engine reports unasked: a drawn frame, a step that went non-finite, an error. */
 function onReport(report, fromWorker) {
   if (report.type === 'frame') {
+    // A divergence's line shows only while the run is at a diverged step (not after a seek back
+    // or an edit such as a new learning rate).
+    if (!report.state.error && messageNow()?.diverged) showMessage('');
     const wrote = showFrame(report);
     if (report.first && !fromWorker) performance.mark('backstep:first-frame');
     // The rest of the text changes with the header's (every 250 ms at most while playing).
@@ -44,9 +54,11 @@ function onReport(report, fromWorker) {
     $('rate').textContent = report.rate ? t('rate')(report.rate) : '';
     Object.assign($('timeline'), { max: report.furthest, value: report.state.step });
     updateHash();
-  } else if (report.type === 'diverged') {
+  } else if (report.type === 'diverged' || report.type === 'rebuilt') {
     setPlaying(false, false);
-    showMessage(() => t('diverged')(report.failure ?? report.detail));
+    const { failure, detail } = report;
+    const line = () => (failure || detail ? t('diverged')(failure ?? detail) : t('rebuilt'));
+    showMessage(Object.assign(line, { diverged: report.type === 'diverged' }));
   } else if (report.type === 'error') {
     showMessage(report.detail);
   }
@@ -93,11 +105,9 @@ async function loadFromSettings(fresh = false) {
 }
 
 /** Sends the engine the panels' widths and presenter view's fitting, after the layout settles. */
-function refit() {
-  requestAnimationFrame(() => engine?.command('geometry', geometry()));
-}
+const refit = () => requestAnimationFrame(() => engine?.command('geometry', geometry()));
 
-/** Shows a failed request's reason (a stopped worker, say), not only in the console. */
+/** Shows a failed request's reason (a stopped worker, say). */
 const showFailure = (e) => showMessage(inLanguage(e.message ?? String(e)));
 
 function act(action) {
@@ -173,6 +183,7 @@ const share = createShare({
   afterLoad,
   loadFromSettings,
   refreshLanguage,
+  setPlaying,
 });
 const updateHash = share.update;
 const midRun = createMidRun({ engine: () => engine, shown, form, loadFromSettings, share });
@@ -188,6 +199,7 @@ const api = createApi({
   },
   shown,
   setPlaying,
+  edited: () => share.refresh().catch(() => {}),
   url: () => share.linkFor(),
   classLink: (view) => share.linkFor(view),
   reset: () => {
@@ -208,13 +220,9 @@ const api = createApi({
   },
 });
 
-/** Moves the loss curve's read-out (the pointer's place, or an arrow key's step). */
-const moveCursor = (move) => engine.command('cursor', move);
-
-/** Binds the canvases' own listeners: at start, and again on the canvases the worker brings. */
-function bindCanvases() {
-  bindLossCursor($('c-loss'), moveCursor);
-}
+/** Binds the canvases' own listeners (the loss read-out's cursor): at start, and again on the
+ *  canvases the worker brings. */
+const bindCanvases = () => bindLossCursor($('c-loss'), (move) => engine.command('cursor', move));
 
 function wire() {
   for (const b of document.querySelectorAll('[data-action]'))
@@ -230,7 +238,9 @@ function wire() {
   for (const id of ['show-grads', 'sample', 'log-scale', 'matrix-layer', 'speed']) {
     $(id).addEventListener('change', () => engine.command('view', viewSettings()));
   }
-  bindImport($('import'), api.load, showMessage);
+  bindImport($('import'), api.load, (err) =>
+    showMessage(() => t('badImport')(inLanguage(err.message ?? String(err)))),
+  );
   window.addEventListener('resize', refit);
   // A link pasted into this tab's address bar opens its run (the page's own writes of the hash
   // do not fire this event).
@@ -286,12 +296,12 @@ async function boot() {
   wire();
   await loadFromSettings();
   window.backstep = api;
+  // The worker starts only now (while the page loads, it would only slow it down), before a
+  // link's run opens: a long replay then goes on there. It gets the compiled module, which it
+  // can share; a page from file:// has an opaque origin, whose worker takes only the bytes.
+  engine.startWorker(inlineWasm ? { bytes: inlineWasm } : { module });
   await share.open();
   performance.mark('backstep:run-ready');
-  // The worker starts only now: while the page loads, it would only slow it down. It gets the
-  // compiled module, which it can share; a page from file:// has an opaque origin, and its
-  // worker cannot take a module from it, only the bytes.
-  engine.startWorker(inlineWasm ? { bytes: inlineWasm } : { module });
 }
 
 boot();

@@ -1,10 +1,12 @@
 // The engine's requests for tests and benchmarks to look inside the side that has the run: a
 // panel's pixels (the page cannot read a canvas it handed to the worker), the drawing timings,
-// the play frames' durations and the memory in use.
+// the play frames' durations and the memory in use; and `poison`, the call that once killed the
+// run (a live Proxy handed to the wasm), for the tests of its rebuild (lifeline.js).
 
-/** The requests over the engine's `canvases`, its wasm `memory`, its `timings` per panel and
- *  its recent `playTimes`. */
-export function probeRequests(canvases, memory, timings, playTimes) {
+/** The requests over the engine's `canvases`, its `model` (model.js), its `timings` per panel
+ *  and its recent `playTimes`. */
+export function probeRequests(canvases, model, timings, playTimes) {
+  const memory = model.memory;
   return {
     timings: () => ({ ...timings }),
     frameTimes: () => [...playTimes],
@@ -14,5 +16,21 @@ export function probeRequests(canvases, memory, timings, playTimes) {
       canvases[name]
         .getContext('2d')
         .getImageData(0, 0, canvases[name].width, canvases[name].height),
+    /** Hands the wasm a Proxy whose every read throws, past plain.js: the instance is left
+     *  unusable, and the engine rebuilds the run (the request rejects, saying so). */
+    poison: () => {
+      const hostile = new Proxy(
+        { type: 'sgd' },
+        {
+          getOwnPropertyDescriptor() {
+            throw new Error('poisoned');
+          },
+          get() {
+            throw new Error('poisoned');
+          },
+        },
+      );
+      model.trainer.setOptimizer(hostile);
+    },
   };
 }

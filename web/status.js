@@ -33,6 +33,9 @@ let message = '';
 /** The most characters a message shows. */
 const MAX_MESSAGE = 400;
 
+/** The message shown last, as given. */
+export const messageNow = () => message;
+
 /** Shows the current message again, in the current language. */
 export function rerenderMessage() {
   showMessage(message);

@@ -1,8 +1,10 @@
 // The run in the URL's hash, so a teacher can send a link: the settings that differ from the
 // data set's defaults, the step, and the view (presenter, language, hidden controls), e.g.
 // `#dataset=circle&seed=7&step=120&present=1&lang=ja&hide=settings&lock=1` (a class link:
-// what it hides, locked), and the learning rate or optimizer changed mid-run
-// (`opt=STEP+TYPE+LR,…`, midrun.js). Reading a hash never
+// what it hides, locked), the learning rate or optimizer changed mid-run
+// (`opt=STEP+TYPE+LR,…`, midrun.js) and the weights and biases edited mid-run
+// (`edit=STEP_w_LAYER_ROW_COL_VALUE,STEP_b_LAYER_COL_VALUE,…`, each value the f32 the run holds,
+// written exactly, so the link replays the run bit for bit). Reading a hash never
 // throws and never puts its text into the page as HTML: a malformed or hostile one gives an
 // Error with a short, quoted reason, and the caller falls back to the defaults.
 
@@ -47,7 +49,7 @@ export const HIDES = {
   speed: { sel: 'label:has(#speed)', actions: [] },
 };
 export const HIDEABLE = Object.keys(HIDES);
-const MAX_HASH = 2000;
+export const MAX_HASH = 2000;
 const MAX_STEP = 1_000_000;
 
 /** User text in a message: JSON-quoted, cut to 40 characters, with no hidden character raw. */
@@ -92,14 +94,53 @@ export function readChanges(text) {
   });
 }
 
-/** Reads a hash (with or without `#`) into {settings, step, present, lang, hide, lock, changes},
- *  or throws an Error saying which part is wrong. An empty hash gives null. */
+/** The link's `edit` value for edits [{step, change: {type: 'weight'|'bias', layer, row, col,
+ *  value}}] (as a saved run's events hold them). */
+export const writeEdits = (edits) =>
+  edits
+    .map(({ step, change: c }) =>
+      c.type === 'weight'
+        ? `${step}_w_${c.layer}_${c.row}_${c.col}_${c.value}`
+        : `${step}_b_${c.layer}_${c.col}_${c.value}`,
+    )
+    .join(',');
+
+/** [{step, change}] from a link's `edit` value, or an Error naming the bad part. */
+export function readEdits(text) {
+  if (text === '') return [];
+  return text.split(',').map((part) => {
+    const m =
+      /^(\d{1,7})_([wb])_(\d{1,3})_(?:(\d{1,3})_)?(\d{1,3})_(-?[0-9.]{1,30}(?:e[+-]?\d{1,3})?)$/.exec(
+        part,
+      );
+    const value = m && Number(m[6]);
+    if (!m || (m[2] === 'w') !== (m[4] !== undefined) || !Number.isFinite(value))
+      throw new Error(`edit: ${quote(part)}`);
+    const [layer, col] = [Number(m[3]), Number(m[5])];
+    const change =
+      m[2] === 'w'
+        ? { type: 'weight', layer, row: Number(m[4]), col, value }
+        : { type: 'bias', layer, col, value };
+    return { step: Number(m[1]), change };
+  });
+}
+
+/** Reads a hash (with or without `#`) into {settings, step, present, lang, hide, lock, changes,
+ *  edits}, or throws an Error saying which part is wrong. An empty hash gives null. */
 export function readHash(hash) {
   const text = String(hash ?? '').replace(/^#/, '');
   if (text === '') return null;
   if (text.length > MAX_HASH) throw new Error(`${text.length} characters (at most ${MAX_HASH})`);
-  const out = { settings: {}, step: 0, present: false, lang: null, hide: [], lock: false };
-  out.changes = [];
+  const out = {
+    settings: {},
+    step: 0,
+    present: false,
+    lang: null,
+    hide: [],
+    lock: false,
+    changes: [],
+    edits: [],
+  };
   const seen = new Set();
   for (const part of text.split('&')) {
     const [rawKey, rawValue = '', extra] = part.split('=');
@@ -118,6 +159,7 @@ export function readHash(hash) {
     else if (key === 'present') out.present = val === '1';
     else if (key === 'lock') out.lock = val === '1';
     else if (key === 'opt') out.changes = readChanges(val);
+    else if (key === 'edit') out.edits = readEdits(val);
     else if (key === 'lang' && (val === 'ja' || val === 'en')) out.lang = val;
     else if (key === 'hide') {
       out.hide = val === '' ? [] : val.split(',');
@@ -129,12 +171,24 @@ export function readHash(hash) {
   // Changes come in the order they were made, at or before the link's step.
   if (out.changes.some((c, i) => c.step > out.step || c.step < (out.changes[i - 1]?.step ?? 0)))
     throw new Error(`opt: ${quote(writeChanges(out.changes.map(changeRule)))}`);
+  if (out.edits.some((c, i) => c.step > out.step || c.step < (out.edits[i - 1]?.step ?? 0)))
+    throw new Error(`edit: ${quote(writeEdits(out.edits))}`);
   return out;
 }
 
 /** The hash for a run: `settings` (complete, as the wasm gives them; null for a run from a
  *  file, which no settings describe), the data set's `defaults`, and the view. */
-export function writeHash({ settings, defaults, step, present, lang, hide, lock, changes = [] }) {
+export function writeHash({
+  settings,
+  defaults,
+  step,
+  present,
+  lang,
+  hide,
+  lock,
+  changes = [],
+  edits = [],
+}) {
   const parts = [];
   if (settings) {
     parts.push(`dataset=${settings.dataset}`);
@@ -147,6 +201,8 @@ export function writeHash({ settings, defaults, step, present, lang, hide, lock,
     if (step > 0) parts.push(`step=${step}`);
     const made = changes.filter((c) => c.step <= step);
     if (made.length) parts.push(`opt=${writeChanges(made)}`);
+    const edited = edits.filter((c) => c.step <= step);
+    if (edited.length) parts.push(`edit=${writeEdits(edited)}`);
   }
   if (present) parts.push('present=1');
   if (lang) parts.push(`lang=${lang}`);

@@ -8,7 +8,7 @@
 import { initSync } from '../pkg/backstep_wasm.js';
 import { createChunker } from './chunked.js';
 import { warmFonts } from './colors.js';
-import { createEngine } from './engine.js';
+import { createLiveEngine } from './lifeline.js';
 
 const send = (message) => self.postMessage(message);
 let memory = null;
@@ -24,7 +24,7 @@ function handle(op, args) {
     return undefined;
   }
   if (op === 'init') {
-    const fresh = createEngine(memory, args, send);
+    const fresh = createLiveEngine(memory, args, send);
     try {
       const run = fresh.replay(args.log);
       engine = fresh;

@@ -146,4 +146,6 @@ export const CORPUS = [
   ['an array', '[]'],
   ['a string', '"spec"'],
   ['a number', '42'],
+  ['a UTF-8 byte-order mark before the spec', `\uFEFF${BASE}`],
+  ['two byte-order marks', `\uFEFF\uFEFF${BASE}`],
 ];

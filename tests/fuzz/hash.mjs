@@ -30,6 +30,7 @@ export const SEEDS = [
   'present=1&lang=ja',
   'dataset=xor&lr=0.5&step=12&opt=5+sgd+0.05,9+adam+0.001',
   'dataset=circle&optimizer=momentum&step=30&opt=0+momentum+0.1',
+  'dataset=xor&step=7&opt=5+adam+0.01&edit=5_w_0_1_2_0.5,6_b_2_0_-1.25e-3',
 ];
 
 const TOKENS = [
@@ -195,6 +196,16 @@ export function check(hash, wasm) {
         /^[a-z]+$/.test(c.type) &&
         c.lr > 0 &&
         Number.isFinite(c.lr),
+    ) &&
+    wanted.edits.every(
+      (c, i) =>
+        Number.isInteger(c.step) &&
+        c.step <= wanted.step &&
+        c.step >= (wanted.edits[i - 1]?.step ?? 0) &&
+        ['weight', 'bias'].includes(c.change.type) &&
+        Number.isInteger(c.change.layer) &&
+        Number.isInteger(c.change.col) &&
+        Number.isFinite(c.change.value),
     );
   if (!ok) throw new Error(`readHash gave a malformed result for ${JSON.stringify(hash)}`);
   let trainer;

@@ -38,6 +38,8 @@ pub fn build() -> Result<PathBuf, String> {
     eprintln!("xtask: wasm-bindgen {}", input.display());
     wasm_bindgen_cli_support::Bindgen::new()
         .input_path(&input)
+        // `__wbg_reset_state`: a fresh instance after a trap (the page rebuilds the run on it).
+        .reset_state_function(true)
         .web(true)
         .map_err(|e| format!("wasm-bindgen: {e}"))?
         // Keep `new URL('…_bg.wasm', import.meta.url)` as the default for init().

@@ -9,6 +9,24 @@ use backstep_nn::{Preset, Settings, Spec, SpecError};
 use clap::Args;
 use clap::builder::PossibleValuesParser;
 
+/// Hidden layer widths as `--hidden` takes them: `16,16`, or `''` (or nothing) for none.
+#[derive(Clone, Debug)]
+pub struct Widths(pub Vec<usize>);
+
+/// `text` as comma-separated widths; the empty text is no hidden layer.
+fn widths(text: &str) -> Result<Widths, String> {
+    if text.is_empty() {
+        return Ok(Widths(Vec::new()));
+    }
+    text.split(',')
+        .map(|w| {
+            w.parse()
+                .map_err(|_| format!("expected whole numbers separated by commas, got {w:?}"))
+        })
+        .collect::<Result<_, _>>()
+        .map(Widths)
+}
+
 /// Which network to build and how to train it. Options left out take the data set's defaults:
 /// the article's run for xor and regression, a tanh net for the 2-D sets (`backstep spec
 /// --dataset NAME` prints them).
@@ -18,8 +36,8 @@ pub struct Model {
     #[arg(long, value_parser = PossibleValuesParser::new(choices("dataset")))]
     pub dataset: Option<String>,
     /// Hidden layer widths, comma-separated (1 to 256 each); 0 hidden layers with --hidden ''.
-    #[arg(long, value_delimiter = ',', num_args = 0..)]
-    pub hidden: Option<Vec<usize>>,
+    #[arg(long, value_parser = widths, num_args = 0..=1, default_missing_value = "")]
+    pub hidden: Option<Widths>,
     /// Activation after each hidden layer.
     #[arg(long, value_parser = PossibleValuesParser::new(choices("activation")))]
     pub activation: Option<String>,
@@ -98,7 +116,7 @@ impl Model {
     pub fn settings(&self) -> Settings {
         Settings {
             dataset: self.dataset.clone(),
-            hidden: self.hidden.clone(),
+            hidden: self.hidden.clone().map(|w| w.0),
             activation: self.activation.clone(),
             output: self.output_activation.clone(),
             optimizer: self.optimizer.clone(),

@@ -5,6 +5,7 @@
 
 use crate::Failure;
 use backstep_nn::error::quote;
+use backstep_nn::limits::{MAX_LAYERS, MAX_SAMPLES, MAX_WIDTH};
 use backstep_nn::trace::{self, TraceError, check_size};
 use backstep_nn::{Inference, Kernels, Layer, Session, Spec};
 use nalgebra::{DMatrix, Scalar};
@@ -14,27 +15,71 @@ use std::io::{BufWriter, Read, Write};
 /// Largest spec accepted, in bytes: far above what the size limits allow.
 pub const MAX_SPEC_BYTES: u64 = 64 << 20;
 
-/// Reads the spec at `path` (`-` for stdin), refusing more than [`MAX_SPEC_BYTES`].
+/// Most JSON values a spec within the limits holds (x and t at their widest, every layer at
+/// its widest, with room for the rest), and most arrays and objects (a row each).
+pub const MAX_SPEC_VALUES: usize =
+    2 * MAX_SAMPLES * (MAX_WIDTH + 1) + MAX_LAYERS * (MAX_WIDTH + 1) * (MAX_WIDTH + 1) + 4096;
+const MAX_SPEC_CONTAINERS: usize = 2 * MAX_SAMPLES + MAX_LAYERS * (MAX_WIDTH + 2) + 4096;
+/// Bytes a parsed value takes (serde_json's `Value`), and an array or object with its buffer.
+const VALUE_BYTES: usize = 32;
+const CONTAINER_BYTES: usize = 160;
+
+/// Whether parsing `json` could take more memory than the largest spec within the limits:
+/// counted before anything is parsed (64 MiB of `[0],` would take over 1 GB).
+fn too_costly(json: &str) -> bool {
+    let (mut commas, mut opens) = (0usize, 0usize);
+    for b in json.bytes() {
+        match b {
+            b',' => commas += 1,
+            b'[' | b'{' => opens += 1,
+            _ => {}
+        }
+    }
+    let cost = VALUE_BYTES * (commas + opens + 1) + CONTAINER_BYTES * opens;
+    cost > VALUE_BYTES * MAX_SPEC_VALUES + CONTAINER_BYTES * MAX_SPEC_CONTAINERS
+}
+
+/// Reads the spec at `path` (`-` for stdin), refusing more than [`MAX_SPEC_BYTES`] (a file's
+/// size is looked at before it is read) or more values than the limits allow (counted before
+/// anything is parsed). A leading UTF-8 byte-order mark is skipped.
 pub fn read(path: &str) -> Result<String, Failure> {
+    let name = if path == "-" {
+        "stdin".into()
+    } else {
+        quote(path)
+    };
+    let too_large = || {
+        Failure::Input(format!(
+            "the spec in {name} is larger than {} MiB",
+            MAX_SPEC_BYTES >> 20
+        ))
+    };
     let mut json = String::new();
     let read = if path == "-" {
         std::io::stdin()
             .take(MAX_SPEC_BYTES + 1)
             .read_to_string(&mut json)
     } else {
-        std::fs::File::open(path).and_then(|f| f.take(MAX_SPEC_BYTES + 1).read_to_string(&mut json))
-    };
-    let name = if path == "-" {
-        "stdin".into()
-    } else {
-        quote(path)
+        let file = std::fs::File::open(path);
+        if let Ok(len) = file.as_ref().map(|f| f.metadata().map_or(0, |m| m.len())) {
+            if len > MAX_SPEC_BYTES {
+                return Err(too_large());
+            }
+        }
+        file.and_then(|f| f.take(MAX_SPEC_BYTES + 1).read_to_string(&mut json))
     };
     read.map_err(|e| Failure::Input(format!("cannot read the spec from {name}: {e}")))?;
     if json.len() as u64 > MAX_SPEC_BYTES {
+        return Err(too_large());
+    }
+    if too_costly(&json) {
         return Err(Failure::Input(format!(
-            "the spec in {name} is larger than {} MiB",
-            MAX_SPEC_BYTES >> 20
+            "the spec in {name} holds more values than the limits allow (at most {MAX_SPEC_VALUES})"
         )));
+    }
+    // A UTF-8 byte-order mark is not part of the document (the page skips it too).
+    if json.starts_with('\u{feff}') {
+        json.drain(..'\u{feff}'.len_utf8());
     }
     Ok(json)
 }

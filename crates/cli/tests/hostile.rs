@@ -156,7 +156,7 @@ fn user_text_in_an_option_error_is_escaped_and_short() {
         ),
         (
             &["step", "--hidden", "4,\n5"],
-            r"invalid value '\n5' for '--hidden",
+            r"invalid value '4,\n5' for '--hidden",
         ),
         (&["st\nep"], r"unrecognized subcommand 'st\nep'"),
         (

@@ -224,6 +224,11 @@ impl<T: Real> Session<T> {
                 let shape = params[k][usize::from(name == "b")].shape();
                 slot.m = matrix(&format!("{at}.m"), &m.m, empty_unless(&slot.m, shape))?;
                 slot.v = matrix(&format!("{at}.v"), &m.v, empty_unless(&slot.v, shape))?;
+                // Adam's v is a mean of squares: a negative one would make its step non-finite.
+                if let Some((i, j)) = negative(&m.v) {
+                    let msg = "must be at least 0 (a mean of squared gradients)";
+                    return Err(SpecError::new(format!("{at}.v[{i}][{j}]"), msg));
+                }
             }
         }
         opt.set_steps(t);
@@ -237,6 +242,13 @@ impl<T: Real> Session<T> {
         });
         Ok(())
     }
+}
+
+/// The first negative entry of `rows`, as (row, column).
+fn negative(rows: &[Vec<f32>]) -> Option<(usize, usize)> {
+    rows.iter()
+        .enumerate()
+        .find_map(|(i, r)| r.iter().position(|v| *v < 0.0).map(|j| (i, j)))
 }
 
 /// The shape a saved buffer must have: the parameter's, or 0 × 0 where the rule has none.

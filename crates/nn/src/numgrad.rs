@@ -8,11 +8,15 @@
 //! each parameter p is then moved to p ± h and the loss recomputed, giving the numeric gradient
 //! (L(p + h) − L(p − h)) / 2h with h = [`H`].
 //!
-//! # Relative error
-//! `|analytic − numeric| / max(|analytic|, |numeric|, floor)`, with
-//! `floor = `[`FLOOR`]` · max(1, L)`: the finite difference of a loss of size L carries a
-//! rounding error of about 1e-16 · L / h, so gradients below the floor are compared absolutely
-//! instead of relatively (a dead unit's exact 0 against a numeric 1e-12 is agreement).
+//! # Verdict
+//! An entry agrees when `|analytic − numeric| ≤ `[`ATOL`]` + `[`RTOL`]` · |numeric|` (the form
+//! and the defaults of PyTorch's `gradcheck`): a relative error alone calls two gradients of
+//! 1e-7 that differ by 5e-7 a disagreement, though both are rounding-sized. An entry outside
+//! the tolerance is at a kink (not a disagreement) when a move of it changes which units a ReLU
+//! blocks, or when some ReLU input of the batch lies within h of 0: there the loss has no
+//! derivative the difference could measure. Otherwise it disagrees; `ok` is true when none does.
+//! The relative error `|analytic − numeric| / max(|analytic|, |numeric|, floor)`, with
+//! `floor = `[`FLOOR`]` · max(1, L)`, is reported beside it.
 //!
 //! # ReLU kinks
 //! ReLU has no derivative at 0; the library takes the left one (a unit with z ≤ 0 is blocked),
@@ -43,6 +47,22 @@ use serde::Serialize;
 pub const H: f64 = 1e-6;
 /// The floor of the relative error's denominator, per unit of loss.
 pub const FLOOR: f64 = 1e-6;
+/// The absolute tolerance (PyTorch's `gradcheck` default).
+pub const ATOL: f64 = 1e-5;
+/// The relative tolerance (PyTorch's `gradcheck` default).
+pub const RTOL: f64 = 1e-3;
+
+/// What the check says of one entry.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Status {
+    /// Within the tolerance.
+    Agree,
+    /// Outside it, with no kink nearby: a wrong gradient.
+    Disagree,
+    /// Outside it at a ReLU kink, where the loss has no derivative to measure.
+    Kink,
+}
 
 /// One checked parameter entry.
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -66,6 +86,8 @@ pub struct GradEntry {
     /// within ±h, no difference measures the derivative, and `rel_err` is left out of the
     /// maximum.
     pub kink: bool,
+    /// The verdict (see the module documentation).
+    pub status: Status,
 }
 
 /// The result of a gradient check.
@@ -75,8 +97,16 @@ pub struct GradCheck {
     /// The largest relative error over the checked entries that are not at a kink (0 when there
     /// are none).
     pub max_rel_err: f64,
-    /// How many checked entries sit at a ReLU kink (see [`GradEntry::kink`]).
+    /// How many checked entries are outside the tolerance at a ReLU kink ([`Status::Kink`]).
     pub kinks: usize,
+    /// True when no checked entry disagrees.
+    pub ok: bool,
+    /// True when some ReLU input of the checked batch lies within h of 0.
+    pub near_kink: bool,
+    /// The tolerance: [`ATOL`] and [`RTOL`].
+    pub atol: f64,
+    /// See `atol`.
+    pub rtol: f64,
     /// The loss (in f64) at the current parameters on the checked batch.
     pub loss: f64,
     /// The finite-difference step used ([`H`]).
@@ -109,6 +139,7 @@ pub fn gradcheck_at_most<T: Real>(s: &Session<T>, limit: usize) -> GradCheck {
     let loss = net.forward_loss(&x, &t);
     net.backward();
     let masks = relu_masks(&net);
+    let near_kink = relu_inputs_near_zero(&net);
     // Every parameter entry as (layer, is b, row, col), in the order the result lists them.
     let mut all = Vec::new();
     for (i, l) in net.layers().iter().enumerate() {
@@ -140,6 +171,7 @@ pub fn gradcheck_at_most<T: Real>(s: &Session<T>, limit: usize) -> GradCheck {
         let down_same = same_masks(&net, &masks);
         set(&mut net, layer, is_b, row, col, base);
         // Where a move crosses a ReLU kink, the other side's one-sided difference is used.
+        let crossed = !(up_same && down_same);
         let (numeric, kink) = match (up_same, down_same) {
             (true, true) => ((up - down) / (2.0 * H), false),
             (false, true) => ((loss - down) / H, false),
@@ -147,6 +179,13 @@ pub fn gradcheck_at_most<T: Real>(s: &Session<T>, limit: usize) -> GradCheck {
             (false, false) => ((up - down) / (2.0 * H), true),
         };
         let rel_err = (analytic - numeric).abs() / analytic.abs().max(numeric.abs()).max(floor);
+        let status = if (analytic - numeric).abs() <= ATOL + RTOL * numeric.abs() {
+            Status::Agree
+        } else if crossed {
+            Status::Kink
+        } else {
+            Status::Disagree
+        };
         entries.push(GradEntry {
             layer,
             param: if is_b { "b" } else { "W" },
@@ -156,6 +195,7 @@ pub fn gradcheck_at_most<T: Real>(s: &Session<T>, limit: usize) -> GradCheck {
             numeric,
             rel_err,
             kink,
+            status,
         });
     }
     GradCheck {
@@ -164,7 +204,11 @@ pub fn gradcheck_at_most<T: Real>(s: &Session<T>, limit: usize) -> GradCheck {
             .filter(|e| !e.kink)
             .map(|e| e.rel_err)
             .fold(0.0, f64::max),
-        kinks: entries.iter().filter(|e| e.kink).count(),
+        kinks: entries.iter().filter(|e| e.status == Status::Kink).count(),
+        ok: entries.iter().all(|e| e.status != Status::Disagree),
+        near_kink,
+        atol: ATOL,
+        rtol: RTOL,
         loss,
         h: H,
         floor,
@@ -203,6 +247,15 @@ fn relu_masks(net: &Network<f64>) -> Vec<DMatrix<u8>> {
         .filter_map(|l| l.as_act().filter(|a| a.act() == Act::Relu))
         .map(|a| a.mask().clone())
         .collect()
+}
+
+/// True when some ReLU's input (the layer before it's output, after the last forward pass) lies
+/// within [`H`] of 0 for some sample.
+fn relu_inputs_near_zero(net: &Network<f64>) -> bool {
+    let layers = net.layers();
+    (1..layers.len())
+        .filter(|&i| layers[i].act() == Some(Act::Relu))
+        .any(|i| layers[i - 1].y().iter().any(|z| z.abs() <= H))
 }
 
 /// True when every ReLU of `net` blocks the same units as in `masks`.

@@ -3,7 +3,7 @@
 
 use backstep_nn::data::Shape2d;
 use backstep_nn::loss::LossKind;
-use backstep_nn::numgrad::{gradcheck, gradcheck_at_most};
+use backstep_nn::numgrad::{Status, gradcheck, gradcheck_at_most};
 use backstep_nn::regularize::{Penalty, PenaltyKind};
 use backstep_nn::{Act, DataChoice, Init, OptimizerKind, Preset, Session};
 
@@ -228,4 +228,45 @@ fn softmax_cross_entropy_and_both_penalties() {
             },
         );
     }
+}
+
+#[test]
+fn the_article_run_agrees_at_every_step_to_400() {
+    // From about step 300 a ReLU input of the article's run lies within h of 0 and its
+    // gradients are about 1e-7: the tolerance |a − n| ≤ atol + rtol·|n| agrees, and nothing is
+    // called a disagreement.
+    let mut s = session(&Preset::article());
+    let (mut near, mut large) = (0, 0);
+    for step in 0..=400 {
+        let g = gradcheck(&s);
+        near += usize::from(g.near_kink && step > 0);
+        // Where a relative error alone (the old verdict, over 1e-3) said "they disagree".
+        large += usize::from(g.max_rel_err >= 1e-3);
+        assert!(
+            g.ok,
+            "step {step}: {:?}",
+            g.entries.iter().find(|e| e.status == Status::Disagree)
+        );
+        s.step().unwrap();
+    }
+    eprintln!("steps with a ReLU input within h of 0: {near}; relative error ≥ 1e-3: {large}");
+    assert!(
+        large > 0,
+        "the case the old verdict called a disagreement is in the run"
+    );
+}
+
+#[test]
+fn a_wrong_gradient_disagrees_and_a_kink_is_named() {
+    use backstep_nn::numgrad::{ATOL, RTOL};
+    // The verdict's rule, on numbers: rounding-sized gradients agree.
+    let within = |a: f64, n: f64| (a - n).abs() <= ATOL + RTOL * n.abs();
+    assert!(within(-1.97e-7, -7.55e-7));
+    assert!(!within(1.0, 1.1));
+    // A ReLU net where some input sits exactly on 0: the article's first sample at step 0.
+    let g = gradcheck(&session(&Preset::article()));
+    assert!(g.near_kink && g.ok);
+    let json = serde_json::to_value(&g).unwrap();
+    assert_eq!(json["entries"][0]["status"], "agree");
+    assert_eq!(json["ok"], true);
 }

@@ -48,7 +48,10 @@ impl Trainer {
     }
 
     /// A trainer that resumes a saved run (`{spec, run, settings?}`, as `save` writes it) at its
-    /// step: the next step equals the original's, bit for bit.
+    /// step: the next step equals the original's, bit for bit. The saved state is what it
+    /// resumes from at every step count, once checked (shapes, finite values, Adam's v ≥ 0);
+    /// settings that do not build the saved spec are dropped (the run then has none, as a run
+    /// from a spec file).
     pub fn resume(doc: JsValue) -> Result<Trainer, JsError> {
         let spec_field =
             js_sys::Reflect::get(&doc, &"spec".into()).map_err(|_| js("spec: missing"))?;
@@ -59,15 +62,31 @@ impl Trainer {
             .map_err(|e| js(in_field("run", e)))?;
         let mut trainer = Trainer::with_spec(spec)?;
         let session = trainer.run.session().clone();
-        trainer.run = Timeline::resume(session, &saved).map_err(|e| js(in_field("run", e)))?;
-        trainer.run.defer_measures(true);
+        let resume = |s: Session<f32>| {
+            let mut run = Timeline::resume(s, &saved).map_err(|e| js(in_field("run", e)))?;
+            run.defer_measures(true);
+            Ok::<_, JsError>(run)
+        };
+        trainer.run = resume(session.clone())?;
         let settings = js_sys::Reflect::get(&doc, &"settings".into()).unwrap_or(JsValue::NULL);
         if !settings.is_null() && !settings.is_undefined() {
             let s = backstep_nn::read::settings(Js(settings))
                 .map_err(|e| js(in_field("settings", e)))?;
-            trainer.settings = Some(s);
+            let preset = s.preset().ok();
+            // Kept only when they build this very spec: a link must describe the run it opens.
+            if preset.as_ref().and_then(|p| p.spec(1).ok()).as_ref() == Some(&trainer.spec) {
+                trainer.settings = preset.map(|p| p.settings());
+            }
         }
         trainer.observe_all();
+        // The replay (for the notices and the measures) must arrive at the saved state; where
+        // it does not (an edited state), the saved state is used, without the replay's record.
+        let replayed = trainer.run.steps() == saved.state.steps
+            && trainer.run.session().checkpoint() == saved.state;
+        if !replayed {
+            trainer.run = resume(session)?;
+            trainer.notices = Notices::new();
+        }
         Ok(trainer)
     }
 
