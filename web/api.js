@@ -6,6 +6,7 @@
 import { LONG_STEP } from './chunked.js';
 import { panelPng } from './export.js';
 import { t } from './i18n.js';
+import { layoutReport } from './layout.js';
 import { showMessage } from './status.js';
 
 /** Most steps one `step(n)` or `back(n)` may ask for, and the furthest step `seek` reaches. */
@@ -170,6 +171,9 @@ export function createApi(page) {
     /** The link that opens this run at this step, in this view. */
     url: () => Promise.resolve(page.url()),
     timings: () => engine.request('timings'),
+    /** What the last drawing placed, in CSS px of the viewport: {viewport: {w, h}, items:
+     *  [{panel, kind, name, layer, x, y, w, h, clipped, fontPx}]} (layout.js). */
+    layout: () => layoutReport((op) => engine.request(op)),
     // --- robust: memory, for the soak test ---
     /** {wasm, heap}: bytes of the wasm memory and of the JS heap where the run lives (heap
      *  undefined where the browser does not tell). */

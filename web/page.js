@@ -21,10 +21,10 @@ import { bindKeys } from './keys.js';
 import { initLesson, rerenderLesson, showLesson } from './lesson.js';
 import { pageLimits } from './limits.js';
 import { createMidRun } from './midrun.js';
-import { fillHelp, presenting, setPresenting, toggleHelp } from './present.js';
+import { fillHelp, presenting, setPresenting, stageAction } from './present.js';
 import { createShare } from './share.js';
 import { renderStatus, rerenderMessage, showFrame, showMessage, shown } from './status.js';
-import { geometry, PANELS, viewSettings } from './view.js';
+import { geometry, PANELS, sendGeometry, viewSettings } from './view.js';
 import { compileWasm, inlineWasm, reveal } from './wasm.js';
 
 const $ = (id) => document.getElementById(id);
@@ -40,6 +40,7 @@ function onReport(report, fromWorker) {
     // The rest of the text changes with the header's (every 250 ms at most while playing).
     if (!wrote) return;
     showLesson(report);
+    if (presenting()) sendGeometry(engine);
     $('rate').textContent = report.rate ? t('rate')(report.rate) : '';
     Object.assign($('timeline'), { max: report.furthest, value: report.state.step });
     updateHash();
@@ -93,7 +94,7 @@ async function loadFromSettings(fresh = false) {
 
 /** Sends the engine the panels' widths and presenter view's fitting, after the layout settles. */
 function refit() {
-  requestAnimationFrame(() => engine?.command('geometry', geometry()));
+  requestAnimationFrame(() => sendGeometry(engine));
 }
 
 /** Shows a failed request's reason (a stopped worker, say), not only in the console. */
@@ -138,10 +139,8 @@ function act(action) {
       refit();
       updateHash(true);
       break;
-    case 'help':
-      toggleHelp();
-      break;
     default:
+      if (stageAction(action)) refit();
       break;
   }
 }
@@ -238,11 +237,11 @@ function wire() {
   // A link pasted into this tab's address bar opens its run (the page's own writes of the hash
   // do not fire this event).
   window.addEventListener('hashchange', () => share.open());
-  // Presenter view fits the panels below the header, toolbar and lesson text: when those change
-  // height (a message appears, the language changes, a longer formula), they are fitted again.
+  // Presenter view fits the panels below the header, toolbar, lesson text and panel headings:
+  // when those change height (a message, a language, a longer formula), they are fitted again.
   const fits = new ResizeObserver(refit);
-  fits.observe(document.querySelector('.toolbar'));
-  fits.observe(document.querySelector('[data-panel="explain"]'));
+  const above = 'header, .toolbar, [data-panel="explain"], .panel h2';
+  for (const el of document.querySelectorAll(above)) fits.observe(el);
   bindCanvases();
   bindKeys(act);
 }

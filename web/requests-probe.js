@@ -1,12 +1,15 @@
 // The engine's requests for tests and benchmarks to look inside the side that has the run: a
 // panel's pixels (the page cannot read a canvas it handed to the worker), the drawing timings,
-// the play frames' durations and the memory in use.
+// the play frames' durations, the memory in use and where the last drawing put things.
+import { drawnItems } from './drawn.js';
 
 /** The requests over the engine's `canvases`, its wasm `memory`, its `timings` per panel and
  *  its recent `playTimes`. */
 export function probeRequests(canvases, memory, timings, playTimes) {
   return {
     timings: () => ({ ...timings }),
+    /** What the last drawing of each panel placed, in drawing units (layout.js scales it). */
+    layout: () => drawnItems(),
     frameTimes: () => [...playTimes],
     /** Bytes of the wasm's memory, and of this thread's JS heap where the browser tells. */
     memory: () => ({ wasm: memory.buffer.byteLength, heap: performance.memory?.usedJSHeapSize }),

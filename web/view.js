@@ -19,6 +19,19 @@ export function geometry() {
   };
 }
 
+/** The geometry last sent to the engine (as JSON): an unchanged one is not sent again. */
+let sent = '';
+
+/** Sends `engine` the geometry if it changed since last sent (the engine then redraws): after a
+ *  resize, and after each frame the page showed (its text may have moved the canvases). */
+export function sendGeometry(engine) {
+  const g = geometry();
+  const key = JSON.stringify(g);
+  if (!engine || key === sent) return;
+  sent = key;
+  engine.command('geometry', g);
+}
+
 /** How the panels are drawn, as the controls say. */
 export function viewSettings() {
   return {
