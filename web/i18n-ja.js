@@ -128,6 +128,7 @@ export const JA = {
   blocked: '遮断',
   open: '通過',
   before: '更新前',
+  stageBefore: '更新前',
   stageAfter: '更新後',
   samples: 'サンプル',
   units: 'ユニット',

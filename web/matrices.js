@@ -84,18 +84,20 @@ function updateList(model, step) {
   const list = [];
   model.kinds().forEach((kind, l) => {
     if (kind !== 'affine') return;
-    const at = (label, name, what) =>
-      list.push({ label: `${label}  [${l}]`, name, layer: l, what });
+    // Short titles (the shape is in the layer's own view): the update's 4×1 columns then
+    // share a band.
+    const at = (label, name, what) => list.push({ label, name, layer: l, what, short: true });
+    const [before, after] = step > 0 ? [` ${t('stageBefore')}`, ` ${t('stageAfter')}`] : ['', ''];
     if (step > 0) {
-      at(`W (${t('before')})`, 'W_before', What.WBefore);
-      at('dW', 'dW', What.Dw);
+      at(`W[${l}]${before}`, 'W_before', What.WBefore);
+      at(`dW[${l}]`, 'dW', What.Dw);
     }
-    at(step > 0 ? `W (${t('stageAfter')})` : 'W', 'W', What.W);
+    at(`W[${l}]${after}`, 'W', What.W);
     if (step > 0) {
-      at(`b (${t('before')})`, 'b_before', What.BBefore);
-      at('db', 'db', What.Db);
+      at(`b[${l}]${before}`, 'b_before', What.BBefore);
+      at(`db[${l}]`, 'db', What.Db);
     }
-    at(step > 0 ? `b (${t('stageAfter')})` : 'b', 'b', What.B);
+    at(`b[${l}]${after}`, 'b', What.B);
   });
   return list;
 }
@@ -126,14 +128,19 @@ export function drawMatrices(canvas, model, layer, phase = null, step = 1) {
   }
   probe.font = FONT.bold;
   const items = shownMatrices(model, layer, phase, step).map((it) => {
-    const title = `${it.label}  ${it.m.rows}×${it.m.cols}`;
+    const title = it.short ? it.label : `${it.label}  ${it.m.rows}×${it.m.cols}`;
     return { ...it, title, titleW: probe.measureText(title).width + 4, cellW: cellWidth(it) };
   });
   const width = cssWidth(canvas) - 8;
   const extra = layer === Slot.Loss ? LINE_H : 0;
-  const room = roomHeight(canvas) - 8 - LEGEND_H - extra;
-  const fit = fitMatrices(items, width, room, 8 * CHAR_W + MARGIN);
-  const { ctx, w, h } = prepare(canvas, 8 + fit.height + extra + LEGEND_H + 4);
+  const room = roomHeight(canvas) - 8 - extra;
+  // The legend only where the matrices leave room for it (it is in the panel's note too).
+  let fit = fitMatrices(items, width, room - LEGEND_H, 8 * CHAR_W + MARGIN);
+  const alone = fitMatrices(items, width, room, 8 * CHAR_W + MARGIN);
+  const legend = fit.placed.every((p, i) => p.numeric === alone.placed[i].numeric);
+  if (!legend) fit = alone;
+  const legendH = legend ? LEGEND_H : 0;
+  const { ctx, w, h } = prepare(canvas, 8 + fit.height + extra + legendH + 4);
   const records = [];
   if (!fit.placed.length) {
     ctx.fillStyle = MUTED;
@@ -174,6 +181,7 @@ export function drawMatrices(canvas, model, layer, phase = null, step = 1) {
     });
     records[records.length - 1].clipped = outside(4, ty - 10, tw, 20, w, h);
   }
+  if (!legend) return placed('matrices', records);
   const ly = 8 + fit.height + extra + LEGEND_H / 2;
   drawLegend(ctx, 4, ly, w - 8);
   records.push({ kind: 'text', name: 'legend', layer: null, x: 4, y: ly - 10, w: LEGEND_W, h: 20 });

@@ -5,7 +5,7 @@
 
 /** A numeric cell's height and the title line above a matrix, in drawing units. */
 export const CELL_H = 24;
-export const TITLE_H = 24;
+export const TITLE_H = 22;
 const GAP_X = 10;
 const GAP_Y = 10;
 /** Most rows and columns a matrix prints as numbers; a larger one is always a heatmap. */
@@ -54,14 +54,21 @@ function pack(items, numeric, s, cellW, roomW) {
   return { placed: out, height: y + bandH, widest };
 }
 
-/** Which matrix turns into a heatmap first: the weights before the update (the class read
- *  them a step earlier), then the largest. */
-function heatOrder(items) {
-  const early = (it) => (it.name === 'W_before' || it.name === 'b_before' ? 1 : 0);
-  const area = (it) => it.m.rows * it.m.cols;
-  return items
-    .map((_, i) => i)
-    .sort((a, b) => early(items[b]) - early(items[a]) || area(items[b]) - area(items[a]));
+/** Which numeric matrix turns into a heatmap next: of the weights before the update (the class
+ *  read them a step earlier) if any is still numeric, else of all, the one whose heatmap saves
+ *  the most height. */
+function nextHeat(items, numeric, cellW, roomW) {
+  const early = (i) => items[i].name === 'W_before' || items[i].name === 'b_before';
+  let pool = items.map((_, i) => i).filter((i) => numeric[i]);
+  if (pool.some(early)) pool = pool.filter(early);
+  let best = -1,
+    lowest = Infinity;
+  for (const i of pool) {
+    const trial = numeric.map((n, k) => n && k !== i);
+    const { height } = pack(items, trial, HEAT_MAX, cellW, roomW);
+    if (height < lowest) [best, lowest] = [i, height];
+  }
+  return best;
 }
 
 /**
@@ -75,15 +82,15 @@ export function fitMatrices(items, roomW, roomH, cellW) {
     (it) =>
       it.m.rows <= MAX_ROWS && it.m.cols <= MAX_COLS && it.m.cols * (it.cellW ?? cellW) <= roomW,
   );
-  const order = heatOrder(items).filter((i) => numeric[i]);
   for (;;) {
     for (let s = HEAT_MAX; s >= HEAT_MIN; s *= 0.85) {
       // A heatmap never wider than the room.
       const p = pack(items, numeric, s, cellW, roomW);
       if (p.height <= roomH && p.widest <= roomW) return finish(p, roomW, roomH);
     }
-    if (!order.length) break;
-    numeric[order.shift()] = false;
+    const next = nextHeat(items, numeric, cellW, roomW);
+    if (next < 0) break;
+    numeric[next] = false;
   }
   return finish(pack(items, numeric, HEAT_MIN, cellW, roomW), roomW, roomH);
 }

@@ -47,10 +47,18 @@ export function networkLayout(model, w, h, big = false) {
   const top = stagger ? 46 : 32,
     bottom = direction ? 30 : 6;
   const gap = (h - top - bottom) / tallest;
-  const r = big
+  let r = big
     ? Math.min(Math.max(11, gap / 2 - 3), Math.max(6, gap / 2 - 1), 34)
     : Math.max(6, Math.min(22, gap / 2 - 2));
-  const xOf = (k) => 64 + (k * (w - 140)) / Math.max(1, cols.length - 1);
+  // Values inside the circles (r ≥ 19) need no margins for labels beside them: the columns
+  // spread to the edges, and the circles stay narrower than a third of their spacing.
+  let [left, right] = [64, 76];
+  if (big && r >= 19) {
+    [left, right] = [r + 12, r + 12];
+    const apart = (w - left - right) / Math.max(1, cols.length - 1);
+    r = Math.max(19, Math.min(r, apart / 3));
+  }
+  const xOf = (k) => left + (k * (w - left - right)) / Math.max(1, cols.length - 1);
   return {
     r,
     gap,

@@ -32,6 +32,7 @@ const inside = (a, b) =>
 /** Checks the stage as drawn now; returns a one-line description of what failed, or ''. */
 async function checkStage(page, s, where) {
   // The drawing of this state has reached the page (the worker draws it after the reply).
+  const height = await page.evaluate(() => document.scrollingElement.scrollHeight);
   const report = await page.evaluate(() => window.backstep.layout());
   const { viewport, items } = report;
   const problems = [];
@@ -57,32 +58,42 @@ async function checkStage(page, s, where) {
         problems.push(`label ${a.name} over neuron ${n.name}`);
   }
   for (const n of neurons) if (n.w < 28) problems.push(`neuron ${n.name} ${n.w} px`);
-  const height = await page.evaluate(() => document.scrollingElement.scrollHeight);
   if (height > viewport.h) problems.push(`scrolls: ${height} px`);
   return problems.length ? `${where}: ${problems.join('; ')}` : '';
 }
 
-/** Waits (at most 5 s) until the page shows the engine's drawing of `s` (the worker's frame
- *  report), fitted to this window: the matrices of the phase are all placed. */
-const drawn = (page, s) =>
-  page
+/** Waits (at most 15 s) until the page shows the engine's drawing of `s` (the worker's frame
+ *  report), fitted to this window: for 5 animation frames in a row the state is `s` and nothing
+ *  scrolls (a longer formula refits the stage a frame later); then until layout() lists the
+ *  phase's matrices. On a timeout, checkStage says what is wrong. */
+async function drawn(page, s) {
+  await page.evaluate(() => {
+    window.stageHeld = 0;
+  });
+  await page
     .waitForFunction(
-      async ([step, phase, names]) => {
+      ([step, phase]) => {
         const now = window.backstep.state();
-        if (now.step !== step || now.phase !== phase) return false;
-        const { items } = await window.backstep.layout();
-        // A longer formula refits the stage (a frame later): settled when nothing scrolls.
-        // The text around the canvases (the formula) follows the frame report: held for 5 frames.
         const fits = document.scrollingElement.scrollHeight <= window.innerHeight;
-        const ok =
-          fits && names.every((n) => items.some((i) => i.kind === 'matrix' && i.name === n));
-        window.stageHeld = ok ? (window.stageHeld ?? 0) + 1 : 0;
+        const ok = now.step === step && now.phase === phase && fits;
+        window.stageHeld = ok ? window.stageHeld + 1 : 0;
         return window.stageHeld >= 5;
       },
-      [s.step, s.phase, expected(s).map(([n]) => n)],
-      { timeout: 5000, polling: 'raf' },
+      [s.step, s.phase],
+      { timeout: 15_000, polling: 'raf' },
     )
-    .catch(() => {}); // checkStage then says what is wrong
+    .catch(() => {});
+  await page
+    .waitForFunction(
+      async (names) => {
+        const { items } = await window.backstep.layout();
+        return names.every((n) => items.some((i) => i.kind === 'matrix' && i.name === n));
+      },
+      expected(s).map(([n]) => n),
+      { timeout: 15_000 },
+    )
+    .catch(() => {});
+}
 
 for (const [w, h] of [
   [1280, 720],
@@ -96,9 +107,6 @@ for (const [w, h] of [
       const failures = [];
       for (let k = 0; k <= 9; k++) {
         // The idle state before the first cycle, its 8 sub-steps, and the idle state after it.
-        await page.evaluate(() => {
-          window.stageHeld = 0;
-        });
         const s =
           k === 0
             ? await state(page)
@@ -108,11 +116,37 @@ for (const [w, h] of [
         await drawn(page, s);
         const where = `${k} ${s.phase} layers[${s.layer}]`;
         failures.push(await checkStage(page, s, where));
-        if (w === 1280 && lang === 'ja')
-          await page.screenshot({ path: `${STAGE}/${k}-${s.phase}-${s.layer ?? 'all'}.png` });
+        // 1280×720 in Japanese as the issue names them; the other sizes and languages beside.
+        const size = w === 1280 && lang === 'ja' ? '' : `${w}x${h}-${lang}-`;
+        await page.screenshot({ path: `${STAGE}/${size}${k}-${s.phase}-${s.layer ?? 'all'}.png` });
       }
       expect(failures.filter(Boolean)).toEqual([]);
       expect(page.errors).toEqual([]);
     });
   }
 }
+
+test('the notices in full with their experiments, in the drawer (N), in both languages', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  for (const lang of ['ja', 'en']) {
+    await open(page, `/#present=1&lang=${lang}`);
+    // Step 30 of the article's run has two dead units.
+    await call(page, 'step', 30);
+    await expect(page.locator('#drawer-btn')).toHaveAttribute('data-count', '2');
+    await expect(page.locator('#notices li').first()).toBeHidden();
+    await page.keyboard.press('n');
+    await expect(page.locator('#drawer-btn')).toHaveAttribute('aria-expanded', 'true');
+    for (const li of await page.locator('#notices li').all()) {
+      await expect(li).toBeVisible();
+      // In full: nothing cut with "…".
+      expect(await li.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
+      await expect(li.locator('[data-experiment]').first()).toBeVisible();
+    }
+    await page.screenshot({ path: `${STAGE}/drawer-${lang}.png` });
+    await page.keyboard.press('n');
+    await expect(page.locator('#notices li').first()).toBeHidden();
+  }
+  expect(page.errors).toEqual([]);
+});
