@@ -238,11 +238,14 @@ export function drawNetwork(canvas, model, opts) {
     ctx.fillStyle = k === activeCol ? ACTIVE : MUTED;
     ctx.font = k === activeCol ? FONT.bold : FONT.text;
     ctx.textAlign = 'center';
-    const caption =
+    // Captions on alternate rows may be two columns' spacing wide; past that the layer alone.
+    const full =
       k === 0
         ? 'x'
         : `layers[${c.affine}]` +
           (c.acts.length ? ` → ${c.acts.map((a) => a.kind).join(' → ')}` : '');
+    const room = 2 * spacing - 10;
+    const caption = ctx.measureText(full).width <= room || k === 0 ? full : `layers[${c.affine}]`;
     ctx.fillText(caption, xOf(k), columns[k].captionY);
     const cw = ctx.measureText(caption).width;
     record('label', `caption ${k}`, null, xOf(k) - cw / 2, columns[k].captionY - 9, cw, 18, 14);

@@ -47,6 +47,8 @@ function below(section, canvas) {
 export function fitting() {
   if (!presenting()) return { zoom: 1, most: {} };
   const most = {};
+  // A phone's one column scrolls (stage.css): no height to fit.
+  if (window.matchMedia('(max-width: 700px)').matches) return { zoom: PRESENTER_ZOOM, most };
   for (const name of ['network', 'matrices']) {
     const canvas = document.getElementById(`c-${name}`);
     if (!canvas.getClientRects().length) continue;
