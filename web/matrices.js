@@ -120,7 +120,7 @@ export function shownMatrices(model, layer, phase = null, step = 1) {
 
 /** Draws the panel for `layer` (an index, Slot.Loss or UPDATE); with `phase`, only what that
  *  phase is about. `step`: the completed steps. */
-export function drawMatrices(canvas, model, layer, phase = null, step = 1) {
+export function drawMatrices(canvas, model, layer, phase = null, step = 1, cursor = null) {
   const probe = canvas.getContext('2d');
   if (!CHAR_W) {
     probe.font = FONT.mono;
@@ -181,6 +181,7 @@ export function drawMatrices(canvas, model, layer, phase = null, step = 1) {
     });
     records[records.length - 1].clipped = outside(4, ty - 10, tw, 20, w, h);
   }
+  if (cursor) readOut(ctx, fit.placed, cursor, w, h);
   if (!legend) return placed('matrices', records);
   const ly = 8 + fit.height + extra + LEGEND_H / 2;
   drawLegend(ctx, 4, ly, w - 8);
@@ -188,6 +189,37 @@ export function drawMatrices(canvas, model, layer, phase = null, step = 1) {
   records[records.length - 1].clipped = ly + 10 > h;
   records[records.length - 1].fontPx = 14;
   placed('matrices', records);
+}
+
+/** The heatmap cell under `cursor` ({x, y}, drawing units): outlined, and its name and number
+ *  on a tab beside it (the heatmap has no room to print them). */
+function readOut(ctx, placedItems, cursor, w, h) {
+  const p = placedItems.find(
+    (q) =>
+      !q.numeric &&
+      cursor.x >= q.x &&
+      cursor.x < q.x + q.gridW &&
+      cursor.y >= q.y + TITLE_H &&
+      cursor.y < q.y + TITLE_H + q.gridH,
+  );
+  if (!p) return;
+  const r = Math.min(p.m.rows - 1, Math.floor((cursor.y - p.y - TITLE_H) / p.cell));
+  const c = Math.min(p.m.cols - 1, Math.floor((cursor.x - p.x) / p.cell));
+  ctx.strokeStyle = INK;
+  ctx.lineWidth = 2;
+  ctx.strokeRect(p.x + c * p.cell - 1, p.y + TITLE_H + r * p.cell - 1, p.cell + 2, p.cell + 2);
+  const v = p.m.at(r, c);
+  const text = `${p.name}[${r}][${c}] = ${p.what === What.Mask ? v : fmt(v)}`;
+  ctx.font = FONT.bold;
+  const tw = ctx.measureText(text).width;
+  const tx = Math.max(2, Math.min(w - tw - 10, cursor.x + 14));
+  const ty = Math.max(2, Math.min(h - 26, cursor.y - 30));
+  ctx.fillStyle = '#fff';
+  ctx.fillRect(tx, ty, tw + 8, 24);
+  ctx.strokeRect(tx, ty, tw + 8, 24);
+  ctx.fillStyle = INK;
+  ctx.textAlign = 'left';
+  ctx.fillText(text, tx + 4, ty + 12);
 }
 
 /** The legend's swatch with its signs, in drawing units (the words follow where they fit). */

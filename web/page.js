@@ -7,6 +7,7 @@ import init, { defaults } from '../pkg/backstep_wasm.js';
 import { createApi } from './api.js';
 import {
   bindLossCursor,
+  bindMatrixCursor,
   fillChoices,
   fillSelectors,
   readSettings,
@@ -200,12 +201,11 @@ const api = createApi({
   },
 });
 
-/** Moves the loss curve's read-out (the pointer's place, or an arrow key's step). */
-const moveCursor = (move) => engine.command('cursor', move);
-
 /** Binds the canvases' own listeners: at start, and again on the canvases the worker brings. */
 function bindCanvases() {
-  bindLossCursor($('c-loss'), moveCursor);
+  // The loss curve's read-out, and a heatmap's cell under the pointer.
+  bindLossCursor($('c-loss'), (move) => engine.command('cursor', move));
+  bindMatrixCursor($('c-matrices'), (at) => engine.command('view', { matrixCursor: at }));
 }
 
 function wire() {

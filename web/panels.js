@@ -38,7 +38,14 @@ export function drawPanels(canvases, model, view, state, timings) {
   );
   const phase = view.presenter ? state.phase : null;
   timed(timings, 'matrices', () =>
-    drawMatrices(canvases.matrices, model, matrixLayer(view, state), phase, state.step),
+    drawMatrices(
+      canvases.matrices,
+      model,
+      matrixLayer(view, state),
+      phase,
+      state.step,
+      view.matrixCursor,
+    ),
   );
   timed(timings, 'gates', () => drawGates(canvases.gates, model));
   const side = view.playing ? PLAYING_SIDE : GRID_SIDE;

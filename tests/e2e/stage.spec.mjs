@@ -150,3 +150,26 @@ test('the notices in full with their experiments, in the drawer (N), in both lan
   }
   expect(page.errors).toEqual([]);
 });
+
+test('a 4×16 net with a batch of 32: every matrix whole as a heatmap, its cell read out', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await open(page, '/#dataset=circle&hidden=16,16,16,16&batch_size=32&present=1&lang=ja');
+  for (let i = 0; i < 3; i++) await call(page, 'substep');
+  const s = await state(page);
+  await drawn(page, s);
+  const { viewport, items } = await call(page, 'layout');
+  for (const [name] of expected(s)) {
+    const m = items.find((i) => i.kind === 'matrix' && i.name === name);
+    expect(m, name).toBeTruthy();
+    expect(m.clipped, name).toBe(false);
+    expect(m.y + m.h, name).toBeLessThanOrEqual(viewport.h);
+  }
+  // The pointer over x's heatmap reads its cell out on the canvas.
+  const x = items.find((i) => i.kind === 'matrix' && i.name === 'x');
+  expect(x.fontPx).toBeNull();
+  await page.mouse.move(x.x + 30, x.y + 60);
+  await page.screenshot({ path: `${STAGE}/heatmap-readout.png` });
+  expect(page.errors).toEqual([]);
+});
