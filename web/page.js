@@ -95,7 +95,7 @@ async function loadFromSettings(fresh = false) {
 
 /** Sends the engine the panels' widths and presenter view's fitting, after the layout settles. */
 function refit() {
-  requestAnimationFrame(() => sendGeometry(engine));
+  requestAnimationFrame(() => sendGeometry(engine, true));
 }
 
 /** Shows a failed request's reason (a stopped worker, say), not only in the console. */
