@@ -6,6 +6,7 @@
 import { LONG_STEP } from './chunked.js';
 import { panelPng } from './export.js';
 import { t } from './i18n.js';
+import { layoutReport } from './layout.js';
 import { shownArg } from './plain.js';
 import { showMessage } from './status.js';
 import { HIDEABLE } from './url.js';
@@ -190,6 +191,9 @@ export function createApi(page) {
         return page.classLink({ hide: HIDEABLE.filter((n) => names.includes(n)), lock });
       }),
     timings: () => engine.request('timings'),
+    /** What the last drawing placed, in CSS px of the viewport: {viewport: {w, h}, items:
+     *  [{panel, kind, name, layer, x, y, w, h, clipped, fontPx}]} (layout.js). */
+    layout: () => layoutReport((op) => engine.request(op)),
     // --- robust: memory, for the soak test ---
     /** {wasm, heap}: bytes of the wasm memory and of the JS heap where the run lives (heap
      *  undefined where the browser does not tell). */

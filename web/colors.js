@@ -118,6 +118,12 @@ export function cssWidth(canvas) {
   return (geometry.widths.get(canvas) || 300) / geometry.zoom;
 }
 
+/** The most height a panel may take, in drawing units (`fallback` where the page sets none). */
+export function roomHeight(canvas, fallback = 640) {
+  const most = geometry.most.get(canvas);
+  return most ? most / geometry.zoom : fallback;
+}
+
 /** The canvases whose CSS height changed since the last call, as [canvas, px] pairs. */
 export function takeHeights() {
   const changed = geometry.changed;

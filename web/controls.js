@@ -5,6 +5,7 @@
 import { choices, defaults } from '../pkg/backstep_wasm.js';
 import { t } from './i18n.js';
 import { pageLimits } from './limits.js';
+import { fitting } from './present.js';
 
 /** Fills the form with the chosen data set's defaults (the wasm's, from backstep_nn::Preset). */
 export function applyDatasetDefaults(form) {
@@ -94,6 +95,37 @@ export function bindLossCursor(canvas, move) {
     if (e.key !== 'ArrowLeft' && e.key !== 'ArrowRight') return;
     e.preventDefault();
     move({ by: e.key === 'ArrowLeft' ? -1 : 1 });
+  });
+}
+
+/** A heatmap's cell under the pointer over the matrices `canvas` is read out: `at` gets the
+ *  pointer's place in drawing units ({x, y}; CSS px over the zoom), or null when it leaves. A
+ *  click keeps the cell chosen after the pointer leaves; another click lets it go. */
+export function bindMatrixCursor(canvas, at) {
+  let chosen = false;
+  let pending = null;
+  const place = (e) => {
+    const rect = canvas.getBoundingClientRect();
+    const { zoom } = fitting();
+    return { x: (e.clientX - rect.left) / zoom, y: (e.clientY - rect.top) / zoom };
+  };
+  canvas.addEventListener('pointermove', (e) => {
+    if (chosen) return;
+    // At most one redraw per animation frame.
+    if (!pending)
+      requestAnimationFrame(() => {
+        const p = pending;
+        pending = null;
+        at(p);
+      });
+    pending = place(e);
+  });
+  canvas.addEventListener('click', (e) => {
+    chosen = !chosen;
+    at(place(e));
+  });
+  canvas.addEventListener('pointerleave', () => {
+    if (!chosen) at(null);
   });
 }
 

@@ -5,7 +5,7 @@
 import { captionLines, targetRange } from './boundary-frame.js';
 import { fmt } from './colors.js';
 import { t } from './i18n.js';
-import { MAX_COLS, MAX_ROWS, shownMatrices } from './matrices.js';
+import { shownMatrices, UPDATE } from './matrices.js';
 import { Curve, Slot, What } from './model.js';
 import { matrixLayer } from './panels.js';
 
@@ -42,21 +42,28 @@ function network(model, view, state) {
   });
 }
 
+/** Most rows of one matrix the text alternative lists (a batch of 500 would be a long table). */
+const ALT_ROWS = 32;
+
 /** The matrices the panel shows, each as a table of its printed numbers (the same rows and
  *  columns the panel shows). */
 function matrices(model, view, state) {
   const layer = matrixLayer(view, state);
-  const items = shownMatrices(model, layer, view.presenter ? state.phase : null);
+  const items = shownMatrices(model, layer, view.presenter ? state.phase : null, state.step);
+  const which =
+    layer === Slot.Loss
+      ? t('layerLoss')
+      : layer === UPDATE
+        ? t('phase').update
+        : `layers[${layer}]`;
   return {
-    summary: t('altMatrices')(
-      layer === Slot.Loss ? t('layerLoss') : `layers[${layer}]`,
-      items.length,
-    ),
+    summary: t('altMatrices')(which, items.length),
+    // Every number, as the panel shows every matrix whole (as numbers or a heatmap).
     tables: items.map(({ label, what, m }) => ({
       caption: `${label} (${m.rows}×${m.cols})${m.ready ? '' : `: ${t('notYet')}`}`,
       rows: m.ready
-        ? Array.from({ length: Math.min(m.rows, MAX_ROWS) }, (_, r) =>
-            Array.from({ length: Math.min(m.cols, MAX_COLS) }, (_, c) =>
+        ? Array.from({ length: Math.min(m.rows, ALT_ROWS) }, (_, r) =>
+            Array.from({ length: m.cols }, (_, c) =>
               what === What.Mask ? String(m.at(r, c)) : num(m.at(r, c)),
             ),
           )

@@ -13,6 +13,8 @@ export const SHORTCUTS = [
   { keys: ['P'], action: 'play' },
   { keys: ['R'], action: 'reset' },
   { keys: ['F'], action: 'present' },
+  { keys: ['N'], action: 'notices' },
+  { keys: ['G'], action: 'stage' },
   { keys: ['L'], action: 'lang' },
   { keys: ['?'], action: 'help' },
 ];

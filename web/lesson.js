@@ -49,6 +49,9 @@ export function rerenderLesson() {
 function renderNotices(notices) {
   const words = { 'dead-unit': 'noticeDead', plateau: 'noticePlateau', diverged: 'noticeDiverged' };
   const list = $('notices');
+  const count = $('drawer-btn');
+  count.textContent = t('btnNotices')(notices.length);
+  count.dataset.count = String(notices.length);
   list.replaceChildren(
     ...notices.map((n) => {
       const li = document.createElement('li');

@@ -2,7 +2,8 @@
 // and dashed by sign with width by magnitude (weights or, toggled, dW), the active phase and
 // layer highlighted, and each neuron's value for the selected sample.
 
-import { ACTIVE, FONT, fmt, INK, MUTED, maxAbs, NEG, POS, prepare } from './colors.js';
+import { ACTIVE, FONT, fmt, INK, MUTED, maxAbs, NEG, POS, prepare, roomHeight } from './colors.js';
+import { outside, placed } from './drawn.js';
 import { t } from './i18n.js';
 import { Slot, What } from './model.js';
 
@@ -33,8 +34,10 @@ function gradReady(affine, state) {
 
 /** Where each neuron is drawn, for a canvas `w` × `h` drawing units: {r, gap, direction,
  *  columns: [{affine, width, x, ys}]} (the geometry the panel draws with, so other modules can
- *  hit-test it). `direction` says whether there is room for the pass's arrow at the bottom. */
-export function networkLayout(model, w, h) {
+ *  hit-test it). `direction` says whether there is room for the pass's arrow at the bottom.
+ *  On the stage (`big`) the circles grow to hold their four-decimal values and never go under
+ *  28 CSS px across while the units have room. */
+export function networkLayout(model, w, h, big = false) {
   const cols = netColumns(model.kinds(), model);
   const tallest = Math.max(...cols.map((c) => c.width));
   const direction = h >= 180;
@@ -44,8 +47,18 @@ export function networkLayout(model, w, h) {
   const top = stagger ? 46 : 32,
     bottom = direction ? 30 : 6;
   const gap = (h - top - bottom) / tallest;
-  const r = Math.max(6, Math.min(22, gap / 2 - 2));
-  const xOf = (k) => 64 + (k * (w - 140)) / Math.max(1, cols.length - 1);
+  let r = big
+    ? Math.min(Math.max(11, gap / 2 - 3), Math.max(6, gap / 2 - 1), 34)
+    : Math.max(6, Math.min(22, gap / 2 - 2));
+  // Values inside the circles (r ≥ 19) need no margins for labels beside them: the columns
+  // spread to the edges, and the circles stay narrower than a third of their spacing.
+  let [left, right] = [64, 76];
+  if (big && r >= 19) {
+    [left, right] = [r + 12, r + 12];
+    const apart = (w - left - right) / Math.max(1, cols.length - 1);
+    r = Math.max(19, Math.min(r, apart / 3));
+  }
+  const xOf = (k) => left + (k * (w - left - right)) / Math.max(1, cols.length - 1);
   return {
     r,
     gap,
@@ -71,9 +84,24 @@ export function drawNetwork(canvas, model, opts) {
   const kinds = model.kinds();
   const cols = netColumns(kinds, model);
   const tallest = Math.max(...cols.map((c) => c.width));
-  const { ctx, w, h } = prepare(canvas, Math.max(240, 70 + tallest * 48));
+  const want = Math.max(240, 70 + tallest * 48);
+  const { ctx, w, h } = prepare(canvas, opts.presenter ? roomHeight(canvas, want) : want);
   const { phase, layer } = opts.state;
-  const { r, gap, direction, columns } = networkLayout(model, w, h);
+  const { r, gap, direction, columns } = networkLayout(model, w, h, opts.presenter);
+  /** What this drawing places, for layout(): neurons and their labels. */
+  const records = [];
+  const record = (kind, name, l, x, y, bw, bh, fontPx = null) =>
+    records.push({
+      kind,
+      name,
+      layer: l,
+      x,
+      y,
+      w: bw,
+      h: bh,
+      fontPx,
+      clipped: outside(x, y, bw, bh, w, h),
+    });
   const xOf = (k) => columns[k].x;
   const yOf = (k, j) => columns[k].ys[j];
   Object.assign(drawnNetwork, { cols, r, xOf, yOf, w, h });
@@ -89,6 +117,7 @@ export function drawNetwork(canvas, model, opts) {
     if (opts.showGrads && !gradReady(cols[k].affine, opts.state)) {
       notYet(
         ctx,
+        record,
         m,
         (i) => [xOf(k - 1) + r, yOf(k - 1, i)],
         (o) => [xOf(k) - r, yOf(k, o)],
@@ -175,14 +204,20 @@ export function drawNetwork(canvas, model, opts) {
       ctx.lineWidth = active ? 4 : 1.5;
       ctx.strokeStyle = active ? ACTIVE : INK;
       ctx.stroke();
+      record('neuron', `${k}:${j}`, k === 0 ? null : c.affine, x - r, y - r, 2 * r, 2 * r);
       // Before the first forward pass the caches are empty (0 rows): no value to show.
       if (values && sample < values.rows) {
-        const text = fmt(values.at(sample, j), 2);
         ctx.font = FONT.text;
+        // Four decimals, as the article prints, where the circle holds them.
+        const four = fmt(values.at(sample, j));
+        const text =
+          inside && ctx.measureText(four).width <= 2 * r - 5 ? four : fmt(values.at(sample, j), 2);
         if (inside) {
           ctx.fillStyle = INK;
           ctx.textAlign = 'center';
           ctx.fillText(text, x, y);
+          const tw = ctx.measureText(text).width;
+          record('label', `value ${k}:${j}`, null, x - tw / 2, y - 9, tw, 18, 14);
         } else {
           const tw = ctx.measureText(text).width;
 
@@ -195,6 +230,7 @@ export function drawNetwork(canvas, model, opts) {
           ctx.fillStyle = INK;
           ctx.textAlign = 'left';
           ctx.fillText(text, lx, y);
+          record('label', `value ${k}:${j}`, null, lx, y - 9, tw, 18, 14);
         }
       }
     }
@@ -202,12 +238,17 @@ export function drawNetwork(canvas, model, opts) {
     ctx.fillStyle = k === activeCol ? ACTIVE : MUTED;
     ctx.font = k === activeCol ? FONT.bold : FONT.text;
     ctx.textAlign = 'center';
-    const caption =
+    // Captions on alternate rows may be two columns' spacing wide; past that the layer alone.
+    const full =
       k === 0
         ? 'x'
         : `layers[${c.affine}]` +
           (c.acts.length ? ` → ${c.acts.map((a) => a.kind).join(' → ')}` : '');
+    const room = 2 * spacing - 10;
+    const caption = ctx.measureText(full).width <= room || k === 0 ? full : `layers[${c.affine}]`;
     ctx.fillText(caption, xOf(k), columns[k].captionY);
+    const cw = ctx.measureText(caption).width;
+    record('label', `caption ${k}`, null, xOf(k) - cw / 2, columns[k].captionY - 9, cw, 18, 14);
   });
 
   // The direction of the pass: → while 知る, ← while 考える.
@@ -215,16 +256,15 @@ export function drawNetwork(canvas, model, opts) {
     ctx.fillStyle = ACTIVE;
     ctx.font = FONT.big;
     ctx.textAlign = 'left';
-    ctx.fillText(
-      phase === 'forward' ? `→ ${t('phase').forward}` : `← ${t('phase').backward}`,
-      8,
-      h - 12,
-    );
+    const words = phase === 'forward' ? `→ ${t('phase').forward}` : `← ${t('phase').backward}`;
+    ctx.fillText(words, 8, h - 12);
+    record('label', 'direction', null, 8, h - 24, ctx.measureText(words).width, 24, 18);
   }
+  placed('network', records);
 }
 
 /** A layer whose dW is not computed yet: thin grey dotted edges and the words "not yet". */
-function notYet(ctx, m, from, to) {
+function notYet(ctx, record, m, from, to) {
   ctx.save();
   ctx.globalAlpha = 1;
   ctx.strokeStyle = '#b0b0b0';
@@ -249,5 +289,6 @@ function notYet(ctx, m, from, to) {
   ctx.fillStyle = MUTED;
   ctx.textAlign = 'center';
   ctx.fillText(text, cx, cy);
+  record('label', 'not yet', null, cx - tw / 2, cy - 9, tw, 18, 14);
   ctx.restore();
 }

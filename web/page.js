@@ -8,6 +8,7 @@ import { createApi } from './api.js';
 import { allowed, openClassLink, showLocked } from './classlink.js';
 import {
   bindLossCursor,
+  bindMatrixCursor,
   fillChoices,
   fillSelectors,
   readSettings,
@@ -22,7 +23,7 @@ import { bindKeys } from './keys.js';
 import { initLesson, rerenderLesson, showLesson } from './lesson.js';
 import { pageLimits } from './limits.js';
 import { createMidRun } from './midrun.js';
-import { fillHelp, presenting, setPresenting, toggleHelp } from './present.js';
+import { fillHelp, presenting, setPresenting, stageAction } from './present.js';
 import { createShare } from './share.js';
 import {
   messageNow,
@@ -32,7 +33,7 @@ import {
   showMessage,
   shown,
 } from './status.js';
-import { geometry, PANELS, viewSettings } from './view.js';
+import { geometry, PANELS, sendGeometry, viewSettings } from './view.js';
 import { compileWasm, inlineWasm, reveal } from './wasm.js';
 
 const $ = (id) => document.getElementById(id);
@@ -51,6 +52,7 @@ function onReport(report, fromWorker) {
     // The rest of the text changes with the header's (every 250 ms at most while playing).
     if (!wrote) return;
     showLesson(report);
+    if (presenting()) sendGeometry(engine);
     $('rate').textContent = report.rate ? t('rate')(report.rate) : '';
     Object.assign($('timeline'), { max: report.furthest, value: report.state.step });
     updateHash();
@@ -105,7 +107,9 @@ async function loadFromSettings(fresh = false) {
 }
 
 /** Sends the engine the panels' widths and presenter view's fitting, after the layout settles. */
-const refit = () => requestAnimationFrame(() => engine?.command('geometry', geometry()));
+function refit() {
+  requestAnimationFrame(() => sendGeometry(engine, true));
+}
 
 /** Shows a failed request's reason (a stopped worker, say). */
 const showFailure = (e) => showMessage(inLanguage(e.message ?? String(e)));
@@ -150,13 +154,11 @@ function act(action) {
       refit();
       updateHash(true);
       break;
-    case 'help':
-      toggleHelp();
-      break;
     case 'class-link':
       openClassLink(share.linkFor).catch(showFailure);
       break;
     default:
+      if (stageAction(action)) refit();
       break;
   }
 }
@@ -220,9 +222,12 @@ const api = createApi({
   },
 });
 
-/** Binds the canvases' own listeners (the loss read-out's cursor): at start, and again on the
- *  canvases the worker brings. */
-const bindCanvases = () => bindLossCursor($('c-loss'), (move) => engine.command('cursor', move));
+/** Binds the canvases' own listeners: at start, and again on the canvases the worker brings. */
+function bindCanvases() {
+  // The loss curve's read-out, and a heatmap's cell under the pointer.
+  bindLossCursor($('c-loss'), (move) => engine.command('cursor', move));
+  bindMatrixCursor($('c-matrices'), (at) => engine.command('view', { matrixCursor: at }));
+}
 
 function wire() {
   for (const b of document.querySelectorAll('[data-action]'))
@@ -245,11 +250,11 @@ function wire() {
   // A link pasted into this tab's address bar opens its run (the page's own writes of the hash
   // do not fire this event).
   window.addEventListener('hashchange', () => share.open());
-  // Presenter view fits the panels below the header, toolbar and lesson text: when those change
-  // height (a message appears, the language changes, a longer formula), they are fitted again.
+  // Presenter view fits the panels below the header, toolbar, lesson text and panel headings:
+  // when those change height (a message, a language, a longer formula), they are fitted again.
   const fits = new ResizeObserver(refit);
-  fits.observe(document.querySelector('.toolbar'));
-  fits.observe(document.querySelector('[data-panel="explain"]'));
+  const above = 'header, .toolbar, [data-panel="explain"], .panel h2';
+  for (const el of document.querySelectorAll(above)) fits.observe(el);
   bindCanvases();
   bindKeys(act);
 }

@@ -3,7 +3,7 @@
 
 import { drawBoundary, drawNeurons, GRID_SIDE, PLAYING_SIDE } from './boundary.js';
 import { drawGates } from './gates.js';
-import { drawMatrices } from './matrices.js';
+import { drawMatrices, UPDATE } from './matrices.js';
 import { Slot } from './model.js';
 import { drawNetwork } from './network.js';
 
@@ -14,11 +14,13 @@ export function timed(timings, name, fn) {
   timings[name] = performance.now() - t0;
 }
 
-/** The layer the matrices panel shows: the chosen one, or the active one. */
+/** The layer the matrices panel shows: the chosen one, or the active one (in presenter view,
+ *  the update's and the idle state's are every affine layer's weights). */
 export function matrixLayer(view, state) {
   if (view.matrixLayer === 'loss') return Slot.Loss;
   if (view.matrixLayer !== 'auto') return Number(view.matrixLayer);
   if (state.phase === 'loss') return Slot.Loss;
+  if (view.presenter && (state.phase === 'update' || state.phase === 'idle')) return UPDATE;
   return state.layer ?? 0;
 }
 
@@ -26,11 +28,24 @@ export function matrixLayer(view, state) {
 export function drawPanels(canvases, model, view, state, timings) {
   const { showGrads, sample, highlight } = view;
   timed(timings, 'network', () =>
-    drawNetwork(canvases.network, model, { showGrads, sample, state, highlight }),
+    drawNetwork(canvases.network, model, {
+      showGrads,
+      sample,
+      state,
+      highlight,
+      presenter: view.presenter,
+    }),
   );
   const phase = view.presenter ? state.phase : null;
   timed(timings, 'matrices', () =>
-    drawMatrices(canvases.matrices, model, matrixLayer(view, state), phase),
+    drawMatrices(
+      canvases.matrices,
+      model,
+      matrixLayer(view, state),
+      phase,
+      state.step,
+      view.matrixCursor,
+    ),
   );
   timed(timings, 'gates', () => drawGates(canvases.gates, model));
   const side = view.playing ? PLAYING_SIDE : GRID_SIDE;

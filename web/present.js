@@ -1,7 +1,8 @@
-// Presenter view and the help overlay. Presenter view is for a projector (1280×720 and up):
-// the settings fold away, the panels draw 1.3× larger (14 px canvas text shows at 18 px), and
-// the network, the active layer's matrices and the loss curve share one screen; the gates,
-// boundary and neuron maps follow below. The help overlay lists the keyboard's shortcuts.
+// Presenter view and the help overlay. Presenter view is a stage for a projector (1280×720,
+// 1024×768): the settings fold away, the panels draw 1.3× larger (14 px canvas text shows at 18
+// px), and the network and the phase's matrices fill the screen under the formula (stage.css);
+// the notices are a drawer, the loss curve and the maps a second stage. The help overlay lists
+// the keyboard's shortcuts.
 
 import { t } from './i18n.js';
 import { SHORTCUTS } from './keys.js';
@@ -20,46 +21,62 @@ export function setPresenting(on) {
   document.querySelector('[data-action="present"]')?.setAttribute('aria-pressed', String(on));
 }
 
+/** What a panel adds below its canvas: what follows it (a read-out), its padding and border,
+ *  and the panels' padding under it. (Not its height less the canvas's: the grid stretches a
+ *  panel to its row.) */
+function below(section, canvas) {
+  const after = [...section.children]
+    .filter((el) => el.compareDocumentPosition(canvas) & Node.DOCUMENT_POSITION_PRECEDING)
+    .reduce((sum, el) => sum + el.offsetHeight, 0);
+  const style = getComputedStyle(section);
+  const panels = getComputedStyle(section.parentElement);
+  return (
+    after +
+    Number.parseFloat(style.paddingBottom) +
+    Number.parseFloat(style.borderBottomWidth) +
+    Number.parseFloat(panels.paddingBottom) +
+    1
+  );
+}
+
 /**
- * The zoom and the most CSS height of each canvas: in presenter view the network and the loss
- * curve share the left column's height and the matrices take the right column's, so the three
- * fit between the toolbar and the bottom of the window; otherwise no limit.
+ * The zoom and the most CSS height of each canvas: in presenter view the stage's network and
+ * matrices each take the height from their canvas's top to the bottom of the window (the
+ * engine fits its drawing into it); otherwise no limit.
  */
 export function fitting() {
   if (!presenting()) return { zoom: 1, most: {} };
-  const panels = document.querySelector('.panels');
-  const top = panels.getBoundingClientRect().top + window.scrollY;
-  const free = window.innerHeight - top;
-  // What a panel adds around its canvas: what stands above it (its heading), what follows it
-  // (a read-out), and its padding and border below. (Not its height less the canvas's: the
-  // grid stretches a panel to its row.)
-  const around = (name) => {
-    const section = document.querySelector(`[data-panel="${name}"]`);
-    const canvas = section.querySelector('canvas');
-    const above = canvas.getBoundingClientRect().top - section.getBoundingClientRect().top;
-    const below = [...section.children]
-      .filter((el) => el.compareDocumentPosition(canvas) & Node.DOCUMENT_POSITION_PRECEDING)
-      .reduce((sum, el) => sum + el.offsetHeight, 0);
-    const style = getComputedStyle(section);
-    return (
-      above +
-      below +
-      Number.parseFloat(style.paddingBottom) +
-      Number.parseFloat(style.borderBottomWidth)
-    );
-  };
-  const pad = Number.parseFloat(getComputedStyle(panels).paddingTop) * 2;
-  const gap = Number.parseFloat(getComputedStyle(panels).rowGap) || 0;
-  const explain = document.querySelector('[data-panel="explain"]').offsetHeight + gap;
-  const left = free - explain - pad - gap - around('network') - around('loss');
-  return {
-    zoom: PRESENTER_ZOOM,
-    most: {
-      network: Math.max(120, Math.floor(left * 0.55)),
-      loss: Math.max(100, Math.floor(left * 0.45)),
-      matrices: Math.max(200, Math.floor(free - explain - pad - around('matrices'))),
-    },
-  };
+  const most = {};
+  // A phone's one column scrolls (stage.css): no height to fit.
+  if (window.matchMedia('(max-width: 700px)').matches) return { zoom: PRESENTER_ZOOM, most };
+  for (const name of ['network', 'matrices']) {
+    const canvas = document.getElementById(`c-${name}`);
+    if (!canvas.getClientRects().length) continue;
+    const top = canvas.getBoundingClientRect().top + window.scrollY;
+    const free = window.innerHeight - top - below(canvas.closest('.panel'), canvas);
+    most[name] = Math.max(160, Math.floor(free));
+  }
+  return { zoom: PRESENTER_ZOOM, most };
+}
+
+/**
+ * The stage's own actions (and the help overlay's): 'notices' opens or closes the drawer,
+ * 'stage' swaps the network and matrices for the loss curve and the maps. Returns whether it
+ * was one of them and the panels need fitting again.
+ */
+export function stageAction(action) {
+  const root = document.documentElement;
+  if (action === 'help') toggleHelp();
+  else if (action === 'notices') {
+    const open = root.classList.toggle('drawer-open');
+    document.getElementById('drawer-btn').setAttribute('aria-expanded', String(open));
+    return false;
+  } else if (action === 'stage') {
+    const on = root.classList.toggle('stage2');
+    document.querySelector('[data-action="stage"]').setAttribute('aria-pressed', String(on));
+    return true;
+  }
+  return false;
 }
 
 /** Fills the help overlay's list of keys in the current language. */

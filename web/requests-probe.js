@@ -1,7 +1,9 @@
 // The engine's requests for tests and benchmarks to look inside the side that has the run: a
 // panel's pixels (the page cannot read a canvas it handed to the worker), the drawing timings,
-// the play frames' durations and the memory in use; and `poison`, the call that once killed the
-// run (a live Proxy handed to the wasm), for the tests of its rebuild (lifeline.js).
+// the play frames' durations, the memory in use and where the last drawing put things; and
+// `poison`, the call that once killed the run (a live Proxy handed to the wasm), for the tests of
+// its rebuild (lifeline.js).
+import { drawnItems } from './drawn.js';
 
 /** The requests over the engine's `canvases`, its `model` (model.js), its `timings` per panel
  *  and its recent `playTimes`. */
@@ -9,6 +11,8 @@ export function probeRequests(canvases, model, timings, playTimes) {
   const memory = model.memory;
   return {
     timings: () => ({ ...timings }),
+    /** What the last drawing of each panel placed, in drawing units (layout.js scales it). */
+    layout: () => drawnItems(),
     frameTimes: () => [...playTimes],
     /** Bytes of the wasm's memory, and of this thread's JS heap where the browser tells. */
     memory: () => ({ wasm: memory.buffer.byteLength, heap: performance.memory?.usedJSHeapSize }),

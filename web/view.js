@@ -19,6 +19,20 @@ export function geometry() {
   };
 }
 
+/** The geometry last sent to the engine (as JSON): an unchanged one is not sent again. */
+let sent = '';
+
+/** Sends `engine` the geometry (the engine then redraws): always when `force` (a resize, a
+ *  change of view), and after each frame the page showed only if it changed (the frame's text
+ *  may have moved the canvases). */
+export function sendGeometry(engine, force = false) {
+  const g = geometry();
+  const key = JSON.stringify(g);
+  if (!engine || (key === sent && !force)) return;
+  sent = key;
+  engine.command('geometry', g);
+}
+
 /** How the panels are drawn, as the controls say. */
 export function viewSettings() {
   return {

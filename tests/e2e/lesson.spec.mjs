@@ -4,7 +4,7 @@ import { call, expect, open, SHOTS, state, test } from './fixtures.mjs';
 
 const snapshot = (page) => page.evaluate(() => window.backstep.snapshot());
 
-test('presenter view puts network, matrices and loss inside a 1280×720 screen', async ({
+test('presenter view puts network and matrices, then (G) loss and maps, inside 1280×720', async ({
   page,
 }) => {
   await page.setViewportSize({ width: 1280, height: 720 });
@@ -16,16 +16,22 @@ test('presenter view puts network, matrices and loss inside a 1280×720 screen',
     for (let i = 0; i < 5; i++) await page.keyboard.press('Shift+ArrowRight');
     await expect.poll(() => state(page).then((s) => `${s.phase} ${s.layer}`)).toBe('backward 2');
     await page.waitForTimeout(300);
-    for (const name of ['network', 'matrices', 'loss']) {
+    const onScreen = async (name) => {
       const box = await page.locator(`[data-panel="${name}"]`).boundingBox();
       expect(box.y, name).toBeGreaterThanOrEqual(0);
       expect(box.y + box.height, name).toBeLessThanOrEqual(720);
       expect(box.x + box.width, name).toBeLessThanOrEqual(1280);
-    }
+    };
+    for (const name of ['network', 'matrices']) await onScreen(name);
     await page.screenshot({ path: `${SHOTS}/10-presenter-${lang}.png` });
+    // The second stage (G): the loss curve on screen instead of the network; G again goes back.
+    await page.keyboard.press('g');
+    await expect(page.locator('[data-panel="network"]')).toBeHidden();
+    await onScreen('loss');
+    await page.keyboard.press('g');
+    await expect(page.locator('[data-panel="network"]')).toBeVisible();
   }
-  // The other panels are there below, and F leaves presenter view.
-  await expect(page.locator('[data-panel="boundary"]')).toBeAttached();
+  // F leaves presenter view.
   await page.keyboard.press('f');
   await expect(page.locator('html')).not.toHaveClass(/presenter/);
   expect(page.errors).toEqual([]);
@@ -60,7 +66,7 @@ test('after clicking any toolbar button, → ← S P still act', async ({ page }
   await expect.poll(() => state(page).then((s) => s.step)).toBe(0);
   await page.keyboard.press('?');
   await expect(page.locator('#help')).toBeVisible();
-  await expect(page.locator('#help dt')).toHaveCount(8);
+  await expect(page.locator('#help dt')).toHaveCount(10);
   expect(page.errors).toEqual([]);
 });
 

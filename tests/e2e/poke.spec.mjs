@@ -70,7 +70,9 @@ test('a click on a neuron shows its equation, forward then backward; the menu re
   await page.setViewportSize({ width: 1280, height: 720 });
   await page.keyboard.press('f');
   await page.screenshot({ path: `${SHOTS}/30-inspector-backward-en.png` });
-  // The keyboard: the neuron menu, then a weight button into the weight editor.
+  // The keyboard: the neuron menu (in presenter view's drawer, N), then a weight button into
+  // the weight editor.
+  await page.keyboard.press('n');
   await page.locator('#poke-neuron').focus();
   await page.keyboard.press('ArrowDown');
   await expect(out).toHaveAttribute('data-neuron', '0:2');

@@ -125,6 +125,8 @@ fn page_scripts(dist: &Path) -> Result<(), String> {
         &esbuild,
         &[
             &arg(web.join("style.css")),
+            // Inlines stage.css (the presenter view's stage), which style.css imports.
+            "--bundle",
             "--minify",
             "--log-level=warning",
             &format!("--outfile={}", arg(dist.join("style.css"))),

@@ -1,0 +1,101 @@
+// Fitting the matrices panel's matrices into the room it has: shelves left to right, each
+// matrix as printed numbers (18 CSS px in presenter view, never smaller) or, when the numbers
+// cannot fit (more than 8 rows or columns, or not enough room), as a heatmap whose cells shrink
+// to the room. Nothing is cut: a matrix is shown whole or drawn smaller.
+
+/** A numeric cell's height and the title line above a matrix, in drawing units. */
+export const CELL_H = 24;
+export const TITLE_H = 22;
+const GAP_X = 10;
+const GAP_Y = 10;
+/** Most rows and columns a matrix prints as numbers; a larger one is always a heatmap. */
+export const MAX_ROWS = 8;
+export const MAX_COLS = 8;
+/** The largest heatmap cell (no bigger than a numeric cell) and the smallest tried. */
+const HEAT_MAX = 22;
+const HEAT_MIN = 0.5;
+
+/** The box of one matrix: numbers in cells `cellW` wide (or its own, `it.cellW`), or a heatmap
+ *  of cells `s` across. */
+function box(it, numeric, s, widest) {
+  const { rows, cols } = it.m;
+  const cellW = it.cellW ?? widest;
+  const w = numeric ? cols * cellW : cols * s;
+  const h = numeric ? rows * CELL_H : rows * s;
+  return { w: Math.max(w, it.titleW), h: TITLE_H + h, gridW: w, gridH: h };
+}
+
+/** Shelf-packs the boxes into `roomW`: [{x, y, ...box}] and the height used. */
+function pack(items, numeric, s, cellW, roomW) {
+  let x = 0,
+    y = 0,
+    bandH = 0,
+    widest = 0;
+  const out = items.map((it, i) => {
+    const b = box(it, numeric[i], Math.min(s, HEAT_MAX), cellW);
+    if (x > 0 && x + b.w > roomW) {
+      x = 0;
+      y += bandH + GAP_Y;
+      bandH = 0;
+    }
+    const p = {
+      ...it,
+      ...b,
+      x,
+      y,
+      numeric: numeric[i],
+      cell: numeric[i] ? (it.cellW ?? cellW) : s,
+    };
+    x += b.w + GAP_X;
+    widest = Math.max(widest, x - GAP_X);
+    bandH = Math.max(bandH, b.h);
+    return p;
+  });
+  return { placed: out, height: y + bandH, widest };
+}
+
+/** Which numeric matrix turns into a heatmap next: of the weights before the update (the class
+ *  read them a step earlier) if any is still numeric, else of all, the one whose heatmap saves
+ *  the most height. */
+function nextHeat(items, numeric, cellW, roomW) {
+  const early = (i) => items[i].name === 'W_before' || items[i].name === 'b_before';
+  let pool = items.map((_, i) => i).filter((i) => numeric[i]);
+  if (pool.some(early)) pool = pool.filter(early);
+  let best = -1,
+    lowest = Infinity;
+  for (const i of pool) {
+    const trial = numeric.map((n, k) => n && k !== i);
+    const { height } = pack(items, trial, HEAT_MAX, cellW, roomW);
+    if (height < lowest) [best, lowest] = [i, height];
+  }
+  return best;
+}
+
+/**
+ * Places `items` ([{m, titleW, ...}]) in `roomW` × `roomH` drawing units with numeric cells
+ * `cellW` wide: returns {placed: [{x, y, w, h, gridW, gridH, numeric, cell, clipped, ...it}],
+ * height}. Numbers where they fit; otherwise the largest matrices become heatmaps, as large as
+ * the room allows.
+ */
+export function fitMatrices(items, roomW, roomH, cellW) {
+  const numeric = items.map(
+    (it) =>
+      it.m.rows <= MAX_ROWS && it.m.cols <= MAX_COLS && it.m.cols * (it.cellW ?? cellW) <= roomW,
+  );
+  for (;;) {
+    for (let s = HEAT_MAX; s >= HEAT_MIN; s *= 0.85) {
+      // A heatmap never wider than the room.
+      const p = pack(items, numeric, s, cellW, roomW);
+      if (p.height <= roomH && p.widest <= roomW) return finish(p, roomW, roomH);
+    }
+    const next = nextHeat(items, numeric, cellW, roomW);
+    if (next < 0) break;
+    numeric[next] = false;
+  }
+  return finish(pack(items, numeric, HEAT_MIN, cellW, roomW), roomW, roomH);
+}
+
+function finish(p, roomW, roomH) {
+  for (const it of p.placed) it.clipped = it.x + it.w > roomW + 0.5 || it.y + it.h > roomH + 0.5;
+  return p;
+}
