@@ -7,6 +7,7 @@ import {
   cellIndex,
   cellScale,
   colorAt,
+  context2d,
   cssWidth,
   FONT,
   fmt,
@@ -78,7 +79,7 @@ export function shownMatrices(model, layer, phase = null) {
 export function drawMatrices(canvas, model, layer, phase = null) {
   const items = shownMatrices(model, layer, phase);
   if (!CELL_W) {
-    const probe = canvas.getContext('2d');
+    const probe = context2d(canvas);
     probe.font = FONT.mono;
     CELL_W = CHARS * probe.measureText('0').width;
   }
