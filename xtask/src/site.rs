@@ -10,8 +10,22 @@ use std::path::{Path, PathBuf};
 
 const TARGET: &str = "wasm32-unknown-unknown";
 
-/// Builds `dist/`: index.html, web/, pkg/backstep_wasm.js and pkg/backstep_wasm_bg.wasm.
+/// The site this process built already: the browser suites share one build.
+static BUILT: std::sync::Mutex<Option<PathBuf>> = std::sync::Mutex::new(None);
+
+/// Builds `dist/`: index.html, web/, pkg/backstep_wasm.js and pkg/backstep_wasm_bg.wasm (once
+/// per process: a later call returns the same site).
 pub fn build() -> Result<PathBuf, String> {
+    let mut built = BUILT.lock().map_err(|e| e.to_string())?;
+    if let Some(dist) = built.as_ref() {
+        return Ok(dist.clone());
+    }
+    let dist = build_now()?;
+    *built = Some(dist.clone());
+    Ok(dist)
+}
+
+fn build_now() -> Result<PathBuf, String> {
     ensure_target()?;
     ensure_npm_tools()?;
     run(
