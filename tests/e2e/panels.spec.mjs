@@ -3,7 +3,7 @@
 // the network's "not yet" edges, export (PNG and CSV, at step 0 too, on either engine), the
 // canvases' text alternatives, and presenter view with notices, in both languages.
 import { readFileSync } from 'node:fs';
-import { call, expect, open, SHOTS, state, test } from './fixtures.mjs';
+import { call, expect, offscreen, open, panelHash, SHOTS, state, test } from './fixtures.mjs';
 
 /** A page module with no imports, loaded as an ES module (the package's .js files are not
  *  marked as modules for node). */
@@ -138,8 +138,11 @@ test('divergence at lr 50 keeps finite numbers in state(), the header and the lo
     expect(Number.isFinite(s.loss)).toBe(true);
     expect(s.lossStep).toBe(s.step);
     await expect(page.locator('#loss-value')).not.toContainText('Inf');
+    const linear = await panelHash(page, 'loss');
     await page.locator('#log-scale').check();
-    await page.waitForTimeout(300);
+    await expect
+      .poll(() => panelHash(page, 'loss'), 'the loss panel redrawn on a log scale')
+      .not.toBe(linear);
     await page.screenshot({ path: `${SHOTS}/panels-diverged-${lang}.png` });
     await page.locator('#log-scale').uncheck();
   }
@@ -276,13 +279,9 @@ test('presenter view at 1280×720 with notices keeps network, matrices and loss 
     await call(page, 'step', 30);
     for (let i = 0; i < 5; i++) await call(page, 'substep');
     await expect(page.locator('#notices li').first()).toBeVisible();
-    await page.waitForTimeout(300);
-    for (const name of ['network', 'matrices', 'loss']) {
-      const box = await page.locator(`[data-panel="${name}"]`).boundingBox();
-      expect(box.y, name).toBeGreaterThanOrEqual(0);
-      expect(box.y + box.height, name).toBeLessThanOrEqual(720);
-      expect(box.x + box.width, name).toBeLessThanOrEqual(1280);
-    }
+    await expect
+      .poll(() => offscreen(page, ['network', 'matrices', 'loss'], 1280, 720), lang)
+      .toEqual([]);
     // The header fits one row: its bottom is above the toolbar's top.
     const header = await page.locator('header').boundingBox();
     expect(header.height, lang).toBeLessThan(70);
