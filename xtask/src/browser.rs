@@ -77,7 +77,7 @@ pub fn test(totals: &mut Totals, extra: &[String], py: &Probe) -> Result<(), Str
     totals.skipped += skipped;
     if skipped > 0 {
         totals.notes.push(format!(
-            "{skipped} Chromium test(s) skipped (see the list above for why)"
+            "{skipped} Chromium test(s) skipped (marked - in the list above)"
         ));
     }
     if status.success() && failed == 0 && passed > 0 {

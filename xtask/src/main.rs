@@ -26,6 +26,7 @@ mod serve;
 mod site;
 mod suite;
 mod tidy;
+mod wasm_pkg;
 
 use clock::Phase;
 use std::process::{Command, ExitCode};
