@@ -4,6 +4,7 @@
 //! input wasm's bytes and the options, so a build whose wasm did not change (a warm `serve`)
 //! copies them instead of spending half a minute in wasm-opt.
 
+use crate::clock::Phase;
 use crate::{root, run};
 use std::fs;
 use std::hash::{Hash, Hasher};
@@ -40,7 +41,7 @@ pub fn generate(input: &Path, pkg: &Path, names: bool) -> Result<(), String> {
         );
         return copy_files(&cache, pkg);
     }
-    eprintln!("xtask: wasm-bindgen {}", input.display());
+    let phase = Phase::start(&format!("wasm-bindgen {}", input.display()));
     wasm_bindgen_cli_support::Bindgen::new()
         .input_path(input)
         .web(true)
@@ -50,6 +51,7 @@ pub fn generate(input: &Path, pkg: &Path, names: bool) -> Result<(), String> {
         .typescript(false)
         .generate(pkg)
         .map_err(|e| format!("wasm-bindgen: {e}"))?;
+    phase.done(true);
     let wasm = pkg.join(FILES[1]);
     if opt.exists() {
         let w = wasm.to_str().expect("utf-8 path");
