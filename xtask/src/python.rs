@@ -47,7 +47,7 @@ pub fn probe() -> Probe {
         (Kind::Standin, None)
     } else {
         let why = "the generated PyTorch code was not run (skipped): python3 has neither torch \
-                   nor numpy (`python3 -m pip install numpy`, about 20 MB)";
+                   nor numpy (`python3 -m pip install numpy`, about 70 MB installed)";
         (Kind::Missing, Some(why.to_string()))
     };
     let said = match kind {
