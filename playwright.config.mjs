@@ -7,8 +7,9 @@ export default defineConfig({
   testMatch: '*.spec.mjs',
   timeout: 60_000,
   workers: 2,
-  // On CI a test that fails once runs again (a shared 2-core machine); a flaky one is reported.
-  retries: process.env.CI ? 1 : 0,
+  // No retry, on CI either: a test that fails once is a defect to fix (tests wait for
+  // conditions, never for time).
+  retries: 0,
   reporter: 'list',
   outputDir: 'test-results',
   use: { baseURL: process.env.BACKSTEP_URL },

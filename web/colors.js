@@ -131,6 +131,21 @@ export function takeHeights() {
   return changed;
 }
 
+/** Each canvas's 2-D context, asked for once: Firefox refuses a second getContext on a canvas
+ *  handed to a worker once it has been resized ("Cannot update created context to different
+ *  thread"), and the worker could not take the run. */
+const contexts = new WeakMap();
+
+/** The 2-D context of `canvas` (the same object every time). */
+export function context2d(canvas) {
+  let ctx = contexts.get(canvas);
+  if (!ctx) {
+    ctx = canvas.getContext('2d');
+    contexts.set(canvas, ctx);
+  }
+  return ctx;
+}
+
 /**
  * Sizes a canvas to its width and `height` (in drawing units: CSS pixels over the zoom, and at
  * most the canvas's limit), times the pixel ratio so text is sharp on projectors; clears it and
@@ -152,7 +167,7 @@ export function prepare(canvas, height) {
     geometry.heights.set(canvas, css);
     geometry.changed.push([canvas, css]);
   }
-  const ctx = canvas.getContext('2d');
+  const ctx = context2d(canvas);
   ctx.setTransform(scale, 0, 0, scale, 0, 0);
   ctx.clearRect(0, 0, w, h);
   ctx.textBaseline = 'middle';

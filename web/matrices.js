@@ -7,6 +7,7 @@ import {
   cellIndex,
   cellScale,
   colorAt,
+  context2d,
   cssWidth,
   FONT,
   fmt,
@@ -121,7 +122,7 @@ export function shownMatrices(model, layer, phase = null, step = 1) {
 /** Draws the panel for `layer` (an index, Slot.Loss or UPDATE); with `phase`, only what that
  *  phase is about. `step`: the completed steps. */
 export function drawMatrices(canvas, model, layer, phase = null, step = 1, cursor = null) {
-  const probe = canvas.getContext('2d');
+  const probe = context2d(canvas);
   if (!CHAR_W) {
     probe.font = FONT.mono;
     CHAR_W = probe.measureText('0').width;

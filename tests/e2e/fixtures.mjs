@@ -56,6 +56,39 @@ export async function open(page, url = '/') {
   );
 }
 
+/** Waits until the page has drawn `n` more animation frames (a condition, not a time). */
+export const frames = (page, n) =>
+  page.evaluate(
+    (k) =>
+      new Promise((resolve) => {
+        const tick = (left) => (left ? requestAnimationFrame(() => tick(left - 1)) : resolve());
+        tick(k);
+      }),
+    n,
+  );
+
+/** The panels among `names` not wholly inside a `width`×`height` screen (for expect.poll: the
+ *  layout settles after the last redraw). */
+export const offscreen = (page, names, width, height) =>
+  page.evaluate(
+    ([list, w, h]) =>
+      list.filter((name) => {
+        const r = document.querySelector(`[data-panel="${name}"]`).getBoundingClientRect();
+        return r.top < 0 || r.bottom > h || r.right > w;
+      }),
+    [names, width, height],
+  );
+
+/** A fingerprint of a panel's pixels, from whichever side draws it (for expect.poll: the
+ *  panel redrawn). */
+export const panelHash = (page, panel) =>
+  page.evaluate(async (name) => {
+    const { data } = await window.backstep.pixels(name);
+    let hash = 0;
+    for (let i = 0; i < data.length; i += 97) hash = (hash * 31 + data[i]) | 0;
+    return hash;
+  }, panel);
+
 /** The state as the automation API reports it. */
 export const state = (page) => page.evaluate(() => window.backstep.state());
 

@@ -1,6 +1,6 @@
 // The lesson on a projector: presenter view fits one 1280×720 screen, the keys act whatever
 // was clicked last, Back and seek give exactly a fresh run's state, and a link reopens the run.
-import { call, expect, open, SHOTS, state, test } from './fixtures.mjs';
+import { call, expect, offscreen, open, SHOTS, state, test } from './fixtures.mjs';
 
 const snapshot = (page) => page.evaluate(() => window.backstep.snapshot());
 
@@ -15,19 +15,12 @@ test('presenter view puts network and matrices, then (G) loss and maps, inside 1
     // Mid-way through the backward pass.
     for (let i = 0; i < 5; i++) await page.keyboard.press('Shift+ArrowRight');
     await expect.poll(() => state(page).then((s) => `${s.phase} ${s.layer}`)).toBe('backward 2');
-    await page.waitForTimeout(300);
-    const onScreen = async (name) => {
-      const box = await page.locator(`[data-panel="${name}"]`).boundingBox();
-      expect(box.y, name).toBeGreaterThanOrEqual(0);
-      expect(box.y + box.height, name).toBeLessThanOrEqual(720);
-      expect(box.x + box.width, name).toBeLessThanOrEqual(1280);
-    };
-    for (const name of ['network', 'matrices']) await onScreen(name);
+    await expect.poll(() => offscreen(page, ['network', 'matrices'], 1280, 720), lang).toEqual([]);
     await page.screenshot({ path: `${SHOTS}/10-presenter-${lang}.png` });
     // The second stage (G): the loss curve on screen instead of the network; G again goes back.
     await page.keyboard.press('g');
     await expect(page.locator('[data-panel="network"]')).toBeHidden();
-    await onScreen('loss');
+    await expect.poll(() => offscreen(page, ['loss'], 1280, 720), lang).toEqual([]);
     await page.keyboard.press('g');
     await expect(page.locator('[data-panel="network"]')).toBeVisible();
   }

@@ -2,7 +2,7 @@
 // learning rate, bad input, the keyboard, both languages, and the single-file bundle.
 
 import { pathToFileURL } from 'node:url';
-import { expect, open, SHOTS, state, test } from './fixtures.mjs';
+import { expect, frames, open, SHOTS, state, test } from './fixtures.mjs';
 
 const PANELS = ['network', 'matrices', 'gates', 'loss', 'boundary', 'neurons'];
 
@@ -30,8 +30,10 @@ test('Play advances, Pause stops', async ({ page }) => {
   await expect(page.locator('[data-action="play"]')).toHaveAttribute('aria-pressed', 'true');
   await page.waitForFunction(() => window.backstep.state().step >= 40);
   await page.click('[data-action="play"]');
+  // A request reaches the run after the pause; then ten more frames must not move it.
+  await page.evaluate(() => window.backstep.snapshot());
   const stopped = (await state(page)).step;
-  await page.waitForTimeout(400);
+  await frames(page, 10);
   expect((await state(page)).step).toBe(stopped);
   await expect(page.locator('[data-action="play"]')).toHaveAttribute('aria-pressed', 'false');
   // The page timed each played frame (20 steps per frame by default).
@@ -50,11 +52,9 @@ test('every canvas panel is non-blank and changes after a step', async ({ page }
   const before = await panels(page);
   for (const p of before) expect(p.painted, `${p.id} is blank`).toBeGreaterThan(500);
   await page.evaluate(() => window.backstep.step(1));
-  await page.waitForTimeout(100);
-  const after = await panels(page);
-  after.forEach((p, i) => {
-    expect(p.hash, `${p.id} did not change`).not.toBe(before[i].hash);
-  });
+  const unchanged = async () =>
+    (await panels(page)).filter((p, i) => p.hash === before[i].hash).map((p) => p.id);
+  await expect.poll(unchanged, 'panels that did not change').toEqual([]);
   await page.screenshot({ path: `${SHOTS}/04-circle.png`, fullPage: true });
 });
 
@@ -64,21 +64,23 @@ test('the boundary map covers the whole plane after the test loss is computed', 
   await open(page);
   await page.selectOption('select[name="dataset"]', 'gaussians');
   await page.evaluate(() => window.backstep.step(300));
-  await page.waitForTimeout(100);
   // The two gaussians sit in opposite corners: after training, the map's top-right quarter and its
   // bottom-left quarter must differ in colour (a stale buffer paints only the top rows).
-  const [tr, bl] = await page.evaluate(async () => {
-    const { width, height, data } = await window.backstep.pixels('boundary');
-    const s = Math.min(width, height);
-    const px = (x, y) => {
-      const i = 4 * (Math.round(y * s) * width + Math.round(x * s));
-      return Array.from(data.slice(i, i + 3));
-    };
-    return [px(0.8, 0.2), px(0.2, 0.8)];
-  });
-  expect(
-    Math.abs(tr[0] - bl[0]) + Math.abs(tr[1] - bl[1]) + Math.abs(tr[2] - bl[2]),
-  ).toBeGreaterThan(100);
+  const corners = () =>
+    page.evaluate(async () => {
+      const { width, height, data } = await window.backstep.pixels('boundary');
+      const s = Math.min(width, height);
+      const px = (x, y) => {
+        const i = 4 * (Math.round(y * s) * width + Math.round(x * s));
+        return Array.from(data.slice(i, i + 3));
+      };
+      return [px(0.8, 0.2), px(0.2, 0.8)];
+    });
+  const contrast = async () => {
+    const [tr, bl] = await corners();
+    return Math.abs(tr[0] - bl[0]) + Math.abs(tr[1] - bl[1]) + Math.abs(tr[2] - bl[2]);
+  };
+  await expect.poll(contrast).toBeGreaterThan(100);
   await page.screenshot({ path: `${SHOTS}/07-gaussians.png`, fullPage: true });
 });
 

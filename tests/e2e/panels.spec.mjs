@@ -3,7 +3,17 @@
 // the network's "not yet" edges, export (PNG and CSV, at step 0 too, on either engine), the
 // canvases' text alternatives, and presenter view with notices, in both languages.
 import { readFileSync } from 'node:fs';
-import { call, expect, open, SHOTS, state, test } from './fixtures.mjs';
+import {
+  call,
+  expect,
+  frames,
+  offscreen,
+  open,
+  panelHash,
+  SHOTS,
+  state,
+  test,
+} from './fixtures.mjs';
 
 /** A page module with no imports, loaded as an ES module (the package's .js files are not
  *  marked as modules for node). */
@@ -145,8 +155,13 @@ test('divergence at lr 50 keeps finite numbers in state(), the header and the lo
     await page.screenshot({ path: `${SHOTS}/panels-diverged-stage-${lang}.png` });
     // The loss curve is on the second stage (G).
     await page.keyboard.press('g');
+    await expect(page.locator('[data-panel="loss"]')).toBeVisible();
+    await frames(page, 5);
+    const linear = await panelHash(page, 'loss');
     await page.locator('#log-scale').check();
-    await page.waitForTimeout(300);
+    await expect
+      .poll(() => panelHash(page, 'loss'), 'the loss panel redrawn on a log scale')
+      .not.toBe(linear);
     await page.screenshot({ path: `${SHOTS}/panels-diverged-${lang}.png` });
     await page.locator('#log-scale').uncheck();
   }
@@ -284,13 +299,7 @@ test('presenter view at 1280×720 keeps network and matrices on screen, notices 
     for (let i = 0; i < 5; i++) await call(page, 'substep');
     // The notices are in the drawer (N): stage.spec.mjs.
     await expect(page.locator('#drawer-btn')).not.toHaveAttribute('data-count', '0');
-    await page.waitForTimeout(300);
-    for (const name of ['network', 'matrices']) {
-      const box = await page.locator(`[data-panel="${name}"]`).boundingBox();
-      expect(box.y, name).toBeGreaterThanOrEqual(0);
-      expect(box.y + box.height, name).toBeLessThanOrEqual(720);
-      expect(box.x + box.width, name).toBeLessThanOrEqual(1280);
-    }
+    await expect.poll(() => offscreen(page, ['network', 'matrices'], 1280, 720), lang).toEqual([]);
     // The header fits one row: its bottom is above the toolbar's top.
     const header = await page.locator('header').boundingBox();
     expect(header.height, lang).toBeLessThan(70);

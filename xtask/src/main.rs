@@ -4,8 +4,9 @@
 //! - `serve [--port N]`: build, then serve `dist/` on http://127.0.0.1:8000 and print the URL.
 //! - `bundle`: build, then `dist/backstep.html`, one file that opens from `file://`.
 //! - `test`: formatting, clippy with warnings denied, Biome's format and lint of the page's
-//!   JavaScript, the tidy check, every Rust test, then the
-//!   page's tests in headless Chromium; it ends with one line `total: N passed, M failed`.
+//!   JavaScript, the tidy check, every Rust test, the page's tests in headless Chromium, then
+//!   the core checks in Firefox and WebKit; every group runs whatever the others did, and it
+//!   ends with one line `total: N passed, M failed, K skipped` (`suite.rs`).
 //! - `ci`: what `.ci/run` runs after installing the toolchain pieces (same as `test`).
 //! - `bench [--native]`: the page's benchmarks against the built site in the system Chromium
 //!   (first frame and weight, the same-page table beside TF Playground, Play on W5 and W6),
@@ -14,33 +15,41 @@
 //! - `tidy`: only the tidy check (file headers and sizes).
 //! - `e2e [ARGS]`: only the page's tests in headless Chromium; ARGS go to `playwright test`
 //!   (a file or `-g PATTERN` runs some of them).
+//! - `engines`: only the core checks in Firefox and WebKit (`engines.rs`).
 
 mod bench;
 mod browser;
+mod clock;
 mod copies;
 mod csp;
+mod engines;
+mod i18n_keys;
+mod python;
 mod serve;
 mod site;
 #[cfg(test)]
 mod staleness;
+mod suite;
 mod tidy;
+mod wasm_pkg;
 
-use std::io::{BufRead, BufReader};
-use std::process::{Command, ExitCode, Stdio};
+use clock::Phase;
+use std::process::{Command, ExitCode};
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let result = match args.first().map(String::as_str) {
-        Some("test") | Some("ci") => test(),
+        Some("test") | Some("ci") => suite::test(),
         Some("bench") => bench::bench(&args[1..]),
         Some("build") => site::build().map(|_| ()),
         Some("bundle") => site::bundle().map(|_| ()),
         Some("serve") => serve_command(&args[1..]),
         Some("tidy") => tidy::check(&root()),
-        Some("e2e") => browser::test(&mut Totals::default(), &args[1..]),
+        Some("e2e") => e2e(&args[1..]),
+        Some("engines") => engines_command(),
         _ => {
             eprintln!(
-                "usage: cargo xtask <build|serve [--port N]|bundle|test|ci|bench [--native]|tidy|e2e [ARGS]>"
+                "usage: cargo xtask <build|serve [--port N]|bundle|test|ci|bench [--native]|tidy|e2e [ARGS]|engines>"
             );
             return ExitCode::from(2);
         }
@@ -60,14 +69,16 @@ pub fn root() -> std::path::PathBuf {
     here.parent().expect("xtask has a parent").to_path_buf()
 }
 
-/// Runs a command in the workspace root, failing with its name if it fails.
+/// Runs a command in the workspace root, failing with its name if it fails; says how long it
+/// took, with a heartbeat while it runs.
 pub fn run(program: &str, args: &[&str]) -> Result<(), String> {
-    eprintln!("xtask: $ {program} {}", args.join(" "));
+    let phase = Phase::start(&format!("$ {program} {}", args.join(" ")));
     let status = Command::new(program)
         .args(args)
         .current_dir(root())
         .status()
         .map_err(|e| format!("cannot start {program}: {e}"))?;
+    phase.done(status.success());
     if status.success() {
         Ok(())
     } else {
@@ -75,37 +86,9 @@ pub fn run(program: &str, args: &[&str]) -> Result<(), String> {
     }
 }
 
-fn test() -> Result<(), String> {
-    run("cargo", &["fmt", "--all", "--", "--check"])?;
-    let clippy = [
-        "clippy",
-        "--workspace",
-        "--all-targets",
-        "--quiet",
-        "--",
-        "-D",
-        "warnings",
-    ];
-    run("cargo", &clippy)?;
-    js_check()?;
-    tidy::check(&root())?;
-    let mut total = Totals::default();
-    let mut outcome = run_counting("cargo", &["test", "--workspace", "--quiet"], &mut total);
-    if outcome.is_ok() {
-        outcome = browser::test(&mut total, &[]);
-    }
-    // One closing line for every suite together.
-    println!("total: {} passed, {} failed", total.passed, total.failed);
-    outcome?;
-    if total.passed == 0 {
-        return Err("no test ran".into());
-    }
-    Ok(())
-}
-
 /// The page's JavaScript and the browser tests: formatted (lines of at most 100) and linted by
 /// Biome, from the lockfile (`biome.json`). Installs the npm packages first if they are missing.
-fn js_check() -> Result<(), String> {
+pub fn js_check() -> Result<(), String> {
     let biome = root().join("node_modules").join(".bin").join("biome");
     if !biome.exists() {
         run("npm", &["ci", "--no-audit", "--no-fund"])?;
@@ -132,70 +115,42 @@ fn serve_command(args: &[String]) -> Result<(), String> {
     eprintln!(
         "xtask: {url} is ours; building the page first (a cold build compiles the wasm crate for a minute or two, with cargo's progress below)"
     );
+    // Each step of the build keeps its own time and heartbeat; this is the whole.
+    let start = std::time::Instant::now();
     let dist = site::build()?;
-    println!("backstep is served at {url}  (Ctrl-C stops it)");
+    println!(
+        "backstep is served at {url}  (built in {}; Ctrl-C stops it)",
+        clock::human(start.elapsed())
+    );
     serve::serve(listener, dist);
     Ok(())
 }
 
-/// Test counts, added up over libtest's `test result:` lines and Playwright's summary.
-#[derive(Default)]
-pub struct Totals {
-    /// Tests that passed.
-    pub passed: u64,
-    /// Tests that failed.
-    pub failed: u64,
+/// `cargo xtask e2e [ARGS]`: the Chromium suite alone, with its counts.
+fn e2e(args: &[String]) -> Result<(), String> {
+    let mut t = suite::Totals::default();
+    browser::test(&mut t, args, &python::probe())?;
+    println!(
+        "total: {} passed, {} failed, {} skipped",
+        t.passed, t.failed, t.skipped
+    );
+    Ok(())
 }
 
-/// Runs a test command, echoing its output and adding up its `test result:` lines. A failing
-/// command counts at least one failure even if its output was cut short.
-fn run_counting(program: &str, args: &[&str], totals: &mut Totals) -> Result<(), String> {
-    eprintln!("xtask: $ {program} {}", args.join(" "));
-    let mut child = Command::new(program)
-        .args(args)
-        .current_dir(root())
-        .stdout(Stdio::piped())
-        .spawn()
-        .map_err(|e| format!("cannot start {program}: {e}"))?;
-    let stdout = child.stdout.take().expect("stdout is piped");
-    for line in BufReader::new(stdout).lines() {
-        let line = line.map_err(|e| e.to_string())?;
-        println!("{line}");
-        if let Some(rest) = line.strip_prefix("test result: ") {
-            totals.passed += count(rest, "passed");
-            totals.failed += count(rest, "failed");
-        }
+/// `cargo xtask engines`: the core checks in Firefox and WebKit alone.
+fn engines_command() -> Result<(), String> {
+    let mut t = suite::Totals::default();
+    engines::test(&mut t);
+    println!(
+        "total: {} passed, {} failed, {} skipped",
+        t.passed, t.failed, t.skipped
+    );
+    for note in &t.notes {
+        println!("  - {note}");
     }
-    let status = child.wait().map_err(|e| e.to_string())?;
-    if status.success() {
-        Ok(())
+    if t.failed > 0 {
+        Err(format!("{} failed", t.failed))
     } else {
-        totals.failed = totals.failed.max(1);
-        Err(format!("`{program} {}` failed ({status})", args.join(" ")))
-    }
-}
-
-/// The number before `word` in `ok. 12 passed; 0 failed; …`.
-fn count(result: &str, word: &str) -> u64 {
-    result
-        .split(';')
-        .find_map(|part| {
-            let number = part.trim().strip_suffix(word)?.trim();
-            number.rsplit(' ').next()?.parse().ok()
-        })
-        .unwrap_or(0)
-}
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn counts_libtest_result_lines() {
-        let line =
-            "ok. 12 passed; 3 failed; 0 ignored; 0 measured; 0 filtered out; finished in 0.1s";
-        assert_eq!(
-            (super::count(line, "passed"), super::count(line, "failed")),
-            (12, 3)
-        );
-        assert_eq!(super::count("FAILED. 0 passed; 1 failed;", "failed"), 1);
+        Ok(())
     }
 }

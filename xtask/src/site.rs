@@ -1,6 +1,6 @@
-//! Building the page: the wasm crate for `wasm32-unknown-unknown`, bindings through the
-//! `wasm-bindgen-cli-support` library (no downloaded binaries), `wasm-opt -Oz` from npm's
-//! binaryen and the page's scripts bundled and minified by npm's esbuild (both when installed),
+//! Building the page: the wasm crate for `wasm32-unknown-unknown`, its bindings and
+//! `wasm-opt -Oz` (`wasm_pkg.rs`, cached while the wasm is unchanged), and the page's scripts
+//! bundled and minified by npm's esbuild (when installed),
 //! then the static site in `dist/`, or one self-contained HTML file (`dist/backstep.html`, wasm
 //! inlined) that opens from `file://`.
 
@@ -10,8 +10,22 @@ use std::path::{Path, PathBuf};
 
 const TARGET: &str = "wasm32-unknown-unknown";
 
-/// Builds `dist/`: index.html, web/, pkg/backstep_wasm.js and pkg/backstep_wasm_bg.wasm.
+/// The site this process built already: the browser suites share one build.
+static BUILT: std::sync::Mutex<Option<PathBuf>> = std::sync::Mutex::new(None);
+
+/// Builds `dist/`: index.html, web/, pkg/backstep_wasm.js and pkg/backstep_wasm_bg.wasm (once
+/// per process: a later call returns the same site).
 pub fn build() -> Result<PathBuf, String> {
+    let mut built = BUILT.lock().map_err(|e| e.to_string())?;
+    if let Some(dist) = built.as_ref() {
+        return Ok(dist.clone());
+    }
+    let dist = build_now()?;
+    *built = Some(dist.clone());
+    Ok(dist)
+}
+
+fn build_now() -> Result<PathBuf, String> {
     ensure_target()?;
     ensure_npm_tools()?;
     run(
@@ -35,45 +49,7 @@ pub fn build() -> Result<PathBuf, String> {
         .join(TARGET)
         .join("wasm")
         .join("backstep_wasm.wasm");
-    eprintln!("xtask: wasm-bindgen {}", input.display());
-    wasm_bindgen_cli_support::Bindgen::new()
-        .input_path(&input)
-        // `__wbg_reset_state`: a fresh instance after a trap (the page rebuilds the run on it).
-        .reset_state_function(true)
-        .web(true)
-        .map_err(|e| format!("wasm-bindgen: {e}"))?
-        // Keep `new URL('…_bg.wasm', import.meta.url)` as the default for init().
-        .omit_default_module_path(false)
-        .typescript(false)
-        .generate(&pkg)
-        .map_err(|e| format!("wasm-bindgen: {e}"))?;
-    let wasm = pkg.join("backstep_wasm_bg.wasm");
-    let opt = root().join("node_modules").join(".bin").join("wasm-opt");
-    if opt.exists() {
-        let w = wasm.to_str().expect("utf-8 path");
-        // BACKSTEP_PROFILE=1 keeps the function names, for reading a profile.
-        let names = if profiling() { "-g" } else { "--strip-debug" };
-        run(
-            opt.to_str().expect("utf-8 path"),
-            &[
-                "-Oz",
-                names,
-                "--strip-producers",
-                "--enable-bulk-memory",
-                "--enable-nontrapping-float-to-int",
-                "--enable-sign-ext",
-                "--enable-mutable-globals",
-                "--enable-reference-types",
-                "--enable-multivalue",
-                "--enable-simd",
-                w,
-                "-o",
-                w,
-            ],
-        )?;
-    } else {
-        eprintln!("xtask: wasm-opt not installed (needs npm); the wasm is left unoptimised");
-    }
+    crate::wasm_pkg::generate(&input, &pkg, profiling())?;
     let html = fs::read_to_string(root().join("index.html")).map_err(|e| e.to_string())?;
     fs::write(
         dist.join("index.html"),

@@ -1,6 +1,7 @@
 //! The tidy check: every source file opens with a line saying what it owns (`//!` in Rust,
 //! `//` in the page's JS and the browser tests, `/*` in CSS) and stays small (one concept per
-//! file), and the copies kept by hand agree with their source (`copies.rs`). It runs as a
+//! file), the copies kept by hand agree with their source (`copies.rs`), and the page's two
+//! languages name the same keys (`i18n_keys.rs`). It runs as a
 //! `#[test]` (so `cargo test --workspace` runs it) and as `cargo xtask tidy`.
 
 use std::path::{Path, PathBuf};
@@ -9,16 +10,17 @@ use std::path::{Path, PathBuf};
 const MAX_LINES: usize = 300;
 
 /// The folders checked, and the endings that count as source there.
-const DIRS: &[&str] = &["crates", "xtask", "web", "tests/e2e"];
+const DIRS: &[&str] = &["crates", "xtask", "web", "tests/e2e", "tests/engines"];
 const ENDINGS: &[&str] = &["rs", "js", "mjs", "css"];
 
 /// Checks every source file under [`DIRS`], and the copies kept by hand.
 pub fn check(root: &Path) -> Result<(), String> {
     let (count, mut problems) = headers(root)?;
     problems.extend(crate::copies::check(root)?);
+    problems.extend(crate::i18n_keys::check(root)?);
     if problems.is_empty() {
         eprintln!(
-            "xtask: tidy: {count} source files have headers and stay within {MAX_LINES} lines; the copies of the limits agree"
+            "xtask: tidy: {count} source files have headers and stay within {MAX_LINES} lines; the copies of the limits agree; both languages name the same keys"
         );
         Ok(())
     } else {

@@ -9,18 +9,9 @@ use backstep_nn::{Act, DataChoice, Init, OptimizerKind, Preset, Session};
 
 const TOL: f64 = 1e-3;
 
-/// The page's defaults for a 2-D set: 8,8 tanh, Glorot, SGD lr 0.01, batch 10, 250 points.
+/// The page's defaults for a 2-D set, from where the page and the CLI take them.
 fn plane(shape: Shape2d) -> Preset {
-    Preset {
-        data: DataChoice::Plane(shape),
-        hidden: vec![8, 8],
-        activation: Act::Tanh,
-        optimizer: OptimizerKind::Sgd { lr: 0.01 },
-        init: Init::Glorot,
-        batch_size: 10,
-        points: 250,
-        ..Preset::default()
-    }
+    Preset::for_data(DataChoice::Plane(shape))
 }
 
 fn session(p: &Preset) -> Session<f32> {

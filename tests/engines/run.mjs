@@ -1,0 +1,36 @@
+// Runs the core checks (checks.mjs) in one engine, `node tests/engines/run.mjs firefox|webkit`,
+// against the site at BACKSTEP_URL (`cargo xtask engines` serves it). Prints one line per
+// check, `ENGINE ok NAME` or `ENGINE FAILED NAME: why`, which the xtask counts; exits 1 if any
+// failed. A driver offers goto(path), eval(fn, ...args), click(selector), key(name), errors()
+// and close().
+
+import { CHECKS } from './checks.mjs';
+import { firefox } from './firefox.mjs';
+import { webkit } from './webkit.mjs';
+
+const engine = process.argv[2];
+const drivers = { firefox, webkit };
+if (!drivers[engine]) {
+  console.error(`usage: node tests/engines/run.mjs ${Object.keys(drivers).join('|')}`);
+  process.exit(2);
+}
+const base = process.env.BACKSTEP_URL;
+const d = await drivers[engine](base);
+let failed = 0;
+try {
+  for (const [name, check] of CHECKS) {
+    const start = Date.now();
+    try {
+      await check(d);
+      console.log(`${engine} ok ${name} (${((Date.now() - start) / 1000).toFixed(1)}s)`);
+    } catch (e) {
+      failed++;
+      console.log(
+        `${engine} FAILED ${name}: ${String(e.message).split('\n').slice(0, 6).join(' | ')}`,
+      );
+    }
+  }
+} finally {
+  await d.close();
+}
+process.exit(failed ? 1 : 0);
