@@ -5,9 +5,8 @@
 // the run, and replay such a record: the wasm is deterministic, so a replay gives the same bits.
 
 import { colormap, fresh_seed } from '../pkg/backstep_wasm.js';
-import { setColormap, setGeometry, takeHeights } from './colors.js';
-import { describePanels } from './describe.js';
-import { explain } from './explain.js';
+import { setColormap, setGeometry } from './colors.js';
+import { frameReport } from './frame-report.js';
 import { setLanguage } from './i18n.js';
 import { overLimits } from './limits.js';
 import { drawLoss, lossCursor, moveCursor } from './losscurve.js';
@@ -203,30 +202,9 @@ export function createEngine(memory, setup, send, record = null) {
     ui.lossDirty = false;
   }
 
-  /** Posts what the page shows around the canvases: the state, the test loss, the loss
-   *  read-out, and the CSS heights the panels chose (when they changed). */
+  /** Posts the frame's report (frame-report.js). */
   function report(state) {
-    const busy = view.playing || view.replaying;
-    const message = {
-      type: 'frame',
-      state,
-      testLoss: model.testLoss(),
-      readout: ui.readout,
-      furthest: model.furthest(),
-      rate: view.playing ? pacer.rate() : null,
-      // The lesson text, notices, text alternatives: not while playing or a link replays.
-      explain: busy ? null : explain(model, state, view.sample, model.rule),
-      notices: busy ? null : model.trainer.notices(),
-      alt: busy ? null : describePanels(model, view, state),
-    };
-    const heights = takeHeights();
-    if (heights.length)
-      message.heights = Object.fromEntries(heights.map(([c, h]) => [names.get(c), h]));
-    if (ui.first) {
-      message.first = true;
-      ui.first = false;
-    }
-    send(message);
+    send(frameReport(model, view, state, { ui, rate: () => pacer.rate(), names }));
   }
 
   const pacer = createPacer();

@@ -4,8 +4,9 @@
 // engine reports (status.js), and the automation API `window.backstep`.
 
 import init, { defaults } from '../pkg/backstep_wasm.js';
+import { createActions } from './actions.js';
 import { createApi } from './api.js';
-import { allowed, openClassLink, showLocked } from './classlink.js';
+import { showLocked } from './classlink.js';
 import {
   bindLossCursor,
   bindMatrixCursor,
@@ -15,7 +16,7 @@ import {
   showSettings,
 } from './controls.js';
 import { inLanguage } from './corewords.js';
-import { bindImport, downloadRun, downloadTrace } from './files.js';
+import { bindImport } from './files.js';
 import { createHost } from './handover.js';
 import { applyLanguage, language, setLanguage, t } from './i18n.js';
 import { parseJson } from './json.js';
@@ -23,7 +24,7 @@ import { bindKeys } from './keys.js';
 import { initLesson, rerenderLesson, showLesson } from './lesson.js';
 import { pageLimits } from './limits.js';
 import { createMidRun } from './midrun.js';
-import { fillHelp, presenting, setPresenting, stageAction } from './present.js';
+import { fillHelp, presenting } from './present.js';
 import { createShare } from './share.js';
 import {
   messageNow,
@@ -114,54 +115,16 @@ function refit() {
 /** Shows a failed request's reason (a stopped worker, say). */
 const showFailure = (e) => showMessage(inLanguage(e.message ?? String(e)));
 
-function act(action) {
-  if (!allowed(action, showMessage)) return;
-  switch (action) {
-    case 'step':
-      engine.request('step', 1).catch(showFailure);
-      break;
-    case 'substep':
-      engine.request('substep').catch(showFailure);
-      break;
-    case 'play':
-      setPlaying(!shown.playing);
-      break;
-    case 'reset':
-      api.reset().catch(showFailure);
-      break;
-    case 'seed':
-      loadFromSettings(true);
-      break;
-    case 'export':
-      engine
-        .request('export')
-        .then((doc) => doc && downloadTrace(doc))
-        .catch(showFailure);
-      break;
-    case 'lang':
-      setLanguage(language() === 'ja' ? 'en' : 'ja');
-      refreshLanguage();
-      break;
-    case 'save':
-      api.save().then(downloadRun).catch(showFailure);
-      break;
-    case 'back':
-      api.back().catch(showFailure);
-      break;
-    case 'present':
-      setPresenting(!presenting());
-      engine.command('view', viewSettings());
-      refit();
-      updateHash(true);
-      break;
-    case 'class-link':
-      openClassLink(share.linkFor).catch(showFailure);
-      break;
-    default:
-      if (stageAction(action)) refit();
-      break;
-  }
-}
+const act = createActions({
+  engine: () => engine,
+  api: () => api,
+  share: () => share,
+  setPlaying,
+  loadFromSettings,
+  refit,
+  refreshLanguage,
+  showFailure,
+});
 
 function refreshLanguage() {
   applyLanguage();

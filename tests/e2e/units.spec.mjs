@@ -1,0 +1,40 @@
+// The panels' pure helpers (the colour scale of matrix cells, the loss axis's ticks), loaded
+// straight from web/ and tested in Node, with no browser.
+
+import { readFileSync } from 'node:fs';
+import { expect, test } from './fixtures.mjs';
+
+/** A page module with no imports, loaded as an ES module (the package's .js files are not
+ *  marked as modules for node). */
+const pageModule = (name) =>
+  import(
+    `data:text/javascript;base64,${readFileSync(new URL(`../../web/${name}`, import.meta.url)).toString('base64')}`
+  );
+const { cellIndex, cellScale } = await pageModule('colors.js');
+const { niceTicks, tickLabel } = await pageModule('ticks.js');
+
+test('loss axis ticks: decades on a log scale, scientific form when large', () => {
+  expect(niceTicks(-3, 0, true)).toEqual([0.001, 0.01, 0.1, 1]);
+  expect(niceTicks(-1, 0, true)).toEqual([0.1, 0.2, 0.5, 1]);
+  expect(niceTicks(0, 10, false, 5)).toEqual([0, 2, 4, 6, 8, 10]);
+  expect(['1', '0.1', '0.01', '0.001'].map((s) => tickLabel(Number(s), true))).toEqual([
+    '1',
+    '0.1',
+    '0.01',
+    '0.001',
+  ]);
+  expect(tickLabel(1e36, true)).toBe('10³⁶');
+  expect(tickLabel(2.5e-7)).toBe('2.5×10⁻⁷');
+  expect(tickLabel(-250000)).toBe('−2.5×10⁵');
+});
+
+test('matrix cells that print 0.0000 are neutral; tiny matrices stay pale', () => {
+  const scale = cellScale([0.00001, -0.00002]);
+  expect(scale).toBe(0.01);
+  expect(cellIndex(0.00001, scale)).toBe(128);
+  expect(cellIndex(-0.00004, 0.00004)).toBe(128);
+  // 0.00006 prints 0.0001: coloured, but pale next to a floor of 0.01.
+  expect(Math.abs(cellIndex(0.00006, cellScale([0.00006])) - 128)).toBeLessThan(3);
+  expect(cellIndex(-1, 1)).toBe(0);
+  expect(cellIndex(1, 1)).toBe(255);
+});
