@@ -9,8 +9,16 @@ float32 = np.float32
 class Tensor(np.ndarray):
     """A float32 array with the torch method names the generated code calls."""
 
-    def sum(self, dim=None):
-        return np.ndarray.sum(self, axis=dim, dtype=np.float32)
+    def sum(self, dim=None, keepdim=False):
+        return np.ndarray.sum(self, axis=dim, dtype=np.float32, keepdims=keepdim)
+
+    def max(self, dim=None, keepdim=False):
+        """With `dim`, as torch's: an object whose `values` are the maxima along it."""
+        values = np.ndarray.max(self, axis=dim, keepdims=keepdim)
+        return values if dim is None else _Values(values)
+
+    def abs(self):
+        return np.abs(self)
 
     def clone(self):
         return self.copy()
@@ -39,12 +47,27 @@ class Tensor(np.ndarray):
         return self
 
 
+class _Values:
+    """What torch's max(dim=…) returns, as far as the generated code reads it."""
+
+    def __init__(self, values):
+        self.values = values
+
+
 def tensor(values, dtype=float32):
     return np.asarray(values, dtype=dtype).view(Tensor)
 
 
 def exp(x):
     return np.exp(x)
+
+
+def log(x):
+    return np.log(x)
+
+
+def sign(x):
+    return np.sign(x)
 
 
 def tanh(x):

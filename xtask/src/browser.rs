@@ -17,11 +17,9 @@ const CHROMIUM: &str = "/usr/bin/chromium";
 /// Runs the Playwright suite and adds its counts to `totals`; `py` says what runs the generated
 /// PyTorch code (the tests that need it skip themselves when nothing can).
 pub fn test(totals: &mut Totals, extra: &[String], py: &Probe) -> Result<(), String> {
+    // The lockfile pins Playwright (the library; the browser is the system's), binaryen and esbuild.
+    crate::site::ensure_npm_tools()?;
     let playwright = root().join("node_modules").join(".bin").join("playwright");
-    if !playwright.exists() {
-        // The lockfile pins Playwright (the library; the browser is the system's), binaryen and esbuild.
-        crate::run("npm", &["ci", "--no-audit", "--no-fund"])?;
-    }
     if !std::path::Path::new(CHROMIUM).exists() {
         totals.failed += 1;
         return Err(format!(

@@ -89,10 +89,8 @@ pub fn run(program: &str, args: &[&str]) -> Result<(), String> {
 /// The page's JavaScript and the browser tests: formatted (lines of at most 100) and linted by
 /// Biome, from the lockfile (`biome.json`). Installs the npm packages first if they are missing.
 pub fn js_check() -> Result<(), String> {
+    site::ensure_npm_tools()?;
     let biome = root().join("node_modules").join(".bin").join("biome");
-    if !biome.exists() {
-        run("npm", &["ci", "--no-audit", "--no-fund"])?;
-    }
     run(
         &biome.to_string_lossy(),
         &["ci", "--error-on-warnings", "."],

@@ -130,15 +130,21 @@ fn profiling() -> bool {
     std::env::var("BACKSTEP_PROFILE").is_ok_and(|v| v == "1")
 }
 
-/// Installs the npm build tools (esbuild, binaryen's wasm-opt; the lockfile also pins
-/// Playwright) when they are missing and npm is there. Without npm the build still works,
+/// Installs the npm packages from the lockfile (esbuild, binaryen's wasm-opt, Biome, Playwright,
+/// puppeteer-core) when they are missing or older than it and npm is there: the one place the
+/// build, the lint and the browser tests get them. Without npm the build still works,
 /// unminified and unoptimised.
-fn ensure_npm_tools() -> Result<(), String> {
-    let bin = root().join("node_modules").join(".bin");
-    let missing = ["esbuild", "wasm-opt"]
-        .iter()
-        .any(|t| !bin.join(t).exists());
-    if missing && has_npm() {
+pub fn ensure_npm_tools() -> Result<(), String> {
+    let r = root();
+    let modified = |p: &Path| std::fs::metadata(p).and_then(|m| m.modified()).ok();
+    // npm writes node_modules/.package-lock.json at each install: older than the lockfile (a
+    // pull that changed it) or missing means the packages are not the lockfile's.
+    let installed = modified(&r.join("node_modules").join(".package-lock.json"));
+    let stale = match (installed, modified(&r.join("package-lock.json"))) {
+        (Some(installed), Some(lock)) => lock > installed,
+        _ => true,
+    };
+    if stale && has_npm() {
         run("npm", &["ci", "--no-audit", "--no-fund"])?;
     }
     Ok(())

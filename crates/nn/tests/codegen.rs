@@ -222,7 +222,7 @@ fn classes(k: usize, regularization: Option<Penalty>) -> Preset {
 }
 
 #[test]
-fn softmax_cross_entropy_and_the_penalties() {
+fn python_softmax_cross_entropy_and_the_penalties() {
     let mut s = session(&classes(3, None));
     check("softmax 3 classes step 0", &s);
     s.run(15).unwrap();
