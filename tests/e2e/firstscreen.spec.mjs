@@ -114,6 +114,21 @@ for (const lang of ['ja', 'en']) {
   });
 }
 
+test("the summary follows the run's settings; a class link's hide=settings hides the fold", async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await open(page, '/#lang=en');
+  await fold(page, false);
+  await call(page, 'step', 1);
+  // Step 1 of the article's run has a dead unit; its first experiment is tanh.
+  await page.locator('#notices [data-experiments] button').first().click();
+  await expect(page.locator('#settings-summary')).toContainText('tanh');
+  await open(page, '/#lang=en&hide=settings');
+  await expect(page.locator('#settings-fold')).toBeHidden();
+  expect(page.errors).toEqual([]);
+});
+
 for (const [hash, openFold] of [
   ['#lang=en&present=1', null],
   ['#lang=ja', false],
