@@ -97,6 +97,9 @@ export const EN = {
   btnSave: 'Save run',
   btnExport: 'Export trace',
   btnImport: 'Load file',
+  settingsFold: 'Settings',
+  foldHidden: 'hidden',
+  foldBatch: 'batch',
   dataset: 'data',
   options: {
     'dataset.xor': 'XOR',

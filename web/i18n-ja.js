@@ -101,6 +101,9 @@ export const JA = {
   btnSave: '保存 (再開用)',
   btnExport: '記録を書き出す',
   btnImport: 'ファイルを読み込む',
+  settingsFold: '設定',
+  foldHidden: '隠れ層',
+  foldBatch: 'バッチ',
   dataset: 'データ',
   options: {
     'dataset.xor': 'XOR',

@@ -17,6 +17,7 @@ import {
 } from './controls.js';
 import { inLanguage } from './corewords.js';
 import { bindImport } from './files.js';
+import { initFold, showSummary } from './fold.js';
 import { createHost } from './handover.js';
 import { applyLanguage, language, setLanguage, t } from './i18n.js';
 import { parseJson } from './json.js';
@@ -88,6 +89,7 @@ function afterLoad(run, fromForm = false) {
     share.link.defaults = defaults(run.settings.dataset);
   }
   fillSelectors(run);
+  showSummary(form);
   renderStatus();
 }
 
@@ -131,6 +133,7 @@ function refreshLanguage() {
   engine?.command('lang', language());
   $('lang').textContent = language() === 'ja' ? 'English' : '日本語';
   if (engine) $('limits').textContent = t('limits')(pageLimits());
+  showSummary(form);
   if ($('help').open) fillHelp();
   rerenderMessage();
   rerenderLesson();
@@ -199,6 +202,7 @@ function wire() {
     api.seek(Number(e.target.value)).catch(showFailure);
   });
   form.addEventListener('change', (e) => midRun.change(e.target.name));
+  initFold(form, refit);
   form.addEventListener('submit', (e) => {
     e.preventDefault();
     loadFromSettings();

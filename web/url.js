@@ -39,7 +39,7 @@ const SETTINGS = {
  *  elements each hides (a CSS selector) and the toolbar actions (keys included) a locked link
  *  (`lock=1`) refuses with it. */
 export const HIDES = {
-  settings: { sel: '#settings, [data-experiments]', actions: [] },
+  settings: { sel: '#settings-fold, #settings, [data-experiments]', actions: [] },
   play: { sel: '[data-action="play"]', actions: ['play'] },
   reset: { sel: '[data-action="reset"]', actions: ['reset'] },
   seed: { sel: '[data-action="seed"]', actions: ['seed'] },
