@@ -104,6 +104,10 @@ await page.goto(url);
 await page.waitForFunction(() => performance.getEntriesByName('backstep:first-frame').length > 0);
 // The page draws its first frames itself, then hands the run to its worker.
 await page.waitForFunction(() => window.backstep?.engine() === 'worker');
+// The settings fold (closed on a first visit) is opened, as a user would, to choose a data set.
+await page.locator('#settings-fold').evaluate((fold) => {
+  fold.open = true;
+});
 
 // While playing: the engine's own time per frame (steps and redraw, in the worker, as it times
 // them: `frameTimes()`), then the page's main thread under a Chrome trace, frame by frame.
