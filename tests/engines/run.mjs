@@ -2,7 +2,9 @@
 // against the site at BACKSTEP_URL (`cargo xtask engines` serves it). Prints one line per
 // check, `ENGINE ok NAME` or `ENGINE FAILED NAME: why`, which the xtask counts; exits 1 if any
 // failed. A driver offers goto(path), eval(fn, ...args), click(selector), key(name), errors()
-// and close().
+// and close(), and may offer crashes(): how often the browser's own content process crashed.
+// A check during which that process crashed runs once more in a new session, and its line says
+// so; a check that fails without a crash, or fails again, is a failure.
 
 import { CHECKS } from './checks.mjs';
 import { firefox } from './firefox.mjs';
@@ -15,14 +17,26 @@ if (!drivers[engine]) {
   process.exit(2);
 }
 const base = process.env.BACKSTEP_URL;
-const d = await drivers[engine](base);
+let d = await drivers[engine](base);
 let failed = 0;
+const crashes = () => d.crashes?.() ?? 0;
 try {
   for (const [name, check] of CHECKS) {
     const start = Date.now();
+    const before = crashes();
+    let note = '';
     try {
-      await check(d);
-      console.log(`${engine} ok ${name} (${((Date.now() - start) / 1000).toFixed(1)}s)`);
+      try {
+        await check(d);
+      } catch (e) {
+        if (!(await d.crashedSince?.(before))) throw e;
+        // The engine's content process crashed under the check: a new session, once.
+        note = '; the browser crashed, so it ran again in a new session';
+        await d.close();
+        d = await drivers[engine](base);
+        await check(d);
+      }
+      console.log(`${engine} ok ${name} (${((Date.now() - start) / 1000).toFixed(1)}s${note})`);
     } catch (e) {
       failed++;
       console.log(

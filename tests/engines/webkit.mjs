@@ -23,7 +23,14 @@ const freePort = () =>
 /** Opens MiniBrowser; resolves to a driver (see run.mjs for what a driver offers). */
 export async function webkit(base) {
   const port = await freePort();
-  const driver = spawn(DRIVER, [`--port=${port}`], { stdio: ['ignore', 'ignore', 'inherit'] });
+  const driver = spawn(DRIVER, [`--port=${port}`], { stdio: ['ignore', 'ignore', 'pipe'] });
+  // MiniBrowser's messages come through the driver's stderr: passed on, and a crash of its web
+  // process (WebKitGTK's, not the page's: it has happened in about 1 run in 5 here) counted.
+  let crashes = 0;
+  driver.stderr.on('data', (chunk) => {
+    process.stderr.write(chunk);
+    crashes += String(chunk).split('WebProcess CRASHED').length - 1;
+  });
   const root = `http://127.0.0.1:${port}`;
   const send = async (method, path, body) => {
     const r = await fetch(root + path, {
@@ -84,6 +91,15 @@ export async function webkit(base) {
     seen.push(...(await call(() => window.backstepErrors?.splice(0) ?? [], []).catch(() => [])));
   };
   return {
+    /** How many times MiniBrowser's web process crashed in this session. */
+    crashes: () => crashes,
+    /** Whether it crashed more than `n` times, once its message is in (at most 1 s after a
+     *  failed command: the driver may answer before MiniBrowser's line arrives). */
+    crashedSince: async (n) => {
+      for (let waited = 0; crashes <= n && waited < 1000; waited += 50)
+        await new Promise((r) => setTimeout(r, 50));
+      return crashes > n;
+    },
     errors: async () => {
       await collect();
       return seen;
