@@ -3,11 +3,7 @@
 // least) in both languages, and the fold is a real control whose state is kept; on a phone
 // (390×844) one column with no sideways scrolling and the step controls kept in reach. axe-core
 // finds nothing serious with the fold open or closed, nor in presenter view in English.
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { call, expect, open, SHOTS, test } from './fixtures.mjs';
-
-const axe = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+import { axeFindings, call, expect, open, SHOTS, test } from './fixtures.mjs';
 
 /** Each element's box in CSS px of the viewport. */
 const boxes = (page, sels) =>
@@ -140,17 +136,7 @@ for (const [hash, openFold] of [
     await open(page, `/${hash}`);
     if (openFold !== null) await fold(page, openFold);
     await call(page, 'step', 2);
-    // Evaluated through the debugger protocol: the page's CSP refuses an inline script tag.
-    await page.evaluate(axe);
-    const found = await page.evaluate(async () => {
-      const r = await window.axe.run(document, { resultTypes: ['violations'] });
-      return r.violations.map((v) => ({
-        id: v.id,
-        impact: v.impact,
-        nodes: v.nodes.map((n) => n.target.join(' ')).slice(0, 3),
-      }));
-    });
-    const serious = found.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    const { found, serious } = await axeFindings(page);
     expect(serious, JSON.stringify(found, null, 1)).toEqual([]);
   });
 }

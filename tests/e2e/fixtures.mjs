@@ -1,7 +1,8 @@
 // Test fixtures: Debian's Chromium (never a downloaded browser) with a fresh profile per test,
 // the flags this machine kind needs, and a record of console errors and requests.
 
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test as base, chromium, expect } from '@playwright/test';
@@ -112,4 +113,24 @@ export async function nextStepFrom(page, loadable) {
   await call(page, 'load', loadable);
   await call(page, 'step', 1);
   return call(page, 'snapshot');
+}
+
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** axe-core's violations in `selector` (the whole document by default): {found, serious}, the
+ *  serious and critical ones apart. axe (from the lockfile; nothing is fetched) is evaluated
+ *  through the debugger protocol: the page's Content-Security-Policy refuses an inline script
+ *  tag, as it should. */
+export async function axeFindings(page, selector = null) {
+  await page.evaluate(AXE);
+  const found = await page.evaluate(async (sel) => {
+    const r = await window.axe.run(sel ?? document, { resultTypes: ['violations'] });
+    return r.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      nodes: v.nodes.map((n) => n.target.join(' ')).slice(0, 3),
+    }));
+  }, selector);
+  const serious = found.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  return { found, serious };
 }

@@ -1,11 +1,8 @@
 // The poking tools for every reader: each panel's help note (keyboard, under its heading), the
 // article's inexact points said where they matter, no English word in Japanese with every tool
 // open, and axe-core with every tool open.
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { call, expect, open, SHOTS, state, test } from './fixtures.mjs';
+import { axeFindings, call, expect, open, SHOTS, state, test } from './fixtures.mjs';
 
-const axe = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const where = (s) => (s.layer == null ? s.phase : `${s.phase} ${s.layer}`);
 
 async function substepTo(page, target) {
@@ -86,17 +83,7 @@ for (const hash of ['#lang=en', '#lang=ja&present=1']) {
     await page.click('[data-action="predict"]');
     for (const b of await page.locator('.note-btn:visible').all()) await b.click();
     await expect(page.locator('[data-target="0"]')).toBeAttached();
-    // The page's CSP refuses an inline script tag: evaluated through the debugger protocol.
-    await page.evaluate(axe);
-    const found = await page.evaluate(async () => {
-      const r = await window.axe.run(document, { resultTypes: ['violations'] });
-      return r.violations.map((v) => ({
-        id: v.id,
-        impact: v.impact,
-        nodes: v.nodes.map((n) => n.target.join(' ')).slice(0, 3),
-      }));
-    });
-    const serious = found.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    const { found, serious } = await axeFindings(page);
     expect(serious, JSON.stringify(found, null, 1)).toEqual([]);
   });
 }

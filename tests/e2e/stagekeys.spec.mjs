@@ -2,26 +2,16 @@
 // timeline's slider included), one step number with "before / after the update" everywhere,
 // no −0.0000, "not yet" for what the run has not computed, the class link and its lock, url().
 
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { fmt } from '../../web/colors.js';
 import { EN } from '../../web/i18n-en.js';
 import { JA } from '../../web/i18n-ja.js';
 import { HIDEABLE } from '../../web/url.js';
-import { call, expect, open, SHOTS, state, test } from './fixtures.mjs';
+import { axeFindings, call, expect, open, SHOTS, state, test } from './fixtures.mjs';
 
 const step = async (page) => (await state(page)).step;
-const axe = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
-/** axe-core's serious or critical findings in `selector` (as a11y.spec.mjs runs it). */
-async function serious(page, selector) {
-  await page.evaluate(axe);
-  const found = await page.evaluate(async (sel) => {
-    const r = await window.axe.run(sel, { resultTypes: ['violations'] });
-    return r.violations.map((v) => ({ id: v.id, impact: v.impact }));
-  }, selector);
-  return found.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-}
+/** axe-core's serious or critical findings in `selector` (fixtures.mjs). */
+const serious = async (page, selector) => (await axeFindings(page, selector)).serious;
 
 test('no number prints as −0.0000: the one formatter drops the sign of a zero', () => {
   expect(fmt(-0.00001)).toBe('0.0000');
