@@ -179,13 +179,7 @@ fn the_default_loss_records_no_probabilities_or_penalty() {
 }
 
 fn error(doc: &Value) -> String {
-    let e = match Spec::parse(&doc.to_string()) {
-        Err(e) => e,
-        Ok(spec) => spec.session().expect_err("the spec should be rejected"),
-    };
-    let line = e.to_string();
-    assert!(!line.contains('\n'), "one line: {line}");
-    line
+    common::spec_error(doc)
 }
 
 #[test]

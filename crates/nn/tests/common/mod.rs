@@ -1,4 +1,5 @@
-//! Helpers shared by the integration tests: tolerant comparison of nested f32 rows.
+//! Helpers shared by the integration tests: tolerant comparison of nested f32 rows, and the
+//! one-line error a refused spec gets.
 
 #![allow(dead_code)]
 
@@ -25,4 +26,15 @@ pub fn close_rows(what: &str, a: &[Vec<f32>], b: &[Vec<f32>], tol: f64, floor: f
 /// [`close_rows`] for a flat list.
 pub fn close(what: &str, a: &[f32], b: &[f32], tol: f64, floor: f64) {
     close_rows(what, &[a.to_vec()], &[b.to_vec()], tol, floor);
+}
+
+/// The one-line error a spec document gets, whether parsing or building its session refuses it.
+pub fn spec_error(doc: &serde_json::Value) -> String {
+    let e = match backstep_nn::Spec::parse(&doc.to_string()) {
+        Err(e) => e,
+        Ok(spec) => spec.session().expect_err("the spec should be rejected"),
+    };
+    let line = e.to_string();
+    assert!(!line.contains('\n'), "one line: {line}");
+    line
 }
