@@ -3,13 +3,13 @@
 // count or a step number must be a whole number in its stated range, or the call rejects with
 // an Error saying so (and nothing runs).
 
-import { LONG_STEP } from './chunked.js';
-import { panelPng } from './export.js';
-import { t } from './i18n.js';
-import { layoutReport } from './layout.js';
-import { shownArg } from './plain.js';
-import { showMessage } from './status.js';
-import { HIDEABLE } from './url.js';
+import { LONG_STEP } from './engine/chunked.js';
+import { shownArg } from './engine/plain.js';
+import { t } from './i18n/index.js';
+import { panelPng } from './share/export.js';
+import { HIDEABLE } from './share/hash.js';
+import { layoutReport } from './stage/layout.js';
+import { showMessage } from './stage/status.js';
 
 /** Most steps one `step(n)` or `back(n)` may ask for, and the furthest step `seek` reaches. */
 export const MAX_STEPS = 1_000_000;
@@ -103,7 +103,7 @@ export function createApi(page) {
           col: whole(col, 'col', 0, 255),
         };
         return engine.request('edit', { what: 'weight', ...at, value }).then((state) => {
-          // The link carries the edit (share.js reads the run's events again).
+          // The link carries the edit (share/link.js reads the run's events again).
           page.edited?.();
           return state;
         });

@@ -7,10 +7,10 @@ if (typeof document === 'undefined') {
   // The worker: keep messages that arrive before its handler is in place.
   const early = [];
   self.onmessage = (e) => early.push(e);
-  import('./worker.js').then((worker) => worker.listen(early));
+  import('./engine/worker.js').then((worker) => worker.listen(early));
 } else {
   // The glass box's tools (the inspector, data edits, predict mode, help notes) beside it.
-  import('./page.js').then(() => import('./poke.js'));
+  import('./stage/page.js').then(() => import('./lesson/inspector.js'));
   // The export buttons call the automation API, so they bind on their own.
-  import('./export.js').then((m) => m.bindExport());
+  import('./share/export.js').then((m) => m.bindExport());
 }

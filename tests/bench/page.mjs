@@ -196,7 +196,9 @@ async function playTraced(page, ms) {
 // page.json, with the first frame's medians, for BENCHMARKS.md).
 const files = [
   'index.html',
-  ...readdirSync(join(dist, 'web')).map((f) => `web/${f}`),
+  ...readdirSync(join(dist, 'web'), { recursive: true })
+    .filter((f) => statSync(join(dist, 'web', f)).isFile())
+    .map((f) => `web/${f}`),
   ...readdirSync(join(dist, 'pkg')).map((f) => `pkg/${f}`),
 ];
 let raw = 0,

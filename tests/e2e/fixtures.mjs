@@ -41,7 +41,7 @@ export const test = base.extend({
     });
     page.on('pageerror', (e) => page.errors.push(e.message));
     page.on('request', (r) => page.requests.push(r.url()));
-    // The settings fold opens as last left (web/fold.js, closed at first): the tests fill the
+    // The settings fold opens as last left (web/stage/fold.js, closed at first): the tests fill the
     // form, so it starts open here unless a test closed it (tests/e2e/firstscreen.spec.mjs).
     await page.addInitScript(() => {
       try {

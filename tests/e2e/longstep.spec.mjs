@@ -1,4 +1,4 @@
-// A long step(n) in the worker runs in chunks (web/chunked.js): Pause stops it, the promise
+// A long step(n) in the worker runs in chunks (web/engine/chunked.js): Pause stops it, the promise
 // resolves to the state where it stopped, that state is a valid step of the run, and requests
 // made meanwhile are answered after it, in order. Reset stops it too.
 

@@ -2,10 +2,10 @@
 // timeline's slider included), one step number with "before / after the update" everywhere,
 // no −0.0000, "not yet" for what the run has not computed, the class link and its lock, url().
 
-import { fmt } from '../../web/colors.js';
-import { EN } from '../../web/i18n-en.js';
-import { JA } from '../../web/i18n-ja.js';
-import { HIDEABLE } from '../../web/url.js';
+import { fmt } from '../../web/draw/colors.js';
+import { EN } from '../../web/i18n/en.js';
+import { JA } from '../../web/i18n/ja.js';
+import { HIDEABLE } from '../../web/share/hash.js';
 import { axeFindings, call, expect, open, SHOTS, state, test } from './fixtures.mjs';
 
 const step = async (page) => (await state(page)).step;
@@ -22,7 +22,7 @@ test('no number prints as −0.0000: the one formatter drops the sign of a zero'
   expect(fmt(Number.NEGATIVE_INFINITY)).toBe('−Inf');
 });
 
-test("the hide names come from url.js's one list; each has its words in both languages", () => {
+test("the hide names come from share/hash.js's one list; each has its words in both languages", () => {
   expect(Object.keys(EN.hideNames)).toEqual(HIDEABLE);
   expect(Object.keys(JA.hideNames)).toEqual(HIDEABLE);
 });

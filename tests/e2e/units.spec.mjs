@@ -10,8 +10,8 @@ const pageModule = (name) =>
   import(
     `data:text/javascript;base64,${readFileSync(new URL(`../../web/${name}`, import.meta.url)).toString('base64')}`
   );
-const { cellIndex, cellScale } = await pageModule('colors.js');
-const { niceTicks, tickLabel } = await pageModule('ticks.js');
+const { cellIndex, cellScale } = await pageModule('draw/colors.js');
+const { niceTicks, tickLabel } = await pageModule('draw/ticks.js');
 
 test('loss axis ticks: decades on a log scale, scientific form when large', () => {
   expect(niceTicks(-3, 0, true)).toEqual([0.001, 0.01, 0.1, 1]);

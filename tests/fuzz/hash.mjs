@@ -1,13 +1,13 @@
-// Fuzzing the URL hash, the page's one parser of a link (web/url.js's readHash), and what a link
+// Fuzzing the URL hash, the page's one parser of a link (web/share/hash.js's readHash), and what a link
 // then reaches: the settings it holds go to the wasm's `Trainer.fromSettings` and the page's
-// limits check, as web/share.js sends them. Deterministic mutations of valid links (FUZZING.md).
+// limits check, as web/share/link.js sends them. Deterministic mutations of valid links (FUZZING.md).
 // Run: `node tests/fuzz/hash.mjs [RUNS] [SEED]` (after `cargo xtask build`); the browser tests
 // run a short version and replay tests/fuzz/hash-regressions.json.
 
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { HIDEABLE, readHash } from '../../web/url.js';
+import { HIDEABLE, readHash } from '../../web/share/hash.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 

@@ -117,11 +117,11 @@ fn against(root: &Path, limits: &str) -> Result<Vec<String>, String> {
             ),
         ),
         (
-            "web/i18n-ja.js",
+            "web/i18n/ja.js",
             format!("CLI は {width} ユニット、{samples} 点まで"),
         ),
         (
-            "web/i18n-en.js",
+            "web/i18n/en.js",
             format!("the CLI allows {width} units and {samples} points"),
         ),
     ];

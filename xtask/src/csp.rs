@@ -12,7 +12,7 @@ pub enum Page {
     /// worker from `web/main.js`.
     Served,
     /// `dist/backstep.html` from `file://`: everything inline; the worker from a blob URL of
-    /// the inline script (`web/link.js`).
+    /// the inline script (`web/engine/channel.js`).
     Single,
 }
 

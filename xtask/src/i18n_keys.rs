@@ -1,4 +1,4 @@
-//! The page's two dictionaries, `web/i18n-ja.js` and `web/i18n-en.js`, name the same keys: a
+//! The page's two dictionaries, `web/i18n/ja.js` and `web/i18n/en.js`, name the same keys: a
 //! word added in one language and forgotten in the other fails the tidy check, not a class.
 //! The keys are read as text (`name:` lines, nested objects by indent), like the other copies.
 
@@ -6,7 +6,7 @@ use std::collections::BTreeSet;
 use std::path::Path;
 
 /// The dictionaries checked against each other.
-const FILES: [&str; 2] = ["web/i18n-ja.js", "web/i18n-en.js"];
+const FILES: [&str; 2] = ["web/i18n/ja.js", "web/i18n/en.js"];
 
 /// Every key path (`fields.seed`) of the object literal after `export const NAME = {`.
 fn keys(text: &str) -> BTreeSet<String> {

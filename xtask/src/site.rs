@@ -85,7 +85,7 @@ fn page_scripts(dist: &Path) -> Result<(), String> {
             "--format=esm",
             "--target=es2022",
             "--log-level=warning",
-            // The script also runs as a classic worker script (web/link.js), which has no
+            // The script also runs as a classic worker script (web/engine/channel.js), which has no
             // import.meta: the bindings' default wasm path, the only use left, is never taken.
             "--define:BACKSTEP_BUNDLED=true",
             "--supported:import-meta=false",
@@ -100,7 +100,7 @@ fn page_scripts(dist: &Path) -> Result<(), String> {
     run(
         &esbuild,
         &[
-            &arg(web.join("style.css")),
+            &arg(web.join("css").join("style.css")),
             // Inlines stage.css (the presenter view's stage), which style.css imports.
             "--bundle",
             "--minify",
@@ -111,8 +111,9 @@ fn page_scripts(dist: &Path) -> Result<(), String> {
     // Only the script and the stylesheet are served; the separate modules are in the script.
     fs::remove_dir_all(&web).map_err(|e| e.to_string())?;
     fs::create_dir_all(&web).map_err(|e| e.to_string())?;
-    for file in ["main.js", "style.css"] {
-        fs::rename(dist.join(file), web.join(file)).map_err(|e| format!("{file}: {e}"))?;
+    fs::create_dir_all(web.join("css")).map_err(|e| e.to_string())?;
+    for (file, to) in [("main.js", "main.js"), ("style.css", "css/style.css")] {
+        fs::rename(dist.join(file), web.join(to)).map_err(|e| format!("{file}: {e}"))?;
     }
     // The bindings' JS is in the script too; the wasm stays beside it in pkg/. The same-page
     // benchmark (tests/bench/speed.mjs) loads the bindings on their own, from target/bindings/.
@@ -158,9 +159,9 @@ fn has_npm() -> bool {
 }
 
 /// Builds the site, then `dist/backstep.html`: one file with the CSS, the script (`#main-js`,
-/// which `web/link.js` also starts the worker from, through a blob URL: a page from `file://`
+/// which `web/engine/channel.js` also starts the worker from, through a blob URL: a page from `file://`
 /// cannot start a worker from a file) and the wasm (base64 in `#wasm-base64`, which
-/// `web/page.js` compiles) inlined, for opening straight from disk.
+/// `web/stage/page.js` compiles) inlined, for opening straight from disk.
 pub fn bundle() -> Result<PathBuf, String> {
     use base64::Engine as _;
     let dist = build()?;
@@ -168,7 +169,7 @@ pub fn bundle() -> Result<PathBuf, String> {
     let wasm = fs::read(dist.join("pkg/backstep_wasm_bg.wasm")).map_err(|e| e.to_string())?;
     let b64 = base64::engine::general_purpose::STANDARD.encode(wasm);
     let html = read(&dist.join("index.html"))?;
-    let css = read(&dist.join("web/style.css"))?;
+    let css = read(&dist.join("web/css/style.css"))?;
     let js = read(&dist.join("web/main.js"))?;
     if dist.join("pkg/backstep_wasm.js").exists() {
         return Err(
@@ -188,7 +189,7 @@ pub fn bundle() -> Result<PathBuf, String> {
         .collect();
     let page = html
         .replace(
-            r#"<link rel="stylesheet" href="web/style.css">"#,
+            r#"<link rel="stylesheet" href="web/css/style.css">"#,
             &format!("<style>\n{css}</style>"),
         )
         .replace(

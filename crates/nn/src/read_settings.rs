@@ -6,7 +6,7 @@ use crate::limits::MAX_LAYERS;
 use crate::read::{Fields, Node, list, number, text, whole};
 use crate::settings::Settings;
 
-/// The fields of settings, in `Settings`'s order (the page's URL reads the same, `web/url.js`).
+/// The fields of settings, in `Settings`'s order (the page's URL reads the same, `web/share/hash.js`).
 pub const KEYS: [&str; 21] = [
     "dataset",
     "hidden",

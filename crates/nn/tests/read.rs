@@ -50,7 +50,7 @@ fn every_preset() -> Vec<Preset> {
 /// writes no other.
 #[test]
 fn the_url_reads_every_setting() {
-    let url = include_str!("../../../web/url.js");
+    let url = include_str!("../../../web/share/hash.js");
     let block = url.split("const SETTINGS = {").nth(1).unwrap();
     let block = block.split("};").next().unwrap();
     let keys: Vec<&str> = block

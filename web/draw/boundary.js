@@ -1,0 +1,263 @@
+// The decision-boundary panel and the per-neuron maps: one batched forward pass of a grid over
+// the input plane (a single wasm call), coloured through the lookup table into ImageData, with
+// the data points on top (● target 1, ✕ target 0, hollow = test); its frame (contour, axes,
+// colour bar, accuracy) is boundary-frame.js's.
+
+import { Slot, What } from '../engine/model.js';
+import { t } from '../i18n/index.js';
+import {
+  captionLines,
+  drawAxes,
+  drawColourBar,
+  drawContour,
+  targetRange,
+} from './boundary-frame.js';
+import { cssWidth, FONT, INK, MUTED, POS, packedTable, pixelRatio, prepare } from './colors.js';
+
+/** Grid points per side: the full grid, and the coarser one drawn while playing (under half
+ *  the work; the maps move too fast then for the difference to show). */
+export const GRID_SIDE = 48;
+export const PLAYING_SIDE = 32;
+
+// A small canvas and its ImageData per map size, reused for every map (resizing a canvas
+// resets it). The per-neuron maps use every other grid point: a quarter of the work, the same
+// look at 84 px.
+const scratches = new Map();
+function scratch(n) {
+  let s = scratches.get(n);
+  if (!s) {
+    const canvas = new OffscreenCanvas(n, n);
+    const ctx = canvas.getContext('2d');
+    const image = ctx.createImageData(n, n);
+    s = { canvas, ctx, image, words: new Uint32Array(image.data.buffer) };
+    scratches.set(n, s);
+  }
+  return s;
+}
+
+const boxCache = { loads: -1, box: null };
+
+/** The plane to show: the data's bounding box with a margin, as [x0, x1, y0, y1] (computed
+ *  once per run: the data does not change within one). */
+function planeBox(model) {
+  if (boxCache.loads !== model.loads)
+    Object.assign(boxCache, { loads: model.loads, box: dataBox(model) });
+  return boxCache.box;
+}
+
+function dataBox(model) {
+  let x0 = Infinity,
+    x1 = -Infinity,
+    y0 = Infinity,
+    y1 = -Infinity;
+  for (const what of [What.X, What.XTest]) {
+    const m = model.mat(Slot.Data, what);
+    for (let r = 0; m && r < m.rows; r++) {
+      x0 = Math.min(x0, m.at(r, 0));
+      x1 = Math.max(x1, m.at(r, 0));
+      y0 = Math.min(y0, m.at(r, 1));
+      y1 = Math.max(y1, m.at(r, 1));
+    }
+  }
+  const pad = 0.15 * Math.max(x1 - x0, y1 - y0, 1);
+  return [x0 - pad, x1 + pad, y0 - pad, y1 + pad];
+}
+
+/**
+ * Paints column `col` of a grid output into a size × size square at (x, y), centred on `mid`,
+ * on a scale of ±`scale` (or, if `scale` is null, the largest |value| painted); `stride` 2
+ * samples every other grid point (for the small maps).
+ */
+function paintMap(ctx, m, col, x, y, size, mid, scale, stride = 1) {
+  const lut = packedTable();
+  const side = Math.round(Math.sqrt(m.rows));
+  const n = side / stride;
+  const { canvas, ctx: c2d, image, words } = scratch(n);
+  const values = m.data.subarray(col * m.rows, (col + 1) * m.rows);
+  if (scale == null) {
+    let most = 0;
+    for (let row = 0; row < n; row++) {
+      for (let c = 0; c < n; c++) {
+        const a = Math.abs(values[row * stride * side + c * stride] - mid);
+        if (a > most && Number.isFinite(a)) most = a;
+      }
+    }
+    scale = most || 1;
+  }
+  // The table index as lutIndex computes it (clamped to 0…255; NaN in the middle), inlined:
+  // this runs for every pixel of every map.
+  const gain = 127.5 / scale;
+  for (let row = 0; row < n; row++) {
+    for (let c = 0; c < n; c++) {
+      const u = 127.5 + gain * (values[row * stride * side + c * stride] - mid);
+      const k = u >= 255 ? 255 : u > 0 ? Math.round(u) : u <= 0 ? 0 : 128;
+      words[row * n + c] = lut[k];
+    }
+  }
+  c2d.putImageData(image, 0, 0);
+  ctx.imageSmoothingEnabled = true;
+  ctx.drawImage(canvas, x, y, size, size);
+}
+
+/** Room around the map: tick labels on the left, the colour bar on the right, and below the
+ *  x ticks, the axis name and two lines of text. */
+const LEFT = 52;
+const RIGHT = 92;
+const BELOW = 92;
+
+/** Where the last drawing put the plane ({box, x0, y0, size, w, h}: the square's corner and
+ *  side in drawing units; box null when there is none), for hit-testing a click
+ *  (engine/requests/poke.js). */
+export const drawnBoundary = { box: null };
+
+/** Draws the output over the plane, from a `side` × `side` grid, with the data points, the
+ *  threshold's contour, axes, the colour bar and the accuracy (from `state`). Returns false if
+ *  the data is not 2-D. */
+export function drawBoundary(canvas, model, side = GRID_SIDE, state = {}) {
+  const width = cssWidth(canvas);
+  const size = Math.max(120, Math.min(width - LEFT - RIGHT, 400));
+  const { ctx, w, h } = prepare(canvas, 24 + size + BELOW);
+  Object.assign(drawnBoundary, { box: null, x0: LEFT, y0: 24, size, w, h });
+  if (model.trainer.cols(Slot.Data, What.X) !== 2) {
+    ctx.fillStyle = MUTED;
+    ctx.font = FONT.text;
+    ctx.fillText(t('none2d'), 12, 24);
+    return false;
+  }
+  const ox = LEFT,
+    oy = 24;
+  const box = planeBox(model);
+  drawnBoundary.box = box;
+  model.grid(side, box);
+  const last = model.kinds().length - 1;
+  const out = model.mat(Slot.Grid + 1 + last, What.Y);
+  // Centre the colours between the smallest and largest target (0 and 1 for the class sets).
+  const [tmin, tmax] = targetRange(model.mat(Slot.Data, What.T));
+  const threshold = model.threshold();
+  const mid = threshold ?? (tmin + tmax) / 2,
+    half = Math.max((tmax - tmin) / 2, 1e-6);
+  paintMap(ctx, out, 0, ox, oy, size, mid, half);
+  if (threshold != null) drawContour(ctx, out.data, side, threshold, ox, oy, size);
+  // The data points never change within a run: they are drawn once into a transparent layer
+  // and copied on top of each new map.
+  const key = `${model.loads}|${size}|${pixelRatio()}`;
+  if (markers.key !== key) drawMarkers(model, box, size, mid, key);
+  ctx.drawImage(markers.canvas, ox - 8, oy - 8, size + 16, size + 16);
+  drawAxes(ctx, box, ox, oy, size);
+  drawColourBar(ctx, ox + size + 14, oy, size, mid, half, threshold != null);
+  const rows = (w) => model.trainer.rows(Slot.Data, w);
+  const lines = captionLines(threshold, tmin, tmax, state, rows(What.X), rows(What.XTest));
+  ctx.fillStyle = INK;
+  ctx.font = FONT.text;
+  ctx.textAlign = 'left';
+  lines.forEach((line, k) => {
+    ctx.fillText(line, 8, oy + size + 50 + 22 * k);
+  });
+  return true;
+}
+
+/** The data points' layer, cached per run, map size and pixel ratio. */
+const markers = { key: '', canvas: new OffscreenCanvas(1, 1), dpr: 1 };
+
+/** Draws the data points (● target 1, ✕ target 0; hollow or grey = test) into `markers`. */
+function drawMarkers(model, box, size, mid, key) {
+  const dpr = pixelRatio();
+  Object.assign(markers.canvas, {
+    width: Math.ceil((size + 16) * dpr),
+    height: Math.ceil((size + 16) * dpr),
+  });
+  Object.assign(markers, { key, dpr });
+  const ctx = markers.canvas.getContext('2d');
+  ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+  const px = (v) => 8 + (size * (v - box[0])) / (box[1] - box[0]);
+  const py = (v) => 8 + size - (size * (v - box[2])) / (box[3] - box[2]);
+  for (const [xw, tw, hollow] of [
+    [What.X, What.T, false],
+    [What.XTest, What.TTest, true],
+  ]) {
+    const xs = model.mat(Slot.Data, xw),
+      ts = model.mat(Slot.Data, tw);
+    for (let r = 0; xs && r < xs.rows; r++) {
+      const x = px(xs.at(r, 0)),
+        y = py(xs.at(r, 1)),
+        one = ts.at(r, 0) > mid;
+      ctx.lineWidth = 2;
+      // Shape carries the label; a white halo and a dark core keep it readable on either end
+      // of the colour map.
+      if (one) {
+        ctx.beginPath();
+        ctx.arc(x, y, 5.5, 0, 2 * Math.PI);
+        ctx.fillStyle = hollow ? '#fff' : POS;
+        ctx.fill();
+        ctx.lineWidth = 2.5;
+        ctx.strokeStyle = '#fff';
+        ctx.stroke();
+        ctx.lineWidth = 1.2;
+        ctx.strokeStyle = INK;
+        ctx.stroke();
+      } else {
+        const cross = () => {
+          ctx.beginPath();
+          ctx.moveTo(x - 5, y - 5);
+          ctx.lineTo(x + 5, y + 5);
+          ctx.moveTo(x + 5, y - 5);
+          ctx.lineTo(x - 5, y + 5);
+          ctx.stroke();
+        };
+        ctx.lineCap = 'round';
+        ctx.strokeStyle = '#fff';
+        ctx.lineWidth = 5.5;
+        cross();
+        ctx.strokeStyle = hollow ? MUTED : INK;
+        ctx.lineWidth = 2.5;
+        cross();
+      }
+    }
+  }
+}
+
+/** Draws a small map for every unit of every layer whose output feeds the next affine layer,
+ *  from a `side` × `side` grid. */
+export function drawNeurons(canvas, model, side = GRID_SIDE) {
+  const kinds = model.kinds();
+  const shown = kinds
+    .map((_k, i) => i)
+    .filter((i) => i === kinds.length - 1 || kinds[i + 1] === 'affine');
+  const cell = 84;
+  const perRow = Math.max(1, Math.floor((cssWidth(canvas) - 90) / (cell + 8)));
+  const rowsNeeded = shown.reduce(
+    (n, i) => n + (Math.ceil(model.trainer.cols(i, What.Y) / perRow) || 1),
+    0,
+  );
+  const { ctx } = prepare(canvas, Math.max(110, 16 + rowsNeeded * (cell + 12)));
+  if (model.trainer.cols(Slot.Data, What.X) !== 2) {
+    ctx.fillStyle = MUTED;
+    ctx.font = FONT.text;
+    ctx.fillText(t('none2d'), 12, 24);
+    return;
+  }
+  model.grid(side, planeBox(model));
+  let y = 8;
+  for (const i of shown) {
+    const m = model.mat(Slot.Grid + 1 + i, What.Y);
+    if (!m) continue;
+    ctx.fillStyle = INK;
+    ctx.font = FONT.bold;
+    ctx.textAlign = 'left';
+    ctx.fillText(`layers[${i}]`, 4, y + 10);
+    for (let j = 0; j < m.cols; j++) {
+      const col = j % perRow,
+        row = Math.floor(j / perRow);
+      const mx = 86 + col * (cell + 8),
+        my = y + row * (cell + 12);
+      paintMap(ctx, m, j, mx, my, cell, 0, null, 2);
+      // The unit's index in the map's corner, on a white tab so it reads on any colour.
+      ctx.fillStyle = '#fff';
+      ctx.fillRect(mx, my, j > 9 ? 22 : 14, 18);
+      ctx.fillStyle = INK;
+      ctx.font = FONT.text;
+      ctx.fillText(`${j}`, mx + 3, my + 9);
+    }
+    y += Math.ceil(m.cols / perRow) * (cell + 12);
+  }
+}

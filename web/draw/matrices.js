@@ -1,0 +1,296 @@
+// The matrices panel: a layer's x, W, b, z, mask, y, t, dout, dx, dW, db as numeric cells on the
+// diverging colour map with fixed digits (the article's printouts, live), fitted to the panel's
+// room (matrix-fit.js): too many to print become heatmaps, never cut. In presenter view only the
+// matrices of the phase under way are shown, and the update shows every affine layer's.
+
+import { Slot, What } from '../engine/model.js';
+import { nextWords, t } from '../i18n/index.js';
+import {
+  cellIndex,
+  cellScale,
+  colorAt,
+  context2d,
+  cssWidth,
+  FONT,
+  fmt,
+  INK,
+  MUTED,
+  prepare,
+  roomHeight,
+} from './colors.js';
+import { outside, placed } from './drawn.js';
+import { CELL_H, fitMatrices, MAX_COLS, MAX_ROWS, TITLE_H } from './matrix-fit.js';
+
+export { MAX_COLS, MAX_ROWS } from './matrix-fit.js';
+
+/** The matrices panel's "layer" for the update: every affine layer's weights before, gradient
+ *  and after. */
+export const UPDATE = 'update';
+// A cell is as wide as its matrix's longest number ("-0.4295": 7 monospace characters) and a
+// margin; one character's width is measured once, on first draw (the font never changes).
+let CHAR_W = 0;
+const MARGIN = 5;
+
+/** The width of a matrix's numeric cells: its longest printed number and a margin. */
+function cellWidth(it) {
+  if (it.what === What.Mask) return 3 * CHAR_W + MARGIN;
+  let chars = 6;
+  const { m } = it;
+  for (let r = 0; r < Math.min(m.rows, MAX_ROWS); r++)
+    for (let c = 0; c < Math.min(m.cols, MAX_COLS); c++)
+      chars = Math.max(chars, fmt(m.at(r, c)).length);
+  return chars * CHAR_W + MARGIN;
+}
+/** Room for the legend line under the matrices, in drawing units. */
+const LEGEND_H = 28;
+/** A line of text under the matrices (the loss phase's L). */
+const LINE_H = 30;
+
+/** The matrices of a layer kind, as {label, name, layer, what}: `name` is what layout() calls
+ *  it (x, W, b, y, mask, t, dy, dout, dx, dW, db, W_before, b_before). */
+function matList(kind, layer) {
+  const m = (label, name, what, l = layer) => ({ label, name, layer: l, what });
+  if (layer === Slot.Loss)
+    return [m('y', 'y', What.Y), m('t', 't', What.T), m('dL/dy = y − t', 'dy', What.Dy)];
+  if (kind === 'affine') {
+    return [
+      m('x', 'x', What.X),
+      m('W', 'W', What.W),
+      m('b', 'b', What.B),
+      m('z = x·W + b', 'y', What.Y),
+      m('dout', 'dout', What.Dout),
+      m('dx = dout·Wᵀ', 'dx', What.Dx),
+      m('dW = xᵀ·dout', 'dW', What.Dw),
+      m('db = Σ dout', 'db', What.Db),
+      m(`W (${t('before')})`, 'W_before', What.WBefore),
+    ];
+  }
+  const rows = [m('x', 'x', What.X)];
+  if (kind === 'relu') rows.push(m('mask (x ≤ 0)', 'mask', What.Mask));
+  rows.push(m('y', 'y', What.Y), m('dout', 'dout', What.Dout), m('dx', 'dx', What.Dx));
+  return rows;
+}
+
+/** The names a phase is about (presenter view shows only these, so they fit one screen):
+ *  forward its inputs and outputs, backward its gradients. */
+const FOCUS = {
+  forward: ['x', 'W', 'b', 'mask', 'y'],
+  backward: ['dout', 'dx', 'dW', 'db', 'mask'],
+  loss: ['y', 't', 'dy'],
+};
+
+/** The update's matrices for every affine layer: before, gradient, after (nothing before or
+ *  computed at step 0). */
+function updateList(model, step) {
+  const list = [];
+  model.kinds().forEach((kind, l) => {
+    if (kind !== 'affine') return;
+    // Short titles (the shape is in the layer's own view): the update's 4×1 columns then
+    // share a band.
+    const at = (label, name, what) => list.push({ label, name, layer: l, what, short: true });
+    const [before, after] = step > 0 ? [` ${t('stageBefore')}`, ` ${t('stageAfter')}`] : ['', ''];
+    if (step > 0) {
+      at(`W[${l}]${before}`, 'W_before', What.WBefore);
+      at(`dW[${l}]`, 'dW', What.Dw);
+    }
+    at(`W[${l}]${after}`, 'W', What.W);
+    if (step > 0) {
+      at(`b[${l}]${before}`, 'b_before', What.BBefore);
+      at(`db[${l}]`, 'db', What.Db);
+    }
+    at(`b[${l}]${after}`, 'b', What.B);
+  });
+  return list;
+}
+
+/** The matrices the panel shows for `layer` (an index, Slot.Loss or UPDATE) and `phase` (null:
+ *  all of the layer's), as [{label, name, layer, what, m}] (the text alternative lists the same
+ *  ones). `step` is the completed steps (the update's list). */
+export function shownMatrices(model, layer, phase = null, step = 1) {
+  let list;
+  if (layer === UPDATE) list = updateList(model, step);
+  else {
+    const kind = layer === Slot.Loss ? 'loss' : model.kinds()[layer];
+    const focus = FOCUS[layer === Slot.Loss ? 'loss' : phase];
+    list = matList(kind, layer).filter((it) => !focus || focus.includes(it.name));
+  }
+  return list
+    .map((it) => ({ ...it, m: model.mat(it.layer, it.what) }))
+    .filter((it) => it.m && it.m.rows > 0 && it.m.cols > 0);
+}
+
+/** Draws the panel for `layer` (an index, Slot.Loss or UPDATE); with `phase`, only what that
+ *  phase is about. `step`: the completed steps. */
+export function drawMatrices(canvas, model, layer, phase = null, step = 1, cursor = null) {
+  const probe = context2d(canvas);
+  if (!CHAR_W) {
+    probe.font = FONT.mono;
+    CHAR_W = probe.measureText('0').width;
+  }
+  probe.font = FONT.bold;
+  const items = shownMatrices(model, layer, phase, step).map((it) => {
+    const title = it.short ? it.label : `${it.label}  ${it.m.rows}×${it.m.cols}`;
+    return { ...it, title, titleW: probe.measureText(title).width + 4, cellW: cellWidth(it) };
+  });
+  const width = cssWidth(canvas) - 8;
+  const extra = layer === Slot.Loss ? LINE_H : 0;
+  const room = roomHeight(canvas) - 8 - extra;
+  // The legend only where the matrices leave room for it (it is in the panel's note too).
+  let fit = fitMatrices(items, width, room - LEGEND_H, 8 * CHAR_W + MARGIN);
+  const alone = fitMatrices(items, width, room, 8 * CHAR_W + MARGIN);
+  const legend = fit.placed.every((p, i) => p.numeric === alone.placed[i].numeric);
+  if (!legend) fit = alone;
+  const legendH = legend ? LEGEND_H : 0;
+  const { ctx, w, h } = prepare(canvas, 8 + fit.height + extra + legendH + 4);
+  const records = [];
+  if (!fit.placed.length) {
+    ctx.fillStyle = MUTED;
+    ctx.font = FONT.text;
+    ctx.fillText(nextWords(model.trainer.next()), 12, 24);
+    placed('matrices', records);
+    return;
+  }
+  for (const p of fit.placed) {
+    p.x += 4;
+    p.y += 4;
+    drawOne(ctx, p);
+    const clipped = p.clipped || outside(p.x, p.y, p.w, p.h, w, h);
+    const { name, x, y } = p;
+    const mat = { kind: 'matrix', name, layer: p.layer, x, y, w: p.w, h: p.h, clipped };
+    records.push({ ...mat, fontPx: p.numeric ? 14 : null });
+    const title = { kind: 'label', name: `title ${name}`, layer: p.layer, x, y, w: p.titleW };
+    records.push({ ...title, h: TITLE_H - 4, clipped, fontPx: 14 });
+  }
+  // The loss phase's one number: L, the batch's ½·Σ(y − t)² as the article prints it.
+  if (layer === Slot.Loss) {
+    const text = `L = ½·Σ (y − t)² = ${fmt(model.trainer.loss())}`;
+    ctx.font = FONT.bold;
+    ctx.fillStyle = INK;
+    ctx.textAlign = 'left';
+    const ty = 8 + fit.height + LINE_H / 2;
+    ctx.fillText(text, 4, ty);
+    const tw = ctx.measureText(text).width;
+    records.push({
+      kind: 'text',
+      name: 'L',
+      layer: null,
+      x: 4,
+      y: ty - 10,
+      w: tw,
+      h: 20,
+      fontPx: 14,
+    });
+    records[records.length - 1].clipped = outside(4, ty - 10, tw, 20, w, h);
+  }
+  if (cursor) readOut(ctx, fit.placed, cursor, w, h);
+  if (!legend) return placed('matrices', records);
+  const ly = 8 + fit.height + extra + LEGEND_H / 2;
+  drawLegend(ctx, 4, ly, w - 8);
+  records.push({ kind: 'text', name: 'legend', layer: null, x: 4, y: ly - 10, w: LEGEND_W, h: 20 });
+  records[records.length - 1].clipped = ly + 10 > h;
+  records[records.length - 1].fontPx = 14;
+  placed('matrices', records);
+}
+
+/** The heatmap cell under `cursor` ({x, y}, drawing units): outlined, and its name and number
+ *  on a tab beside it (the heatmap has no room to print them). */
+function readOut(ctx, placedItems, cursor, w, h) {
+  const p = placedItems.find(
+    (q) =>
+      !q.numeric &&
+      cursor.x >= q.x &&
+      cursor.x < q.x + q.gridW &&
+      cursor.y >= q.y + TITLE_H &&
+      cursor.y < q.y + TITLE_H + q.gridH,
+  );
+  if (!p) return;
+  const r = Math.min(p.m.rows - 1, Math.floor((cursor.y - p.y - TITLE_H) / p.cell));
+  const c = Math.min(p.m.cols - 1, Math.floor((cursor.x - p.x) / p.cell));
+  ctx.strokeStyle = INK;
+  ctx.lineWidth = 2;
+  ctx.strokeRect(p.x + c * p.cell - 1, p.y + TITLE_H + r * p.cell - 1, p.cell + 2, p.cell + 2);
+  const v = p.m.at(r, c);
+  const text = `${p.name}[${r}][${c}] = ${p.what === What.Mask ? v : fmt(v)}`;
+  ctx.font = FONT.bold;
+  const tw = ctx.measureText(text).width;
+  const tx = Math.max(2, Math.min(w - tw - 10, cursor.x + 14));
+  const ty = Math.max(2, Math.min(h - 26, cursor.y - 30));
+  ctx.fillStyle = '#fff';
+  ctx.fillRect(tx, ty, tw + 8, 24);
+  ctx.strokeRect(tx, ty, tw + 8, 24);
+  ctx.fillStyle = INK;
+  ctx.textAlign = 'left';
+  ctx.fillText(text, tx + 4, ty + 12);
+}
+
+/** The legend's swatch with its signs, in drawing units (the words follow where they fit). */
+const LEGEND_W = 100;
+
+/** What a cell's colour means (drawn in the canvas, so in the PNG too): a swatch from −,
+ *  through white at 0, to +, then the rule in words if they fit in `room`. */
+function drawLegend(ctx, x, y, room) {
+  const wide = LEGEND_W - 32;
+  for (let k = 0; k < wide; k++) {
+    ctx.fillStyle = colorAt(Math.round((255 * k) / (wide - 1)));
+    ctx.fillRect(x + 12 + k, y - 8, 1.5, 16);
+  }
+  ctx.font = FONT.bold;
+  ctx.fillStyle = INK;
+  ctx.textAlign = 'center';
+  ctx.fillText('−', x + 4, y);
+  ctx.fillText('+', x + 20 + wide, y);
+  ctx.font = FONT.text;
+  ctx.textAlign = 'left';
+  ctx.fillStyle = MUTED;
+  const words = t('matrixLegend');
+  if (ctx.measureText(words).width <= room - LEGEND_W - 4) ctx.fillText(words, x + 32 + wide, y);
+}
+
+/** One matrix: its title, then its cells as numbers or as a heatmap. */
+function drawOne(ctx, p) {
+  const { m, x, cell } = p;
+  const y = p.y + TITLE_H;
+  const mask = p.what === What.Mask;
+  const scale = mask ? 1 : cellScale(m.data);
+  ctx.fillStyle = INK;
+  ctx.font = FONT.bold;
+  ctx.textAlign = 'left';
+  ctx.fillText(p.title, x, p.y + 10);
+  if (!m.ready) {
+    // Not computed by this run yet (the core says): words, not the zeros of an empty buffer.
+    ctx.fillStyle = MUTED;
+    ctx.font = FONT.text;
+    ctx.fillText(t('notYet'), x, y + CELL_H / 2);
+    return;
+  }
+  const ch = p.numeric ? CELL_H : cell;
+  const gap = p.numeric ? 2 : cell >= 6 ? 1 : 0;
+  // All the cell backgrounds first, then the numbers by text colour (white on dark cells,
+  // black on pale ones): alternating rectangles and text costs several times more.
+  const dark = [];
+  for (let r = 0; r < m.rows; r++) {
+    for (let c = 0; c < m.cols; c++) {
+      const v = m.at(r, c);
+      const k = cellIndex(v, scale);
+      ctx.fillStyle = mask ? (v ? '#4a4a4a' : '#f1f1f1') : colorAt(k);
+      ctx.fillRect(x + c * cell, y + r * ch, cell - gap, ch - gap);
+      dark.push(mask ? v === 1 : Math.abs(k - 128) > 80);
+    }
+  }
+  if (!p.numeric) return;
+  ctx.font = FONT.mono;
+  // Right-aligned, one short string per cell: shaping costs per character, so this is cheaper
+  // than whole rows padded with spaces.
+  ctx.textAlign = 'right';
+  for (const onDark of [true, false]) {
+    ctx.fillStyle = onDark ? '#fff' : INK;
+    for (let r = 0; r < m.rows; r++) {
+      for (let c = 0; c < m.cols; c++) {
+        if (dark[r * m.cols + c] !== onDark) continue;
+        const v = m.at(r, c);
+        const text = mask ? (v ? '× 1' : '○ 0') : fmt(v).replace('−', '-');
+        ctx.fillText(text, x + (c + 1) * cell - MARGIN / 2 - 1, y + r * ch + (ch - 2) / 2);
+      }
+    }
+  }
+}

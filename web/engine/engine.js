@@ -1,0 +1,283 @@
+// The run and its panels, wherever they live: owns the wasm Trainer (through Model), steps it
+// while playing, redraws the panels when the model changed, and answers requests. It never
+// touches the DOM, so the same code runs on the page's thread (the first frames, on the page's
+// canvases) and in the worker (afterwards, on OffscreenCanvases). It can record every change to
+// the run, and replay such a record: the wasm is deterministic, so a replay gives the same bits.
+
+import { colormap, fresh_seed } from '../../pkg/backstep_wasm.js';
+import { setColormap, setGeometry } from '../draw/colors.js';
+import { drawLoss, lossCursor, moveCursor } from '../draw/losscurve.js';
+import { drawPanels, timed } from '../draw/panels.js';
+import { setLanguage } from '../i18n/index.js';
+import { frameReport } from './frame-report.js';
+import { overLimits } from './limits.js';
+import { Curve, isDead, Model, Slot, What } from './model.js';
+import { createPacer, SETTLE_MS } from './pace.js';
+import { glassRequests } from './requests/glass.js';
+import { pokeRequests } from './requests/poke.js';
+import { probeRequests } from './requests/probe.js';
+
+/** Animation frames where the context has them, else a 60 Hz timer. */
+const nextFrame =
+  typeof requestAnimationFrame === 'function'
+    ? (f) => requestAnimationFrame(f)
+    : (f) => setTimeout(f, 16);
+
+/**
+ * Starts an engine on instantiated wasm `memory`. `setup`: {canvases: {name: canvas}, geometry:
+ * {dpr, widths: {name: CSS px}}, lang, view}. `send` gets the reports (a drawn frame, a step
+ * that went non-finite); `record`, if given, gets every change to the run as {op, args}.
+ */
+export function createEngine(memory, setup, send, record = null) {
+  setColormap(colormap());
+  const model = new Model(memory);
+  const canvases = setup.canvases;
+  const names = new Map(Object.entries(canvases).map(([name, c]) => [c, name]));
+  /** What the page's controls chose (view.js's `viewSettings`). */
+  const view = { playing: false, ...setup.view };
+  const ui = {
+    drawn: -1,
+    lossDirty: true,
+    first: true,
+    readout: null,
+    stopped: false,
+    quiet: false,
+  };
+  /** How long each played frame took here (steps and redraw), in ms; the last 600. */
+  const playTimes = [];
+  /** Milliseconds each panel took in the last redraw. */
+  const timings = {};
+  const note = (op, args) => record?.({ op, args });
+
+  function geometry(g) {
+    const byCanvas = (o) =>
+      new Map(Object.entries(o ?? {}).map(([name, v]) => [canvases[name], v]));
+    setGeometry(g.dpr, byCanvas(g.widths), g.zoom, byCanvas(g.most));
+  }
+  geometry(setup.geometry);
+  setLanguage(setup.lang);
+
+  /** Replaces the run (`fn` throws, keeping the old one, if it cannot) and returns what the
+   *  page's selectors need: {kinds, rows, sample, state}. */
+  function loaded(fn) {
+    // Any attempt pauses (the page shows it paused as it asks), even one that fails.
+    view.playing = false;
+    fn();
+    view.matrixLayer = 'auto';
+    const rows = model.trainer.rows(Slot.Data, What.X);
+    // Sample 1 by default: for XOR, (0, 1) shows values the ReLU passes and blocks; (0, 0) is all zeros.
+    view.sample = rows > 1 ? 1 : 0;
+    ui.lossDirty = true;
+    return {
+      kinds: model.kinds(),
+      rows,
+      sample: view.sample,
+      settings: model.settings(),
+      state: ui.quiet ? null : draw(),
+    };
+  }
+
+  /** Runs a model call; a non-finite value pauses, tells the page and keeps the state; a dead
+   *  instance is reported as such. */
+  function guarded(fn) {
+    try {
+      fn();
+    } catch (e) {
+      view.playing = false;
+      if (isDead(e, model)) send({ type: 'dead' });
+      else if (!ui.quiet) {
+        const failure = model.trainer.failure();
+        send({ type: 'diverged', detail: e.message ?? String(e), failure });
+      }
+    } finally {
+      ui.lossDirty = true;
+    }
+  }
+
+  /** A move along the run (back, seek): recorded, pausing, then drawn. */
+  function move(op, arg, fn) {
+    note(op, arg);
+    view.playing = false;
+    guarded(fn);
+    return draw();
+  }
+
+  /** Requests: each returns the reply's value or throws (the page gets the error's message). */
+  const requests = {
+    preset: (options) => {
+      const run = loaded(() => model.load({ settings: options }, overLimits));
+      note('preset', options);
+      return run;
+    },
+    seed: (options) => {
+      const seed = fresh_seed();
+      return { seed, ...requests.preset({ ...options, seed }) };
+    },
+    load: (doc) => {
+      const source = doc?.run ? { saved: doc } : { spec: doc };
+      const run = loaded(() => model.load(source, overLimits));
+      note('load', doc);
+      return run;
+    },
+    step: (n = 1) => {
+      note('step', n);
+      guarded(() => model.step(n));
+      return draw();
+    },
+    /** Back n steps; in the middle of a cycle, back to its start first. */
+    back: (n = 1) => move('back', n, () => model.back(n)),
+    /** The state after step k (at most the furthest step this run reached). */
+    seek: (k) => {
+      if (k > model.furthest())
+        throw new Error(`seek(k): this run has reached ${model.furthest()}`);
+      return move('seek', k, () => model.seek(k));
+    },
+    substep: () => {
+      note('substep');
+      guarded(() => model.substep());
+      return draw();
+    },
+    reset: () => {
+      note('reset');
+      model.reset();
+      view.playing = false;
+      ui.lossDirty = true;
+      return draw();
+    },
+    snapshot: () => (model.trainer.steps() === 0 ? null : model.snapshot()),
+    spec: () => model.spec(),
+    export: () =>
+      model.trainer.steps() === 0 ? null : { spec: model.spec(), last_step: model.snapshot() },
+    csv: () => {
+      ui.lossDirty = true;
+      return model.csv();
+    },
+    ...glassRequests(model, note, () => (ui.quiet ? model.state() : draw())),
+    ...pokeRequests(model, view, ui),
+    ...probeRequests(canvases, model, timings, playTimes),
+  };
+
+  /** Commands: no reply. */
+  const commands = {
+    play: (on) => {
+      if (on && !view.playing) {
+        playTimes.length = 0;
+        pacer.reset();
+      }
+      // Stopping redraws the maps from the full grid (playing draws them from a coarser one).
+      if (view.playing && !on) ui.drawn = -1;
+      view.playing = on;
+    },
+    view: (partial) => {
+      Object.assign(view, partial);
+      ui.drawn = -1;
+    },
+    geometry: (g) => {
+      geometry(g);
+      ui.drawn = -1;
+    },
+    lang: (code) => {
+      setLanguage(code);
+      ui.drawn = -1;
+    },
+    cursor: (move) => {
+      moveCursor(move, model.trainer.curve_len(Curve.TrainLoss));
+      model.settleAt(lossCursor.index);
+      ui.lossDirty = true;
+    },
+  };
+
+  /** Redraws every panel, tells the page and returns the state. */
+  function draw() {
+    const state = model.state();
+    drawPanels(canvases, model, view, state, timings);
+    timed(timings, 'loss', drawLossPanel);
+    ui.drawn = model.version;
+    report(state);
+    return state;
+  }
+
+  function drawLossPanel() {
+    ui.readout = drawLoss(canvases.loss, model.curves(), model.curveKey(), view.logScale);
+    ui.lossDirty = false;
+  }
+
+  /** Posts the frame's report (frame-report.js). */
+  function report(state) {
+    send(frameReport(model, view, state, { ui, rate: () => pacer.rate(), names }));
+  }
+
+  const pacer = createPacer();
+
+  function frame() {
+    if (ui.stopped) return;
+    nextFrame(frame);
+    if (!model.trainer) return;
+    const t0 = performance.now();
+    const playing = view.playing;
+    if (playing) {
+      // The steps this frame ran are recorded as run, so a replay repeats them exactly.
+      guarded(() => {
+        pacer.run(view.speed, (k) => {
+          note('step', k);
+          model.step(k);
+        });
+      });
+    }
+    if (ui.drawn !== model.version) {
+      draw();
+    } else if (ui.lossDirty) {
+      drawLossPanel();
+      report(model.state());
+    }
+    if (model.settle(t0, SETTLE_MS)) ui.lossDirty = true;
+    if (playing) {
+      playTimes.push(performance.now() - t0);
+      if (playTimes.length > 600) playTimes.shift();
+    }
+  }
+  nextFrame(frame);
+
+  return {
+    requests,
+    commands,
+    /** Whether the instance still answers (lifeline.js rebuilds the run when it does not). */
+    healthy: () => model.alive(),
+    /** Applies a record of changes (as `record` received them) without drawing or
+     *  reporting, then draws once; returns what `loaded` returns for the last run. */
+    replay(log) {
+      ui.quiet = true;
+      let run = null;
+      try {
+        const moves = { seek: 'seek', back: 'back', step: 'step', substep: 'substep' };
+        for (const { op, args } of log) {
+          if (op === 'preset' || op === 'load') run = requests[op](args);
+          else if (op === 'edit') requests.edit(args);
+          else if (op === 'reset') model.reset();
+          else guarded(() => model[moves[op]](args));
+        }
+        ui.lossDirty = true;
+      } finally {
+        ui.quiet = false;
+      }
+      Object.assign(view, setup.view);
+      return { ...run, state: draw() };
+    },
+    /** Stops the frame loop (`resume` starts it again). */
+    pause() {
+      ui.stopped = true;
+    },
+    resume() {
+      if (!ui.stopped) return;
+      ui.stopped = false;
+      ui.drawn = -1;
+      nextFrame(frame);
+    },
+    /** Stops for good and frees the run. */
+    free() {
+      ui.stopped = true;
+      model.trainer?.free();
+      model.trainer = null;
+    },
+  };
+}

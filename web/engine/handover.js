@@ -1,0 +1,132 @@
+// Where the run lives, as one state machine. The page's own engine draws the first frames (a
+// worker takes 50–100 ms to start and would compete with the loading page), then the run moves
+// to a worker that draws on OffscreenCanvases:
+//
+//   page ──(worker ready, not held)──► moving ──(worker replayed the record)──► worker
+//     │                                  └──(worker could not take it)──► page-kept
+//     └──(no worker in this browser, or it failed)──► page-kept
+//
+// - `page`: the page's engine has the run and records every change, for the worker to replay.
+// - `moving`: requests and commands are held; they go, in order, to whichever end then has
+//   the run. The worker's canvases replace the page's when its first frame is drawn.
+// - `worker`: the worker has the run; the page's engine is freed.
+// - `page-kept`: the page's engine keeps the run for good and records nothing.
+// Every canvas listener is bound again on the swap (`onCanvases`), so no handler is left on a
+// canvas that is no longer in the document.
+
+import { localEnd, moveRun, workerEnd } from './channel.js';
+import { plain } from './plain.js';
+
+/**
+ * Starts on the page's engine (made from `memory` and `setup`, as `localEnd` takes them).
+ * `onReport(report, fromWorker)` gets what either engine reports unasked; `canvases()` returns
+ * the page's current canvases in panel order; `setup()` what the worker needs (geometry,
+ * language, view); `onCanvases()` binds listeners on the canvases after a swap. Returns the
+ * host: `request`, `command`, `where()`, `state()`, `startWorker(wasm)`, `hold(on)` and
+ * `moved` (a promise of where the run ends up: 'worker' or 'page').
+ */
+export function createHost(memory, setup, { onReport, canvases, workerSetup, onCanvases }) {
+  let state = 'page';
+  let held = false;
+  let workerReady = false;
+  let worker = null;
+  let incoming = null;
+  let end = null;
+  let settle;
+  const moved = new Promise((resolve) => {
+    settle = resolve;
+  });
+
+  const page = localEnd(memory, setup, (r) => onReport(r, false));
+  end = page;
+
+  function keep() {
+    if (state !== 'page') return;
+    state = 'page-kept';
+    settle('page');
+  }
+
+  /** Moves the run if everything is ready and nothing holds it back. */
+  function tryMove() {
+    if (state !== 'page' || held || !workerReady) return;
+    state = 'moving';
+    const move = moveRun(page, worker, canvases(), workerSetup());
+    incoming = move.incoming;
+    end = move.waiting;
+    move.done.then((to) => {
+      end = to;
+      if (to === worker) {
+        state = 'worker';
+        settle('worker');
+      } else {
+        incoming = null;
+        state = 'page-kept';
+        settle('page');
+      }
+    });
+  }
+
+  /** Puts the worker's canvases in place of the page's own (same ids, attributes, size). */
+  function swapCanvases() {
+    if (!incoming) return;
+    for (const canvas of incoming) {
+      const old = document.getElementById(canvas.id);
+      const focused = document.activeElement === old;
+      old.replaceWith(canvas);
+      if (focused) canvas.focus();
+    }
+    incoming = null;
+    onCanvases();
+  }
+
+  function fromWorker(report) {
+    if (report.type === 'frame' && report.first) swapCanvases();
+    if (report.type === 'ready') {
+      workerReady = true;
+      tryMove();
+      return;
+    }
+    if (report.type === 'failed') {
+      keep();
+      return;
+    }
+    onReport(report, true);
+  }
+
+  return {
+    /** A request, its argument read into plain values first (no live object reaches the
+     *  wasm or the worker). */
+    request: (op, args) => {
+      let value;
+      try {
+        value = plain(args);
+      } catch (e) {
+        return Promise.reject(new Error(`${op}: ${e.message}`));
+      }
+      return end.request(op, value);
+    },
+    command: (op, args) => end.command(op, args),
+    /** 'page' or 'worker': which engine has the run (while moving, still the page's). */
+    where: () => (state === 'worker' ? 'worker' : 'page'),
+    state: () => state,
+    /** Whether the move is held back (tests): then `moved` waits for `hold(false)`. */
+    held: () => held,
+    moved,
+    /** Starts the worker on the compiled wasm ({module} or {bytes}); without one, the page
+     *  keeps the run. */
+    startWorker(wasm) {
+      worker = workerEnd(fromWorker);
+      if (!worker) {
+        keep();
+        return;
+      }
+      worker.command('wasm', wasm);
+    },
+    /** Holds the move back (tests), or lets it happen as soon as the worker is ready. */
+    hold(on) {
+      held = on;
+      if (!on) tryMove();
+      if (!on && worker?.failed) keep();
+    },
+  };
+}

@@ -1,0 +1,53 @@
+// The settings fold (as TF Playground's top bar folds): the form sits in a <details> that
+// stays open or closed as the teacher last left it (this browser's storage), and its summary
+// line states the settings in one line when it is closed, so the first screen is the network
+// and the phase's matrices.
+
+import { t } from '../i18n/index.js';
+
+/** Where the fold's state is kept (tests/e2e/fixtures.mjs opens it by the same name). */
+const KEY = 'backstep.settingsFold';
+
+/** The stored state, or null where storage is refused (a file:// page, a private window). */
+function stored() {
+  try {
+    return localStorage.getItem(KEY);
+  } catch {
+    return null;
+  }
+}
+
+/** The settings in one line, from the form as it reads now, in the page's language. */
+export function showSummary(form) {
+  const el = document.getElementById('settings-summary');
+  if (!el) return;
+  const f = form.elements;
+  const chosen = (name) => f[name].selectedOptions[0]?.textContent ?? f[name].value;
+  el.textContent = [
+    chosen('dataset'),
+    `${t('foldHidden')} ${f.hidden.value || '—'}`,
+    chosen('activation'),
+    chosen('optimizer'),
+    `lr ${f.lr.value}`,
+    `${t('foldBatch')} ${f.batch.value}`,
+    chosen('init'),
+    `${t('seed')} ${f.seed.value}`,
+  ].join(' · ');
+}
+
+/** Opens the fold as last left (closed the first time), keeps its state when it is toggled and
+ *  its summary when the form is edited; `changed` runs after a toggle (the layout moved). */
+export function initFold(form, changed) {
+  const fold = document.getElementById('settings-fold');
+  fold.open = stored() === 'open';
+  fold.addEventListener('toggle', () => {
+    try {
+      localStorage.setItem(KEY, fold.open ? 'open' : 'closed');
+    } catch {
+      // Not kept: the fold still works for this visit.
+    }
+    changed();
+  });
+  for (const type of ['input', 'change']) form.addEventListener(type, () => showSummary(form));
+  showSummary(form);
+}

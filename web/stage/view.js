@@ -1,0 +1,46 @@
+// What the engine needs to know of the page's layout and controls: each panel's width, the
+// pixel ratio and presenter view's fitting (the engine draws without layout: in the worker
+// there is none), and how the controls say the panels are drawn.
+
+import { fitting, presenting } from './presenter.js';
+
+const $ = (id) => document.getElementById(id);
+
+/** The panels, in the order the page lays them out. */
+export const PANELS = ['network', 'matrices', 'gates', 'loss', 'boundary', 'neurons'];
+
+/** Each panel's CSS width and the pixel ratio: the engine draws without layout (in the worker
+ *  there is none). */
+export function geometry() {
+  return {
+    dpr: window.devicePixelRatio || 1,
+    widths: Object.fromEntries(PANELS.map((n) => [n, $(`c-${n}`).clientWidth])),
+    ...fitting(),
+  };
+}
+
+/** The geometry last sent to the engine (as JSON): an unchanged one is not sent again. */
+let sent = '';
+
+/** Sends `engine` the geometry (the engine then redraws): always when `force` (a resize, a
+ *  change of view), and after each frame the page showed only if it changed (the frame's text
+ *  may have moved the canvases). */
+export function sendGeometry(engine, force = false) {
+  const g = geometry();
+  const key = JSON.stringify(g);
+  if (!engine || (key === sent && !force)) return;
+  sent = key;
+  engine.command('geometry', g);
+}
+
+/** How the panels are drawn, as the controls say. */
+export function viewSettings() {
+  return {
+    speed: Number($('speed').value),
+    showGrads: $('show-grads').checked,
+    sample: Number($('sample').value || 0),
+    logScale: $('log-scale').checked,
+    matrixLayer: $('matrix-layer').value || 'auto',
+    presenter: presenting(),
+  };
+}
