@@ -1,5 +1,5 @@
-// The panels' pure helpers (the colour scale of matrix cells, the loss axis's ticks), loaded
-// straight from web/ and tested in Node, with no browser.
+// The page's pure helpers (the colour scale of matrix cells, the loss axis's ticks, the page's
+// events the tools listen to), loaded straight from web/ and tested in Node, with no browser.
 
 import { readFileSync } from 'node:fs';
 import { expect, test } from './fixtures.mjs';
@@ -12,6 +12,7 @@ const pageModule = (name) =>
   );
 const { cellIndex, cellScale } = await pageModule('draw/colors.js');
 const { niceTicks, tickLabel } = await pageModule('draw/ticks.js');
+const events = await pageModule('stage/events.js');
 
 test('loss axis ticks: decades on a log scale, scientific form when large', () => {
   expect(niceTicks(-3, 0, true)).toEqual([0.001, 0.01, 0.1, 1]);
@@ -37,4 +38,26 @@ test('matrix cells that print 0.0000 are neutral; tiny matrices stay pale', () =
   expect(Math.abs(cellIndex(0.00006, cellScale([0.00006])) - 128)).toBeLessThan(3);
   expect(cellIndex(-1, 1)).toBe(0);
   expect(cellIndex(1, 1)).toBe(255);
+});
+
+test("the page's events: every listener hears, in order, past one that throws; the API once", async () => {
+  const heard = [];
+  events.onState((s) => heard.push(`a${s.step}`));
+  events.onState(() => {
+    throw new Error('a broken tool');
+  });
+  events.onState((s) => heard.push(`b${s.step}`));
+  events.onRun((r) => heard.push(`run${r.rows}`));
+  events.onLanguage((lang) => heard.push(lang));
+  const errors = console.error;
+  console.error = () => {};
+  events.emit('state', { step: 3 });
+  console.error = errors;
+  events.emit('run', { rows: 4 });
+  events.emit('language', 'en');
+  expect(heard).toEqual(['a3', 'b3', 'run4', 'en']);
+  const early = events.whenApi();
+  events.apiReady({ name: 'api' });
+  expect((await early).name).toBe('api');
+  expect((await events.whenApi()).name).toBe('api');
 });

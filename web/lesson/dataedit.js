@@ -9,8 +9,9 @@ import { MAX_CSV } from '../api.js';
 import { pageLimits } from '../engine/limits.js';
 import { inLanguage } from '../i18n/corewords.js';
 import { t } from '../i18n/index.js';
+import { onLanguage, onRun } from '../stage/events.js';
 import { showMessage } from '../stage/status.js';
-import { button, el, onLanguage, onRun, typedNumber } from './pagehooks.js';
+import { button, el, typedNumber } from './elements.js';
 
 const $ = (id) => document.getElementById(id);
 /** The largest training set whose targets the table lists. */

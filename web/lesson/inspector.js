@@ -8,10 +8,11 @@
 import { fmt } from '../draw/colors.js';
 import { inLanguage } from '../i18n/corewords.js';
 import { t } from '../i18n/index.js';
+import { onLanguage, onRun, onState, whenApi } from '../stage/events.js';
 import { initHelp } from '../stage/panel-help.js';
 import { initDataEdit } from './dataedit.js';
+import { button, el, typedNumber } from './elements.js';
 import { initNotes } from './notes.js';
-import { button, el, onLanguage, onRun, onState, typedNumber, whenApi } from './pagehooks.js';
 import { initPredict } from './predict.js';
 
 const $ = (id) => document.getElementById(id);

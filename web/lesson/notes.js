@@ -5,7 +5,7 @@
 // writes the loss derivative as t − y is said in the loss formula itself.)
 
 import { t } from '../i18n/index.js';
-import { onLanguage, onRun, onState } from './pagehooks.js';
+import { onLanguage, onRun, onState } from '../stage/events.js';
 
 const $ = (id) => document.getElementById(id);
 let api = null;

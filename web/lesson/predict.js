@@ -6,7 +6,8 @@
 
 import { fmt } from '../draw/colors.js';
 import { t } from '../i18n/index.js';
-import { button, el, onLanguage, onState } from './pagehooks.js';
+import { onLanguage, onState } from '../stage/events.js';
+import { button, el } from './elements.js';
 
 const $ = (id) => document.getElementById(id);
 /** Most weights one prediction asks about. */

@@ -5,6 +5,7 @@
 
 import { shownArg } from '../engine/plain.js';
 import { t } from '../i18n/index.js';
+import { whenApi } from '../stage/events.js';
 import { showMessage } from '../stage/status.js';
 import { PANELS } from '../stage/view.js';
 import { download } from './files.js';
@@ -59,11 +60,15 @@ function downloadUrl(file, url) {
   Object.assign(document.createElement('a'), { href: url, download: file }).click();
 }
 
-/** Binds the export buttons to the automation API (`window.backstep`, there once the page has
- *  booted): PNG of the chosen panel or all, and CSV of the loss history. */
+/** Binds the export buttons to the automation API (there once the page has booted: a click
+ *  before it does nothing): PNG of the chosen panel or all, and CSV of the loss history. */
 export function bindExport() {
   const fail = (e) => showMessage(() => t('exportFailed')(e.message ?? String(e)));
-  const api = () => window.backstep;
+  let ready = null;
+  whenApi().then((a) => {
+    ready = a;
+  });
+  const api = () => ready;
   const step = () => api().state().step;
   document.querySelector('[data-action="export-png"]')?.addEventListener('click', () => {
     if (!api()) return;

@@ -17,6 +17,7 @@ import { bindImport } from '../share/files.js';
 import { parseJson } from '../share/json.js';
 import { createShare } from '../share/link.js';
 import { createActions } from './actions.js';
+import { apiReady, emit } from './events.js';
 import { initFold, showSummary } from './fold.js';
 import { bindKeys } from './keys.js';
 import { fillHelp, presenting } from './presenter.js';
@@ -91,6 +92,7 @@ function afterLoad(run, fromForm = false) {
   fillSelectors(run);
   showSummary(form);
   renderStatus();
+  emit('run', run);
 }
 
 /** Builds a run from the settings form (with a fresh seed if `fresh`); a bad setting shows a
@@ -141,6 +143,7 @@ function refreshLanguage() {
   updateHash(true);
   setPlaying(shown.playing, false);
   renderStatus();
+  emit('language', language());
 }
 
 const share = createShare({
@@ -268,6 +271,7 @@ async function boot() {
   wire();
   await loadFromSettings();
   window.backstep = api;
+  apiReady(api);
   // The worker starts only now (while the page loads, it would only slow it down), before a
   // link's run opens: a long replay then goes on there. It gets the compiled module, which it
   // can share; a page from file:// has an opaque origin, whose worker takes only the bytes.

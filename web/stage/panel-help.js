@@ -3,7 +3,8 @@
 // heading and pushes the panel's content down; it never covers it.
 
 import { t } from '../i18n/index.js';
-import { el, onLanguage } from '../lesson/pagehooks.js';
+import { el } from '../lesson/elements.js';
+import { onLanguage } from './events.js';
 
 /** Adds the button and the note to every panel. */
 export function initHelp() {

@@ -5,6 +5,7 @@
 import { fmt } from '../draw/colors.js';
 import { nextWords, t } from '../i18n/index.js';
 import { showAlt } from './alt.js';
+import { emit } from './events.js';
 
 const $ = (id) => document.getElementById(id);
 
@@ -99,4 +100,13 @@ export function renderStatus() {
     $('test-loss-wrap').hidden = shown.testLoss == null;
   if (shown.testLoss != null) setText('test-loss', fmt(shown.testLoss));
   setText('loss-readout', shown.readout);
+  // The tools hear of another step or phase (not of a repeat of the same one).
+  const key = `${at} ${state.step} ${state.phase} ${state.layer} ${shown.playing}`;
+  if (key !== lastKey) {
+    lastKey = key;
+    emit('state', state);
+  }
 }
+
+/** The state the tools last heard of, as one string. */
+let lastKey = '';

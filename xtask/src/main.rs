@@ -24,6 +24,7 @@ mod copies;
 mod csp;
 mod engines;
 mod i18n_keys;
+mod listeners;
 mod python;
 mod serve;
 mod site;

@@ -18,9 +18,10 @@ pub fn check(root: &Path) -> Result<(), String> {
     let (count, mut problems) = headers(root)?;
     problems.extend(crate::copies::check(root)?);
     problems.extend(crate::i18n_keys::check(root)?);
+    problems.extend(crate::listeners::check(root)?);
     if problems.is_empty() {
         eprintln!(
-            "xtask: tidy: {count} source files have headers and stay within {MAX_LINES} lines; the copies of the limits agree; both languages name the same keys"
+            "xtask: tidy: {count} source files have headers and stay within {MAX_LINES} lines; the copies of the limits agree; both languages name the same keys; the tools listen to the page's events"
         );
         Ok(())
     } else {
