@@ -12,5 +12,7 @@ export default defineConfig({
   retries: 0,
   reporter: 'list',
   outputDir: 'test-results',
-  use: { baseURL: process.env.BACKSTEP_URL },
+  // Reduced motion: a sub-step's pass along the edges (web/draw/flow.js) would otherwise be
+  // in the network's pixels for half a second; tests/e2e/flow.spec.mjs turns it on.
+  use: { baseURL: process.env.BACKSTEP_URL, reducedMotion: 'reduce' },
 });

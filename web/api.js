@@ -191,6 +191,10 @@ export function createApi(page) {
         return page.classLink({ hide: HIDEABLE.filter((n) => names.includes(n)), lock });
       }),
     timings: () => engine.request('timings'),
+    /** The pass along the edges after a sub-step: {active, last}: whether one is under way,
+     *  and what the last sub-step sent ({forward, from, to, pulses}; null for nothing, as
+     *  under prefers-reduced-motion). */
+    flowing: () => engine.request('flowing'),
     /** What the last drawing placed, in CSS px of the viewport: {viewport: {w, h}, items:
      *  [{panel, kind, name, layer, x, y, w, h, clipped, fontPx}]} (layout.js). */
     layout: () => layoutReport((op) => engine.request(op)),

@@ -24,18 +24,21 @@ export function matrixLayer(view, state) {
   return state.layer ?? 0;
 }
 
+/** Draws the network panel for `state` with the view's choices. */
+export function drawNetworkPanel(canvases, model, view, state) {
+  const { showGrads, sample, highlight } = view;
+  drawNetwork(canvases.network, model, {
+    showGrads,
+    sample,
+    state,
+    highlight,
+    presenter: view.presenter,
+  });
+}
+
 /** Draws the network, matrices, gates, boundary and neuron panels for `state`. */
 export function drawPanels(canvases, model, view, state, timings) {
-  const { showGrads, sample, highlight } = view;
-  timed(timings, 'network', () =>
-    drawNetwork(canvases.network, model, {
-      showGrads,
-      sample,
-      state,
-      highlight,
-      presenter: view.presenter,
-    }),
-  );
+  timed(timings, 'network', () => drawNetworkPanel(canvases, model, view, state));
   const phase = view.presenter ? state.phase : null;
   timed(timings, 'matrices', () =>
     drawMatrices(

@@ -13,6 +13,7 @@ import { frameReport } from './frame-report.js';
 import { overLimits } from './limits.js';
 import { Curve, isDead, Model, Slot, What } from './model.js';
 import { createPacer, SETTLE_MS } from './pace.js';
+import { createPasses } from './passes.js';
 import { glassRequests } from './requests/glass.js';
 import { pokeRequests } from './requests/poke.js';
 import { probeRequests } from './requests/probe.js';
@@ -47,7 +48,13 @@ export function createEngine(memory, setup, send, record = null) {
   const playTimes = [];
   /** Milliseconds each panel took in the last redraw. */
   const timings = {};
-  const note = (op, args) => record?.({ op, args });
+  /** A pass travelling along the edges after a sub-step (passes.js). */
+  const passes = createPasses({ model, canvases, view, timings });
+  /** Every change to the run: recorded, and it ends a pass under way. */
+  const note = (op, args) => {
+    passes.end();
+    record?.({ op, args });
+  };
 
   function geometry(g) {
     const byCanvas = (o) =>
@@ -135,8 +142,12 @@ export function createEngine(memory, setup, send, record = null) {
     substep: () => {
       note('substep');
       guarded(() => model.substep());
-      return draw();
+      const state = draw();
+      if (!ui.quiet) passes.start(state);
+      return state;
     },
+    /** The pass under way, for tests. */
+    flowing: () => passes.probe(),
     reset: () => {
       note('reset');
       model.reset();
@@ -230,6 +241,7 @@ export function createEngine(memory, setup, send, record = null) {
       drawLossPanel();
       report(model.state());
     }
+    passes.frame();
     if (model.settle(t0, SETTLE_MS)) ui.lossDirty = true;
     if (playing) {
       playTimes.push(performance.now() - t0);

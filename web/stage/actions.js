@@ -4,6 +4,7 @@
 import { language, setLanguage } from '../i18n/index.js';
 import { allowed, openClassLink } from '../share/classlink.js';
 import { downloadRun, downloadTrace } from '../share/files.js';
+import { handMoved, stopLessonPlay, toggleLessonPlay } from './lessonplay.js';
 import { presenting, setPresenting, stageAction } from './presenter.js';
 import { showMessage, shown } from './status.js';
 import { viewSettings } from './view.js';
@@ -15,15 +16,23 @@ export function createActions(d) {
     if (!allowed(action, showMessage)) return;
     switch (action) {
       case 'step':
+        handMoved();
         d.engine().request('step', 1).catch(d.showFailure);
         break;
       case 'substep':
+        handMoved();
         d.engine().request('substep').catch(d.showFailure);
         break;
+      case 'lesson-play':
+        if (shown.playing) d.setPlaying(false);
+        toggleLessonPlay();
+        break;
       case 'play':
+        stopLessonPlay();
         d.setPlaying(!shown.playing);
         break;
       case 'reset':
+        stopLessonPlay();
         d.api().reset().catch(d.showFailure);
         break;
       case 'seed':
@@ -43,6 +52,7 @@ export function createActions(d) {
         d.api().save().then(downloadRun).catch(d.showFailure);
         break;
       case 'back':
+        handMoved();
         d.api().back().catch(d.showFailure);
         break;
       case 'present':

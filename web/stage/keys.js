@@ -11,6 +11,7 @@ export const SHORTCUTS = [
   { keys: ['Shift+→', 'S'], action: 'substep' },
   { keys: ['←', 'PageUp'], action: 'back' },
   { keys: ['P'], action: 'play' },
+  { keys: ['A'], action: 'lesson-play' },
   { keys: ['R'], action: 'reset' },
   { keys: ['F'], action: 'present' },
   { keys: ['N'], action: 'notices' },

@@ -20,6 +20,7 @@ import { createActions } from './actions.js';
 import { apiReady, emit } from './events.js';
 import { initFold, showSummary } from './fold.js';
 import { bindKeys } from './keys.js';
+import { initLessonPlay, stopLessonPlay } from './lessonplay.js';
 import { fillHelp, presenting } from './presenter.js';
 import {
   bindLossCursor,
@@ -61,6 +62,7 @@ function onReport(report, fromWorker) {
     updateHash();
   } else if (report.type === 'diverged' || report.type === 'rebuilt') {
     setPlaying(false, false);
+    stopLessonPlay();
     const { failure, detail } = report;
     const line = () => (failure || detail ? t('diverged')(failure ?? detail) : t('rebuilt'));
     showMessage(Object.assign(line, { diverged: report.type === 'diverged' }));
@@ -217,6 +219,11 @@ function wire() {
     showMessage(() => t('badImport')(inLanguage(err.message ?? String(err)))),
   );
   window.addEventListener('resize', refit);
+  // A reader who turns motion off (or on) mid-lesson: the passes along the edges follow.
+  matchMedia('(prefers-reduced-motion: reduce)').addEventListener('change', () =>
+    engine.command('view', viewSettings()),
+  );
+  initLessonPlay({ substep: () => engine.request('substep'), fail: showFailure });
   // A link pasted into this tab's address bar opens its run (the page's own writes of the hash
   // do not fire this event).
   window.addEventListener('hashchange', () => share.open());

@@ -42,5 +42,7 @@ export function viewSettings() {
     logScale: $('log-scale').checked,
     matrixLayer: $('matrix-layer').value || 'auto',
     presenter: presenting(),
+    // A pass travels along the edges after a sub-step unless the reader asked for no motion.
+    motion: !matchMedia('(prefers-reduced-motion: reduce)').matches,
   };
 }
