@@ -20,7 +20,7 @@ pub fn bench(args: &[String]) -> Result<(), String> {
     if args.iter().any(|a| a == "--native") {
         run(
             "cargo",
-            &["bench", "-p", "backstep-nn", "--bench", "workloads"],
+            &["bench", "-p", "backstep-lesson", "--bench", "workloads"],
         )?;
         run("python3", &["tests/bench/compare.py"])?;
     }

@@ -1,4 +1,4 @@
-//! Copies kept by hand, checked against their source: the limits in `crates/nn/src/limits.rs`
+//! Copies kept by hand, checked against their source: the limits in `crates/lesson/src/limits.rs`
 //! are stated in the README, the trace format document, the CLI's `--help` (args.rs) and the page's text.
 //! Each place must state the number the code has; a change to one without the others fails
 //! the tidy check (the xtask reads the constants as text: it depends on no workspace crate).
@@ -45,7 +45,7 @@ fn folded(text: &str) -> String {
 
 /// Every problem with the hand-kept copies, one line each.
 pub fn check(root: &Path) -> Result<Vec<String>, String> {
-    let limits = std::fs::read_to_string(root.join("crates/nn/src/limits.rs"))
+    let limits = std::fs::read_to_string(root.join("crates/lesson/src/limits.rs"))
         .map_err(|e| format!("copies: limits.rs: {e}"))?;
     against(root, &limits)
 }
@@ -159,7 +159,7 @@ mod tests {
         let root = crate::root();
         assert_eq!(check(&root), Ok(Vec::new()));
         // The same files against a limits.rs that says 20 000 samples fail on every copy.
-        let limits = std::fs::read_to_string(root.join("crates/nn/src/limits.rs")).unwrap();
+        let limits = std::fs::read_to_string(root.join("crates/lesson/src/limits.rs")).unwrap();
         let changed = limits.replace("MAX_SAMPLES: usize = 10_000", "MAX_SAMPLES: usize = 20_000");
         assert_ne!(changed, limits);
         let problems = against(&root, &changed).unwrap();

@@ -82,7 +82,7 @@ mod tests {
     #[test]
     fn the_python_tests_carry_the_prefix_skipped_by_name() {
         let root = crate::root();
-        let rust = std::fs::read_to_string(root.join("crates/nn/tests/codegen.rs")).unwrap();
+        let rust = std::fs::read_to_string(root.join("crates/lesson/tests/codegen.rs")).unwrap();
         let runs = rust.matches("\n#[test]\nfn ").count();
         let named = rust
             .matches(&format!("\n#[test]\nfn {}", super::TEST_PREFIX))

@@ -1,6 +1,8 @@
 //! The guard on BENCHMARKS.md's figures: the commit `cargo xtask bench` recorded must be an
 //! ancestor of HEAD, and the files the bench measures ([`MEASURED`]) must not have changed since
-//! by more than [`MAX_CHANGED_LINES`] lines (added plus removed, committed). Re-running `cargo
+//! by more than [`MAX_CHANGED_LINES`] lines (added plus removed, committed; a moved file counts
+//! only its edits, and a change made only of imports, module declarations or comments
+//! ([`UNMEASURED`]) counts nothing: it moves no instruction the bench times). Re-running `cargo
 //! xtask bench` (and committing BENCHMARKS.md) makes it pass again. Where git cannot say (no
 //! git, a shallow clone without that commit), it says so and passes: a contributor must never
 //! see it fail for a reason that is not in the tree.
@@ -10,7 +12,21 @@ use std::path::Path;
 use std::process::Command;
 
 /// What the bench measures: the core, the glue, the page and the bench scripts.
-pub const MEASURED: &[&str] = &["crates/nn/src", "crates/wasm/src", "web", "tests/bench"];
+pub const MEASURED: &[&str] = &[
+    "crates/nn/src",
+    "crates/lesson/src",
+    "crates/wasm/src",
+    "web",
+    "tests/bench",
+];
+/// Changed lines that do not count: imports and module declarations (Rust's `use`/`mod`, the
+/// page's `import`), and comments. Given to `git diff -I`, which drops a change whose lines all
+/// match one of them.
+pub const UNMEASURED: &[&str] = &[
+    r"^[[:space:]]*(pub(\(crate\))? )?(use|mod) ",
+    r"^[[:space:]]*import ",
+    r"^[[:space:]]*//",
+];
 /// Lines of [`MEASURED`] that may change after the figures were taken.
 pub const MAX_CHANGED_LINES: u64 = 300;
 
@@ -44,7 +60,10 @@ pub fn check(root: &Path) -> Result<String, String> {
             "BENCHMARKS.md's figures were taken on {commit}, which is not in HEAD's history: run `cargo xtask bench` and commit BENCHMARKS.md"
         ));
     }
-    let mut args = vec!["diff", "--numstat", &commit, "HEAD", "--"];
+    let ignored: Vec<String> = UNMEASURED.iter().map(|re| format!("-I{re}")).collect();
+    let mut args = vec!["diff", "--numstat", "-M"];
+    args.extend(ignored.iter().map(String::as_str));
+    args.extend([commit.as_str(), "HEAD", "--"]);
     args.extend(MEASURED);
     let out = git(&args).map_err(|e| e.to_string())?;
     // Lines of `added<TAB>removed<TAB>path` (binary files show `-`).

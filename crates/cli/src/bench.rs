@@ -3,7 +3,7 @@
 //! same measurement next to numpy and PyTorch in one run.
 
 use crate::Failure;
-use backstep_nn::workloads;
+use backstep_lesson::workloads;
 use clap::ValueEnum;
 use std::time::Instant;
 

@@ -24,8 +24,8 @@ pub fn spec(bytes: &[u8]) {
     let steps = spec.steps.min(FUZZ_STEPS);
     let mut streamed = Vec::new();
     let got = trace::write(&mut session, steps, &mut streamed);
-    let short = backstep_nn::Spec { steps, ..spec };
-    match (got, backstep_nn::trace::run(&short)) {
+    let short = backstep_lesson::Spec { steps, ..spec };
+    match (got, backstep_lesson::export::trace::run(&short)) {
         (Ok(()), Ok(whole)) => {
             let want = serde_json::to_string(&whole).expect("a trace serialises") + "\n";
             assert!(streamed == want.as_bytes(), "streamed trace differs");

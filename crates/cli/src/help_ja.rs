@@ -1,7 +1,9 @@
 //! `--help` in Japanese (`--lang ja`): the same command tree with Japanese descriptions and
-//! headings. The limits are written from `backstep_nn::limits`, so this text needs no copy.
+//! headings. The limits are written from `backstep_lesson::limits`, so this text needs no copy.
 
-use backstep_nn::limits::{MAX_LAYERS, MAX_SAMPLES, MAX_TRACE_STEPS, MAX_TRAIN_STEPS, MAX_WIDTH};
+use backstep_lesson::limits::{
+    MAX_LAYERS, MAX_SAMPLES, MAX_TRACE_STEPS, MAX_TRAIN_STEPS, MAX_WIDTH,
+};
 use clap::{Arg, ArgAction, Command};
 use std::ffi::OsString;
 
@@ -116,7 +118,7 @@ const OPTIONS: &[(&str, &str)] = &[
 /// The template every command's help follows (the headings are set on the arguments).
 const TEMPLATE: &str = "{about-with-newline}\n使い方: {usage}\n\n{all-args}{after-help}";
 
-/// The limits, from `backstep_nn::limits`.
+/// The limits, from `backstep_lesson::limits`.
 fn limits() -> String {
     format!(
         "上限: サンプル {MAX_SAMPLES} 個、各層 {MAX_WIDTH} ユニット、{MAX_LAYERS} 層、記録は {MAX_TRACE_STEPS} ステップ、学習は {MAX_TRAIN_STEPS} ステップまで。"

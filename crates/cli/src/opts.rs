@@ -4,8 +4,9 @@
 //! the library too ([`choices`]).
 
 use crate::Failure;
-use backstep_nn::settings::choices;
-use backstep_nn::{Preset, Settings, Spec, SpecError};
+use backstep_lesson::settings::choices;
+use backstep_lesson::{Preset, Settings, Spec};
+use backstep_nn::SpecError;
 use clap::Args;
 use clap::builder::PossibleValuesParser;
 
@@ -143,7 +144,8 @@ impl Model {
     pub fn preset(&self) -> Result<Preset, Failure> {
         let preset = self.settings().preset().map_err(option_error)?;
         // Check the hyper-parameters here so the message names the option.
-        backstep_nn::validate::optimizer(preset.optimizer.into()).map_err(option_error)?;
+        backstep_lesson::spec::validate::optimizer(preset.optimizer.into())
+            .map_err(option_error)?;
         Ok(preset)
     }
 

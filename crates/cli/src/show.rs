@@ -1,6 +1,7 @@
 //! Printing matrices and networks compactly: fixed digits, long matrices cut with a note.
 
-use backstep_nn::{Layer, Session};
+use backstep_lesson::Session;
+use backstep_nn::Layer;
 use nalgebra::DMatrix;
 use std::fmt::Write;
 

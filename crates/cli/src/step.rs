@@ -6,10 +6,11 @@ use crate::Failure;
 use crate::opts::Model;
 use crate::show::{architecture, matrix, row};
 use crate::text::Lang;
+use backstep_lesson::MicroStep;
+use backstep_lesson::export::trace;
 use backstep_nn::loss::LossKind;
 use backstep_nn::regularize::PenaltyKind;
-use backstep_nn::trace;
-use backstep_nn::{Inference, MicroStep, Phase};
+use backstep_nn::{Inference, Phase};
 
 /// Options of `backstep step`.
 #[derive(clap::Args)]
@@ -125,7 +126,7 @@ fn heading(p: Phase, lang: Lang, local: &str) -> Result<(), Failure> {
     Ok(())
 }
 
-fn describe_optimizer(s: &backstep_nn::Session<f32>) -> String {
+fn describe_optimizer(s: &backstep_lesson::Session<f32>) -> String {
     let k = s.optimizer().kind();
     let batch = if s.batcher().is_full() {
         "full batch".to_string()
@@ -135,7 +136,7 @@ fn describe_optimizer(s: &backstep_nn::Session<f32>) -> String {
     format!("{} lr {} ({batch})", k.name(), k.lr())
 }
 
-fn describe_rule(s: &backstep_nn::Session<f32>) -> String {
+fn describe_rule(s: &backstep_lesson::Session<f32>) -> String {
     use backstep_nn::OptimizerKind as K;
     match s.optimizer().kind() {
         K::Sgd { lr } => format!("W −= {lr}·dW, b −= {lr}·db"),

@@ -1,13 +1,14 @@
 //! `backstep trace`: reads a spec (bounded in size), refuses it before running if its trace
 //! would be too large, then runs it and writes each step's record as soon as it is computed,
 //! straight from the session's matrices: memory stays that of the network, however many steps.
-//! The bytes are those of `serde_json::to_string(&backstep_nn::trace::run(spec)?)` plus a newline.
+//! The bytes are those of `serde_json::to_string(&backstep_lesson::export::trace::run(spec)?)` plus a newline.
 
 use crate::Failure;
+use backstep_lesson::export::trace::{self, TraceError, check_size};
+use backstep_lesson::limits::{MAX_LAYERS, MAX_SAMPLES, MAX_WIDTH};
+use backstep_lesson::{Session, Spec};
 use backstep_nn::error::quote;
-use backstep_nn::limits::{MAX_LAYERS, MAX_SAMPLES, MAX_WIDTH};
-use backstep_nn::trace::{self, TraceError, check_size};
-use backstep_nn::{Inference, Kernels, Layer, Session, Spec};
+use backstep_nn::{Inference, Kernels, Layer};
 use nalgebra::{DMatrix, Scalar};
 use serde::ser::{Serialize, SerializeMap, SerializeSeq, Serializer};
 use std::io::{BufWriter, Read, Write};

@@ -4,10 +4,10 @@ use crate::Failure;
 use crate::opts::Model;
 use crate::show::matrix;
 use crate::text::Lang;
+use backstep_lesson::limits::MAX_TRAIN_STEPS;
+use backstep_lesson::measure;
 use backstep_nn::Inference;
-use backstep_nn::limits::MAX_TRAIN_STEPS;
 use backstep_nn::loss::LossKind;
-use backstep_nn::measure;
 
 /// Options of `backstep train`.
 #[derive(clap::Args)]
@@ -60,7 +60,7 @@ pub fn run(args: &Args) -> Result<(), Failure> {
         }
     });
     outp!("{}", matrix(&both, "  ", tx.more_rows));
-    // The core's rules and counts (backstep_nn::measure): the largest output under softmax
+    // The core's rules and counts (backstep_lesson::measure): the largest output under softmax
     // cross-entropy, else the 2-class threshold for targets 0 and 1.
     if s.network().loss().kind() == LossKind::SoftmaxCrossEntropy {
         let right = measure::argmax_correct(&y, s.t());

@@ -4,7 +4,7 @@
 
 mod common;
 
-use backstep_nn::{Spec, trace};
+use backstep_lesson::{Spec, export::trace};
 use common::backstep;
 use serde_json::Value;
 
@@ -160,8 +160,8 @@ fn step_shows_p_and_the_penalty_term() {
 
 #[test]
 fn the_help_states_the_librarys_range_and_rate() {
+    use backstep_lesson::preset::REGULARIZATION_RATE;
     use backstep_nn::data::MAX_CLASSES;
-    use backstep_nn::preset::REGULARIZATION_RATE;
     let (_, en, _) = run(&["spec", "--help", "--lang", "en"], None);
     assert!(en.contains(&format!("2 to {MAX_CLASSES} (")), "{en}");
     assert!(

@@ -3,7 +3,7 @@
 
 mod common;
 
-use backstep_nn::limits::{MAX_LAYERS, MAX_SAMPLES, MAX_TRAIN_STEPS, MAX_WIDTH};
+use backstep_lesson::limits::{MAX_LAYERS, MAX_SAMPLES, MAX_TRAIN_STEPS, MAX_WIDTH};
 use common::backstep;
 
 fn out(args: &[&str]) -> String {

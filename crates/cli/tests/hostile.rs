@@ -1,8 +1,9 @@
 //! `backstep` against a hostile user: traces stream and are bounded, trailing data is refused,
 //! and no user text (line breaks, terminal escapes, megabytes) reaches stderr raw or long.
 
+use backstep_lesson::{DataChoice, Preset};
 use backstep_nn::data::Shape2d;
-use backstep_nn::{Act, DataChoice, OptimizerKind, Preset};
+use backstep_nn::{Act, OptimizerKind};
 mod common;
 
 use common::backstep;
@@ -54,7 +55,9 @@ fn the_streamed_trace_is_byte_identical_to_the_whole_one() {
     ];
     for (p, steps) in cases {
         let spec = p.spec(steps).unwrap();
-        let want = serde_json::to_string(&backstep_nn::trace::run(&spec).unwrap()).unwrap() + "\n";
+        let want = serde_json::to_string(&backstep_lesson::export::trace::run(&spec).unwrap())
+            .unwrap()
+            + "\n";
         let o = backstep(&["trace", "-"], Some(&spec.to_json()));
         assert!(o.status.success());
         assert!(o.stdout == want.as_bytes(), "{:?}", p.hidden);

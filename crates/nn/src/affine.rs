@@ -140,7 +140,7 @@ impl<T: Real> Affine<T> {
     }
 
     /// dW to add a penalty's gradient to, and W (after [`Affine::backward`]).
-    pub(crate) fn dw_and_w(&mut self) -> (&mut DMatrix<T>, &DMatrix<T>) {
+    pub fn dw_and_w(&mut self) -> (&mut DMatrix<T>, &DMatrix<T>) {
         (&mut self.dw, &self.w)
     }
 

@@ -16,6 +16,9 @@ use serde::Serialize;
 
 /// How many outputs of MT19937 determine its state.
 pub const RNG_WORDS: usize = 624;
+/// The largest integer a JavaScript number holds exactly (2^53 − 1): a saved epoch above it is
+/// refused, and so is every count a saved run carries (the checkpoint reads it from here).
+pub const MAX_SAFE_INTEGER: u64 = (1 << 53) - 1;
 
 /// MT19937's outputs, after a restore preceded by the saved outputs it replays.
 #[derive(Clone)]
@@ -221,7 +224,7 @@ impl Batcher {
                 ),
             ));
         }
-        if s.epoch > crate::checkpoint::MAX_SAFE_INTEGER {
+        if s.epoch > MAX_SAFE_INTEGER {
             return Err(err("epoch", "must be at most 2^53 − 1".into()));
         }
         let words = if self.is_full() { 0 } else { RNG_WORDS };

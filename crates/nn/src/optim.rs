@@ -193,11 +193,11 @@ impl<T: Real> Optimizer<T> {
     }
 
     /// The state, mutable, for restoring a checkpoint (shapes must stay as they are).
-    pub(crate) fn slots_mut(&mut self) -> &mut [Slot<T>] {
+    pub fn slots_mut(&mut self) -> &mut [Slot<T>] {
         &mut self.slots
     }
     /// Sets Adam's t, for restoring a checkpoint.
-    pub(crate) fn set_steps(&mut self, t: u64) {
+    pub fn set_steps(&mut self, t: u64) {
         self.steps = t;
     }
 

@@ -1,10 +1,10 @@
 //! The page's data edits: each returns the spec of the run on the edited training set (the
 //! same layers, so the same initial weights), which the page then loads as any spec. The
-//! edits themselves are `backstep_nn::dataedit`'s.
+//! edits themselves are `backstep_lesson::dataedit`'s.
 
 use crate::js::{error as js, to_js};
 use crate::trainer::Trainer;
-use backstep_nn::dataedit;
+use backstep_lesson::dataedit;
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen]

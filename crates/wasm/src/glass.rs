@@ -6,8 +6,8 @@
 
 use crate::js::{Js, error as js, to_js};
 use crate::trainer::Trainer;
-use backstep_nn::experiments::experiments;
-use backstep_nn::numgrad::gradcheck_at_most;
+use backstep_lesson::glass::experiments::experiments;
+use backstep_lesson::glass::numgrad::gradcheck_at_most;
 use wasm_bindgen::prelude::*;
 
 /// Most entries one gradient check computes in the page (each costs two forward passes).
@@ -31,10 +31,10 @@ impl Trainer {
     }
 
     /// One neuron of an affine layer for one sample: `{z, b, terms: [{w, x}], a, dz, …}` as
-    /// far as the cycle has run (see `backstep_nn::inspect`).
+    /// far as the cycle has run (see `backstep_lesson::glass::inspect`).
     pub fn inspect(&self, layer: usize, unit: usize, sample: usize) -> Result<JsValue, JsError> {
-        let neuron =
-            backstep_nn::inspect::inspect(self.session(), layer, unit, sample).map_err(js)?;
+        let neuron = backstep_lesson::glass::inspect::inspect(self.session(), layer, unit, sample)
+            .map_err(js)?;
         Ok(to_js(&neuron))
     }
 
@@ -47,7 +47,7 @@ impl Trainer {
     /// Runnable Python (torch tensors, no autograd) that rebuilds the current state and takes
     /// the next step, printing its loss and gradients as JSON on its last line.
     pub fn code(&self) -> String {
-        backstep_nn::codegen::pytorch_code(self.session())
+        backstep_lesson::export::codegen::pytorch_code(self.session())
     }
 
     /// Sets W[row][col] of an affine layer from here on (the run's later steps are dropped).
@@ -72,7 +72,7 @@ impl Trainer {
     /// over: the same rule keeps its state, another starts from zero.
     #[wasm_bindgen(js_name = setOptimizer)]
     pub fn set_optimizer(&mut self, rule: JsValue) -> Result<(), JsError> {
-        let rule = backstep_nn::read::optimizer(&Js(rule), "optimizer").map_err(js)?;
+        let rule = backstep_lesson::spec::read::optimizer(&Js(rule), "optimizer").map_err(js)?;
         self.edited(|t| t.run.set_optimizer(rule))
     }
 
@@ -98,7 +98,7 @@ impl Trainer {
     /// Applies an edit to the timeline; the notices forget the steps after it.
     fn edited(
         &mut self,
-        edit: impl FnOnce(&mut Trainer) -> Result<(), backstep_nn::TimelineError>,
+        edit: impl FnOnce(&mut Trainer) -> Result<(), backstep_lesson::TimelineError>,
     ) -> Result<(), JsError> {
         edit(self).map_err(js)?;
         self.notices.truncate(self.run.steps());

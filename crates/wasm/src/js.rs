@@ -1,5 +1,5 @@
 //! Values to and from JS. Reading: the JS value that `JSON.parse` returns (or any plain object)
-//! is a [`Node`] for the library's one reader (`backstep_nn::read`), the same code the CLI runs
+//! is a [`Node`] for the library's one reader (`backstep_lesson::spec::read`), the same code the CLI runs
 //! over serde_json, so the page and the CLI accept the same documents with the same messages.
 //! Only an object's own properties count (as a structured clone or `JSON.stringify` sees it).
 //! Writing: the library's serde derives, through serde-wasm-bindgen, as plain objects and arrays;
@@ -8,7 +8,7 @@
 //! The browser's `JSON.parse` and `JSON.stringify` handle the text, so the wasm carries no JSON
 //! code, and no serde deserializer (BENCHMARKS.md has what one would cost).
 
-use backstep_nn::read::{Kind, Node};
+use backstep_lesson::spec::read::{Kind, Node};
 use js_sys::{Array, Object, Reflect};
 use serde::Serialize;
 use wasm_bindgen::{JsCast, JsError, JsValue};

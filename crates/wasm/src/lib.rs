@@ -1,9 +1,9 @@
-//! wasm-bindgen glue for the page: a [`Trainer`] handle over `backstep_nn::Session`, the
+//! wasm-bindgen glue for the page: a [`Trainer`] handle over `backstep_lesson::Session`, the
 //! settings' defaults and names, the page's limits, fresh seeds and the colour table. Bindings only: every computation is `backstep-nn`'s.
 //!
 //! Specs, settings and step records cross as JS objects through the library's own serde schema
 //! (see [`js`]); the browser's own `JSON.parse`/`JSON.stringify` handle the text, so the wasm
-//! carries no JSON code. Every default comes from `backstep_nn::Preset` ([`defaults`]).
+//! carries no JSON code. Every default comes from `backstep_lesson::Preset` ([`defaults`]).
 //!
 //! Matrices cross the boundary as pointers into wasm memory plus their shape (see
 //! [`views`]): JS builds `Float32Array` views over `memory.buffer` and reads them in place.
@@ -21,8 +21,8 @@ pub use measure::Curve;
 pub use trainer::Trainer;
 pub use views::{Slot, What};
 
-use backstep_nn::limits::{PAGE_HIDDEN_LAYERS, PAGE_SAMPLES, PAGE_WIDTH};
-use backstep_nn::{DataChoice, Preset};
+use backstep_lesson::limits::{PAGE_HIDDEN_LAYERS, PAGE_SAMPLES, PAGE_WIDTH};
+use backstep_lesson::{DataChoice, Preset};
 use wasm_bindgen::prelude::*;
 
 /// Installs the panic hook, so a bug shows as a readable console error.
@@ -50,7 +50,7 @@ pub fn defaults(dataset: &str) -> Result<JsValue, JsError> {
 /// `init`); empty for a numeric one.
 #[wasm_bindgen]
 pub fn choices(field: &str) -> Vec<String> {
-    backstep_nn::settings::choices(field)
+    backstep_lesson::settings::choices(field)
         .into_iter()
         .map(String::from)
         .collect()

@@ -1,12 +1,12 @@
-//! The whole-set measures the page reads (`backstep_nn::measure`): the training and test loss
+//! The whole-set measures the page reads (`backstep_lesson::measure`): the training and test loss
 //! per step as views into wasm memory (deferred: taken when the page has time, or looks), the
 //! accuracies now, the decision threshold, and which step's batch loss the header shows.
 
 use crate::trainer::Trainer;
-use backstep_nn::measure::{self, ACCURACY, TEST_ACCURACY, TEST_LOSS, TRAIN_LOSS};
+use backstep_lesson::measure::{self, ACCURACY, TEST_ACCURACY, TEST_LOSS, TRAIN_LOSS};
 use wasm_bindgen::prelude::*;
 
-/// Which per-step series to read (the order of `backstep_nn::measure::Curves`).
+/// Which per-step series to read (the order of `backstep_lesson::measure::Curves`).
 #[wasm_bindgen]
 #[derive(Clone, Copy, Debug)]
 pub enum Curve {
@@ -61,7 +61,7 @@ impl Trainer {
     pub fn threshold(&self) -> f64 {
         measure::threshold(self.session().t()).map_or(f64::NAN, f64::from)
     }
-    /// The loss history up to the current step as CSV (`backstep_nn::measure::loss_csv`),
+    /// The loss history up to the current step as CSV (`backstep_lesson::measure::loss_csv`),
     /// every waiting measure taken first.
     pub fn loss_csv(&mut self) -> String {
         self.run.settle_measures(usize::MAX);

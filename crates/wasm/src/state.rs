@@ -4,8 +4,9 @@
 
 use crate::js::to_js;
 use crate::trainer::Trainer;
-use backstep_nn::trace::record;
-use backstep_nn::{Inference, MicroStep};
+use backstep_lesson::MicroStep;
+use backstep_lesson::export::trace::record;
+use backstep_nn::Inference;
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen]

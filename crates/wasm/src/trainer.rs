@@ -1,12 +1,13 @@
 //! The page's handle on a run: made from a spec, settings or a saved run; steps, sub-steps,
-//! back, seek and reset through `backstep_nn::Timeline` (keyframes make going back cheap), and
+//! back, seek and reset through `backstep_lesson::Timeline` (keyframes make going back cheap), and
 //! the notices it keeps up to date. What the page reads between frames is in `state.rs`; the
 //! glass box's calls (inspect, gradient check, edits, code) in `glass.rs`.
 
 use crate::js::{Js, error as js, to_js};
-use backstep_nn::limits::page_check;
-use backstep_nn::notices::Notices;
-use backstep_nn::{Inference, NonFinite, Session, Settings, Spec, Timeline, TimelineError};
+use backstep_lesson::glass::notices::Notices;
+use backstep_lesson::limits::page_check;
+use backstep_lesson::{Session, Settings, Spec, Timeline, TimelineError};
+use backstep_nn::{Inference, NonFinite};
 use nalgebra::DMatrix;
 use wasm_bindgen::prelude::*;
 
@@ -33,14 +34,14 @@ impl Trainer {
     /// returns it); a bad spec throws one line naming the field.
     #[wasm_bindgen(constructor)]
     pub fn new(spec: JsValue) -> Result<Trainer, JsError> {
-        Trainer::with_spec(backstep_nn::read::spec(Js(spec)).map_err(js)?)
+        Trainer::with_spec(backstep_lesson::spec::read::spec(Js(spec)).map_err(js)?)
     }
 
     /// A trainer for settings (`{dataset, hidden, …}`, any subset; the rest take the data set's
     /// defaults), built in wasm without a round trip of the spec through JS.
     #[wasm_bindgen(js_name = fromSettings)]
     pub fn from_settings(settings: JsValue) -> Result<Trainer, JsError> {
-        let settings = backstep_nn::read::settings(Js(settings)).map_err(js)?;
+        let settings = backstep_lesson::spec::read::settings(Js(settings)).map_err(js)?;
         let preset = settings.preset().map_err(js)?;
         let mut trainer = Trainer::with_spec(preset.spec(1).map_err(js)?)?;
         trainer.settings = Some(preset.settings());
@@ -57,8 +58,9 @@ impl Trainer {
             js_sys::Reflect::get(&doc, &"spec".into()).map_err(|_| js("spec: missing"))?;
         let run_field =
             js_sys::Reflect::get(&doc, &"run".into()).map_err(|_| js("run: missing"))?;
-        let spec = backstep_nn::read::spec(Js(spec_field)).map_err(|e| js(in_field("spec", e)))?;
-        let saved = backstep_nn::read_saved::timeline_checkpoint(Js(run_field))
+        let spec = backstep_lesson::spec::read::spec(Js(spec_field))
+            .map_err(|e| js(in_field("spec", e)))?;
+        let saved = backstep_lesson::saved::read_saved::timeline_checkpoint(Js(run_field))
             .map_err(|e| js(in_field("run", e)))?;
         let mut trainer = Trainer::with_spec(spec)?;
         let session = trainer.run.session().clone();
@@ -70,7 +72,7 @@ impl Trainer {
         trainer.run = resume(session.clone())?;
         let settings = js_sys::Reflect::get(&doc, &"settings".into()).unwrap_or(JsValue::NULL);
         if !settings.is_null() && !settings.is_undefined() {
-            let s = backstep_nn::read::settings(Js(settings))
+            let s = backstep_lesson::spec::read::settings(Js(settings))
                 .map_err(|e| js(in_field("settings", e)))?;
             let preset = s.preset().ok();
             // Kept only when they build this very spec: a link must describe the run it opens.

@@ -7,8 +7,9 @@
 //! a reset), so JS asks again each frame; that costs three calls, not a copy.
 
 use crate::trainer::Trainer;
-use backstep_nn::inspect::has_run;
-use backstep_nn::{Layer, MicroStep};
+use backstep_lesson::MicroStep;
+use backstep_lesson::glass::inspect::has_run;
+use backstep_nn::Layer;
 use nalgebra::DMatrix;
 use wasm_bindgen::prelude::*;
 

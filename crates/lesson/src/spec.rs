@@ -1,0 +1,160 @@
+//! The spec: the JSON document that fully describes a run (data, layers with their parameters,
+//! loss, optimizer, steps), and its validation into a [`Session`]. See `docs/trace-format.md`.
+//!
+//! These are the format's types only. They are written through their serde derives (serde_json
+//! in the CLI, serde-wasm-bindgen in the page) and read by [`crate::spec::read`], the one reader both
+//! front ends share. Their checks, and the [`crate::Session`] built from a spec, live in
+//! [`crate::spec::validate`], which depends on this module and not the reverse.
+
+pub mod node;
+pub mod read;
+pub(crate) mod read_settings;
+pub mod validate;
+
+#[cfg(feature = "json")]
+use backstep_nn::error::SpecError;
+use backstep_nn::optim::OptimizerKind;
+use nalgebra::DMatrix;
+use serde::Serialize;
+
+/// A whole run, as read from and written to JSON.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Spec {
+    /// Inputs, one row per sample.
+    pub x: Vec<Vec<f32>>,
+    /// Targets, one row per sample.
+    pub t: Vec<Vec<f32>>,
+    /// Optional held-out inputs (not trained on).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub x_test: Vec<Vec<f32>>,
+    /// Optional held-out targets.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub t_test: Vec<Vec<f32>>,
+    /// The layers, first to last.
+    pub layers: Vec<LayerSpec>,
+    /// The loss: `mse` (0.5·Σ(y − t)²) or `softmax_cross_entropy` (−Σ t·log softmax(y), `t`
+    /// one-hot rows); see [`backstep_nn::loss::LossKind`]. Read as `mse` when absent.
+    pub loss: String,
+    /// An optional penalty on every affine layer's W (`{"type": "l1" | "l2", "rate": r}`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub regularization: Option<RegularizationSpec>,
+    /// The optimizer and its hyper-parameters.
+    pub optimizer: OptimizerSpec,
+    /// How many steps a trace records (1 to 10 000).
+    pub steps: u64,
+    /// Samples per step; absent means the full batch.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub batch_size: Option<usize>,
+    /// Seed of the mini-batch shuffle (default 0).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub seed: Option<u64>,
+}
+
+/// One entry of `layers`.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(tag = "type", rename_all = "lowercase")]
+pub enum LayerSpec {
+    /// `y = x·W + b`; W is in × out as nested rows, b has out values.
+    Affine {
+        /// Weights, in rows × out columns.
+        #[serde(rename = "W")]
+        w: Vec<Vec<f32>>,
+        /// Bias, one value per output.
+        b: Vec<f32>,
+    },
+    /// max(0, x). (Empty braces, not a unit variant: written as `{"type": "relu"}`.)
+    Relu {},
+    /// 1 / (1 + e^(−x)).
+    Sigmoid {},
+    /// tanh(x).
+    Tanh {},
+}
+
+/// The `regularization` object; see [`backstep_nn::regularize`].
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct RegularizationSpec {
+    /// `l1` or `l2` ([`backstep_nn::regularize::PenaltyKind`]).
+    #[serde(rename = "type")]
+    pub kind: String,
+    /// The rate r (finite, ≥ 0).
+    pub rate: f64,
+}
+
+/// The `optimizer` object.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+#[serde(tag = "type", rename_all = "lowercase")]
+pub enum OptimizerSpec {
+    /// `{"type": "sgd", "lr": …}`
+    Sgd {
+        /// Learning rate.
+        lr: f64,
+    },
+    /// `{"type": "momentum", "lr": …, "momentum": …}` (defaults: `crate::preset`)
+    Momentum {
+        /// Learning rate.
+        lr: f64,
+        /// Momentum coefficient.
+        momentum: f64,
+    },
+    /// `{"type": "adam", "lr": …, "beta1": …, "beta2": …, "eps": …}` (defaults: `crate::preset`)
+    Adam {
+        /// Learning rate.
+        lr: f64,
+        /// First-moment decay.
+        beta1: f64,
+        /// Second-moment decay.
+        beta2: f64,
+        /// Denominator guard.
+        eps: f64,
+    },
+}
+
+impl From<OptimizerKind> for OptimizerSpec {
+    fn from(k: OptimizerKind) -> Self {
+        match k {
+            OptimizerKind::Sgd { lr } => OptimizerSpec::Sgd { lr },
+            OptimizerKind::Momentum { lr, momentum } => OptimizerSpec::Momentum { lr, momentum },
+            OptimizerKind::Adam {
+                lr,
+                beta1,
+                beta2,
+                eps,
+            } => OptimizerSpec::Adam {
+                lr,
+                beta1,
+                beta2,
+                eps,
+            },
+        }
+    }
+}
+
+impl Spec {
+    #[cfg(feature = "json")]
+    /// Parses JSON; a syntax or type error names the field it was found in. Anything but
+    /// whitespace after the document (a second document, stray text) is an error too.
+    pub fn parse(json: &str) -> Result<Spec, SpecError> {
+        use serde::Deserialize;
+        let de = &mut serde_json::Deserializer::from_str(json);
+        let value = serde_json::Value::deserialize(&mut *de)
+            .map_err(|e| SpecError::new("", e.to_string()))?;
+        de.end().map_err(|e| {
+            SpecError::new(
+                "",
+                format!("text after the end of the spec ({e}); a file holds one spec"),
+            )
+        })?;
+        crate::spec::read::spec(&value)
+    }
+
+    #[cfg(feature = "json")]
+    /// The spec as compact JSON.
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(self).expect("a spec always serialises")
+    }
+}
+
+/// Nested rows (row-major) of a matrix, as specs and traces write them.
+pub fn rows(m: &DMatrix<f32>) -> Vec<Vec<f32>> {
+    m.row_iter().map(|r| r.iter().copied().collect()).collect()
+}
