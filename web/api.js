@@ -190,6 +190,11 @@ export function createApi(page) {
         if (typeof lock !== 'boolean') throw new Error('classLink: lock must be true or false');
         return page.classLink({ hide: HIDEABLE.filter((n) => names.includes(n)), lock });
       }),
+    /** Compares the run with a variant ({what, value}: what is one of activation, lr,
+     *  optimizer, init, seed), or stops (null); resolves to what is compared. */
+    compare: (change) => page.compare(change),
+    /** What is compared: {change, step, diverged}, or {change: null, ended}. */
+    compared: () => engine.request('compared'),
     timings: () => engine.request('timings'),
     /** The pass along the edges after a sub-step: {active, last}: whether one is under way,
      *  and what the last sub-step sent ({forward, from, to, pulses}; null for nothing, as

@@ -1,5 +1,6 @@
 // The lesson on a projector: presenter view fits one 1280×720 screen, the keys act whatever
 // was clicked last, Back and seek give exactly a fresh run's state, and a link reopens the run.
+import { SHORTCUTS } from '../../web/stage/keys.js';
 import { call, expect, offscreen, open, SHOTS, state, test } from './fixtures.mjs';
 
 const snapshot = (page) => page.evaluate(() => window.backstep.snapshot());
@@ -59,7 +60,7 @@ test('after clicking any toolbar button, → ← S P still act', async ({ page }
   await expect.poll(() => state(page).then((s) => s.step)).toBe(0);
   await page.keyboard.press('?');
   await expect(page.locator('#help')).toBeVisible();
-  await expect(page.locator('#help dt')).toHaveCount(10);
+  await expect(page.locator('#help dt')).toHaveCount(SHORTCUTS.length);
   expect(page.errors).toEqual([]);
 });
 

@@ -39,7 +39,7 @@ const boxCache = { loads: -1, box: null };
 
 /** The plane to show: the data's bounding box with a margin, as [x0, x1, y0, y1] (computed
  *  once per run: the data does not change within one). */
-function planeBox(model) {
+export function planeBox(model) {
   if (boxCache.loads !== model.loads)
     Object.assign(boxCache, { loads: model.loads, box: dataBox(model) });
   return boxCache.box;
@@ -68,7 +68,7 @@ function dataBox(model) {
  * on a scale of ±`scale` (or, if `scale` is null, the largest |value| painted); `stride` 2
  * samples every other grid point (for the small maps).
  */
-function paintMap(ctx, m, col, x, y, size, mid, scale, stride = 1) {
+export function paintMap(ctx, m, col, x, y, size, mid, scale, stride = 1) {
   const lut = packedTable();
   const side = Math.round(Math.sqrt(m.rows));
   const n = side / stride;

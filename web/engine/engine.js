@@ -14,9 +14,12 @@ import { overLimits } from './limits.js';
 import { Curve, isDead, Model, Slot, What } from './model.js';
 import { createPacer, SETTLE_MS } from './pace.js';
 import { createPasses } from './passes.js';
+import { replayLog } from './replay.js';
+import { compareRequests, drawComparison } from './requests/compare.js';
 import { glassRequests } from './requests/glass.js';
 import { pokeRequests } from './requests/poke.js';
 import { probeRequests } from './requests/probe.js';
+import { createVariant } from './variant.js';
 
 /** Animation frames where the context has them, else a 60 Hz timer. */
 const nextFrame =
@@ -50,9 +53,12 @@ export function createEngine(memory, setup, send, record = null) {
   const timings = {};
   /** A pass travelling along the edges after a sub-step (passes.js). */
   const passes = createPasses({ model, canvases, view, timings });
-  /** Every change to the run: recorded, and it ends a pass under way. */
+  /** The variant the run is compared with (variant.js), which follows it. */
+  const variant = createVariant(memory, model, (info) => send({ type: 'compared', info }));
+  /** Every change to the run: recorded, followed by the variant; it ends a pass under way. */
   const note = (op, args) => {
     passes.end();
+    variant.follow(op, args);
     record?.({ op, args });
   };
 
@@ -164,6 +170,7 @@ export function createEngine(memory, setup, send, record = null) {
       return model.csv();
     },
     ...glassRequests(model, note, () => (ui.quiet ? model.state() : draw())),
+    ...compareRequests(variant, note, () => (ui.quiet ? model.state() : draw())),
     ...pokeRequests(model, view, ui),
     ...probeRequests(canvases, model, timings, playTimes),
   };
@@ -202,6 +209,7 @@ export function createEngine(memory, setup, send, record = null) {
   function draw() {
     const state = model.state();
     drawPanels(canvases, model, view, state, timings);
+    drawComparison(canvases, model, variant, view, timings);
     timed(timings, 'loss', drawLossPanel);
     ui.drawn = model.version;
     report(state);
@@ -261,13 +269,7 @@ export function createEngine(memory, setup, send, record = null) {
       ui.quiet = true;
       let run = null;
       try {
-        const moves = { seek: 'seek', back: 'back', step: 'step', substep: 'substep' };
-        for (const { op, args } of log) {
-          if (op === 'preset' || op === 'load') run = requests[op](args);
-          else if (op === 'edit') requests.edit(args);
-          else if (op === 'reset') model.reset();
-          else guarded(() => model[moves[op]](args));
-        }
+        run = replayLog(log, { requests, model, guarded, variant });
         ui.lossDirty = true;
       } finally {
         ui.quiet = false;
@@ -288,6 +290,7 @@ export function createEngine(memory, setup, send, record = null) {
     /** Stops for good and frees the run. */
     free() {
       ui.stopped = true;
+      variant.start(null);
       model.trainer?.free();
       model.trainer = null;
     },

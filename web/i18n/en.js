@@ -1,5 +1,8 @@
 // The page's words in English (the phases keep the article's Japanese names beside them).
 
+import { COMPARE_EN } from './en-compare.js';
+import { KEYS_EN } from './en-keys.js';
+
 export const EN = {
   tagline: 'backpropagation, one step at a time',
   step: 'step',
@@ -40,21 +43,8 @@ export const EN = {
   btnPresent: 'Presenter view',
   btnHelp: 'Keys',
   timeline: 'step',
-  helpTitle: 'Keyboard shortcuts',
   close: 'Close',
-  actions: {
-    step: 'one step forward',
-    substep: 'the next sub-step',
-    back: 'one step back',
-    'lesson-play': 'lesson play: the next sub-step every few seconds, on or off',
-    play: 'play / pause',
-    reset: 'back to step 0',
-    present: 'presenter view (large type, one screen)',
-    notices: 'the notices and experiments (presenter view)',
-    stage: 'network and matrices / loss and maps (presenter view)',
-    lang: 'switch language',
-    help: 'this list',
-  },
+  ...KEYS_EN,
   badLink: (m) => `Cannot read this link (${m}); starting from the defaults.`,
   rebuilt:
     'An internal error stopped the run; it was rebuilt from its record, without the last change.',
@@ -139,6 +129,7 @@ export const EN = {
   pLoss: 'Loss',
   logScale: 'log scale',
   pBoundary: 'Decision boundary (output)',
+  ...COMPARE_EN,
   pNeurons: "Each neuron's output",
   legendBoundary:
     'Purple = high output (+), orange = low (−). ● = target 1, ✕ = target 0, hollow or grey = test points.',

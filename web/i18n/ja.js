@@ -1,5 +1,8 @@
 // The page's words in Japanese. Phase names follow the article: 知る, ロス, 考える, 更新.
 
+import { COMPARE_JA } from './ja-compare.js';
+import { KEYS_JA } from './ja-keys.js';
+
 /** The core's name of a quantity (`loss`, `dW`, `v of W`, …) in Japanese. */
 function quantityJa(what) {
   const of = what.match(/^(velocity|m|v) of (\w+)$/);
@@ -46,21 +49,8 @@ export const JA = {
   btnPresent: '発表モード',
   btnHelp: 'キー一覧',
   timeline: 'ステップの位置',
-  helpTitle: 'キー操作',
   close: '閉じる',
-  actions: {
-    step: '1 ステップ進める',
-    substep: '次の処理だけ進める',
-    back: '1 ステップ戻る',
-    'lesson-play': '授業モード：数秒ごとに次の処理へ（開始／停止）',
-    play: '再生 / 一時停止',
-    reset: '最初から',
-    present: '発表モード (大きな文字、1 画面)',
-    notices: 'お知らせと実験 (発表モード)',
-    stage: 'ネットワークと行列 / 損失と地図 (発表モード)',
-    lang: '言語の切り替え',
-    help: 'この一覧',
-  },
+  ...KEYS_JA,
   badLink: (m) => `リンクを読めません (${m})。既定の設定で始めます。`,
   rebuilt: '内部エラーで実行が止まったため、記録から作り直しました (最後の変更は除いています)。',
   editsNotInLink: '重みの編集がリンクに入りきらないため、リンクは編集なしの実行を開きます。',
@@ -143,6 +133,7 @@ export const JA = {
   pLoss: '損失の推移',
   logScale: '対数目盛',
   pBoundary: '決定境界 (出力)',
+  ...COMPARE_JA,
   pNeurons: '各ニューロンの出力',
   legendBoundary:
     '紫 = 大きい出力 (+)、橙 = 小さい出力 (−)。● = 正解 1、✕ = 正解 0、白抜き・灰色 = テスト用。',

@@ -49,6 +49,9 @@ export const HIDES = {
   speed: { sel: 'label:has(#speed)', actions: [] },
 };
 export const HIDEABLE = Object.keys(HIDES);
+/** What a variant compared with the run may change (engine/variant.js), as the link's `vs`
+ *  names them: `vs=lr:0.3`, `vs=activation:tanh`. */
+export const CHANGES = ['activation', 'lr', 'optimizer', 'init', 'seed'];
 export const MAX_HASH = 2000;
 const MAX_STEP = 1_000_000;
 
@@ -125,8 +128,21 @@ export function readEdits(text) {
   });
 }
 
+/** The link's `vs` value for a variant ({what, value}). */
+export const writeVariant = (vs) => `${vs.what}:${vs.value}`;
+
+/** {what, value} from a link's `vs` value (a number for lr and seed), or an Error. */
+export function readVariant(text) {
+  const m = /^([a-z]{1,12}):([A-Za-z0-9._+-]{1,30})$/.exec(text);
+  if (!m || !CHANGES.includes(m[1])) throw new Error(`vs: ${quote(text)}`);
+  const numeric = m[1] === 'lr' || m[1] === 'seed';
+  const value = numeric ? Number(m[2]) : m[2];
+  if (numeric && !Number.isFinite(value)) throw new Error(`vs: ${quote(text)}`);
+  return { what: m[1], value };
+}
+
 /** Reads a hash (with or without `#`) into {settings, step, present, lang, hide, lock, changes,
- *  edits}, or throws an Error saying which part is wrong. An empty hash gives null. */
+ *  edits, vs}, or throws an Error saying which part is wrong. An empty hash gives null. */
 export function readHash(hash) {
   const text = String(hash ?? '').replace(/^#/, '');
   if (text === '') return null;
@@ -140,6 +156,7 @@ export function readHash(hash) {
     lock: false,
     changes: [],
     edits: [],
+    vs: null,
   };
   const seen = new Set();
   for (const part of text.split('&')) {
@@ -160,6 +177,7 @@ export function readHash(hash) {
     else if (key === 'lock') out.lock = val === '1';
     else if (key === 'opt') out.changes = readChanges(val);
     else if (key === 'edit') out.edits = readEdits(val);
+    else if (key === 'vs') out.vs = readVariant(val);
     else if (key === 'lang' && (val === 'ja' || val === 'en')) out.lang = val;
     else if (key === 'hide') {
       out.hide = val === '' ? [] : val.split(',');
@@ -188,6 +206,7 @@ export function writeHash({
   lock,
   changes = [],
   edits = [],
+  vs = null,
 }) {
   const parts = [];
   if (settings) {
@@ -203,6 +222,7 @@ export function writeHash({
     if (made.length) parts.push(`opt=${writeChanges(made)}`);
     const edited = edits.filter((c) => c.step <= step);
     if (edited.length) parts.push(`edit=${writeEdits(edited)}`);
+    if (vs) parts.push(`vs=${encodeURIComponent(writeVariant(vs))}`);
   }
   if (present) parts.push('present=1');
   if (lang) parts.push(`lang=${lang}`);

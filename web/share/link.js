@@ -13,7 +13,7 @@ const ONE_REQUEST = 100;
 const CHUNK_MS = 50;
 
 /** deps: {engine() (the host, or null), shown, act, afterLoad, loadFromSettings,
- *  refreshLanguage, setPlaying(on, tell)}. Returns {link, update(now), open(), refresh(),
+ *  refreshLanguage, setPlaying(on, tell), compare(info) (shows what the engine compares)}. Returns {link, update(now), open(), refresh(),
  *  linkFor({hide, lock})}. */
 export function createShare(deps) {
   const { shown } = deps;
@@ -30,6 +30,8 @@ export function createShare(deps) {
     changes: [],
     edits: [],
     changesAt: 0,
+    // The variant the run is compared with ({what, value}), or null.
+    vs: null,
   };
 
   /** Reads the run's events up to its step (as a save holds them) into the link. */
@@ -80,6 +82,7 @@ export function createShare(deps) {
       lock,
       changes: link.changes,
       edits,
+      vs: link.vs,
     });
 
   /** The link of the run once every request made before has been answered (so after
@@ -150,6 +153,8 @@ export function createShare(deps) {
     if (wanted.present) deps.act('present');
     try {
       deps.afterLoad(await engine.request('preset', wanted.settings));
+      // The variant first: it then follows the replay step by step.
+      if (wanted.vs) deps.compare(await engine.request('compare', wanted.vs));
       // The optimizer changes and the edits, each at its step, then on to the link's step.
       const events = [...wanted.changes, ...wanted.edits].sort((a, b) => a.step - b.step);
       let at = 0;

@@ -10,7 +10,7 @@ import { showMessage, shown } from './status.js';
 import { viewSettings } from './view.js';
 
 /** d: {engine(), api(), share(), setPlaying(on), loadFromSettings(fresh), refit(),
- *  refreshLanguage(), showFailure(error)}. Returns act(action). */
+ *  refreshLanguage(), showFailure(error), compare(on)}. Returns act(action). */
 export function createActions(d) {
   return function act(action) {
     if (!allowed(action, showMessage)) return;
@@ -60,6 +60,10 @@ export function createActions(d) {
         d.engine().command('view', viewSettings());
         d.refit();
         d.share().update(true);
+        break;
+      case 'compare':
+      case 'compare-stop':
+        d.compare(action === 'compare');
         break;
       case 'class-link':
         openClassLink(d.share().linkFor).catch(d.showFailure);

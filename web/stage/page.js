@@ -17,6 +17,7 @@ import { bindImport } from '../share/files.js';
 import { parseJson } from '../share/json.js';
 import { createShare } from '../share/link.js';
 import { createActions } from './actions.js';
+import { compareFromForm, compareWith, initCompare, showCompared } from './compare-form.js';
 import { apiReady, emit } from './events.js';
 import { initFold, showSummary } from './fold.js';
 import { bindKeys } from './keys.js';
@@ -38,7 +39,7 @@ import {
   showMessage,
   shown,
 } from './status.js';
-import { geometry, PANELS, sendGeometry, viewSettings } from './view.js';
+import { CANVASES, geometry, sendGeometry, viewSettings } from './view.js';
 
 const $ = (id) => document.getElementById(id);
 const form = $('settings');
@@ -68,7 +69,7 @@ function onReport(report, fromWorker) {
     showMessage(Object.assign(line, { diverged: report.type === 'diverged' }));
   } else if (report.type === 'error') {
     showMessage(report.detail);
-  }
+  } else if (report.type === 'compared') showCompared(report.info);
 }
 
 /** The play button's label and pressed state; `tell` also tells the engine. */
@@ -130,6 +131,7 @@ const act = createActions({
   refit,
   refreshLanguage,
   showFailure,
+  compare: compareFromForm,
 });
 
 function refreshLanguage() {
@@ -157,6 +159,7 @@ const share = createShare({
   loadFromSettings,
   refreshLanguage,
   setPlaying,
+  compare: showCompared,
 });
 const updateHash = share.update;
 const midRun = createMidRun({ engine: () => engine, shown, form, loadFromSettings, share });
@@ -174,6 +177,7 @@ const api = createApi({
   setPlaying,
   edited: () => share.refresh().catch(() => {}),
   url: () => share.linkFor(),
+  compare: compareWith,
   classLink: (view) => share.linkFor(view),
   reset: () => {
     setPlaying(false, false);
@@ -248,13 +252,13 @@ async function boot() {
     // Shown (so laid out) just before the first frame is drawn, in the same task: the browser
     // lays the page out once and never paints it empty.
     reveal();
-    const canvases = Object.fromEntries(PANELS.map((n) => [n, $(`c-${n}`)]));
+    const canvases = Object.fromEntries(CANVASES.map((n) => [n, $(`c-${n}`)]));
     engine = createHost(
       memory,
       { canvases, geometry: geometry(), lang: language(), view: viewSettings() },
       {
         onReport,
-        canvases: () => PANELS.map((n) => $(`c-${n}`)),
+        canvases: () => CANVASES.map((n) => $(`c-${n}`)),
         workerSetup: () => ({
           geometry: geometry(),
           lang: language(),
@@ -274,6 +278,7 @@ async function boot() {
     throw e;
   }
   performance.mark('backstep:wasm-ready');
+  initCompare({ engine: () => engine, share: () => share, refit, showFailure });
   initLesson((op, args) => engine.request(op, args), form, loadFromSettings);
   wire();
   await loadFromSettings();

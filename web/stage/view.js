@@ -8,13 +8,16 @@ const $ = (id) => document.getElementById(id);
 
 /** The panels, in the order the page lays them out. */
 export const PANELS = ['network', 'matrices', 'gates', 'loss', 'boundary', 'neurons'];
+/** Every canvas the engine draws on: the panels, and the comparison's (drawn while comparing;
+ *  not one of the panels an export takes). */
+export const CANVASES = [...PANELS, 'compare'];
 
 /** Each panel's CSS width and the pixel ratio: the engine draws without layout (in the worker
  *  there is none). */
 export function geometry() {
   return {
     dpr: window.devicePixelRatio || 1,
-    widths: Object.fromEntries(PANELS.map((n) => [n, $(`c-${n}`).clientWidth])),
+    widths: Object.fromEntries(CANVASES.map((n) => [n, $(`c-${n}`).clientWidth])),
     ...fitting(),
   };
 }

@@ -1,12 +1,17 @@
-//! The page's two dictionaries, `web/i18n/ja.js` and `web/i18n/en.js`, name the same keys: a
-//! word added in one language and forgotten in the other fails the tidy check, not a class.
+//! The page's dictionaries in Japanese and English name the same keys, pair by pair (`ja.js`
+//! and `en.js`, and the parts they take in by concept: `ja-keys.js` and `en-keys.js`, …): a word
+//! added in one language and forgotten in the other fails the tidy check, not a class.
 //! The keys are read as text (`name:` lines, nested objects by indent), like the other copies.
 
 use std::collections::BTreeSet;
 use std::path::Path;
 
-/// The dictionaries checked against each other.
-const FILES: [&str; 2] = ["web/i18n/ja.js", "web/i18n/en.js"];
+/// The dictionaries checked against each other, Japanese first.
+const PAIRS: [[&str; 2]; 3] = [
+    ["web/i18n/ja.js", "web/i18n/en.js"],
+    ["web/i18n/ja-keys.js", "web/i18n/en-keys.js"],
+    ["web/i18n/ja-compare.js", "web/i18n/en-compare.js"],
+];
 
 /// Every key path (`fields.seed`) of the object literal after `export const NAME = {`.
 fn keys(text: &str) -> BTreeSet<String> {
@@ -25,7 +30,10 @@ fn keys(text: &str) -> BTreeSet<String> {
         let Some((name, _)) = line.trim_start().split_once(':') else {
             continue;
         };
-        if name.is_empty() || !name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {
+        // A quoted key ('lesson-play') is a key too.
+        let name = name.trim_matches(|c| c == '\'' || c == '"');
+        let word = |c: char| c.is_ascii_alphanumeric() || c == '_' || c == '-';
+        if name.is_empty() || !name.chars().all(word) {
             continue;
         }
         while stack.last().is_some_and(|(i, _)| *i >= indent) {
@@ -42,17 +50,20 @@ fn keys(text: &str) -> BTreeSet<String> {
 /// One line per key that one dictionary has and the other lacks.
 pub fn check(root: &Path) -> Result<Vec<String>, String> {
     let read = |p: &str| std::fs::read_to_string(root.join(p)).map_err(|e| format!("{p}: {e}"));
-    let (ja, en) = (keys(&read(FILES[0])?), keys(&read(FILES[1])?));
-    if ja.is_empty() || en.is_empty() {
-        return Err(format!("found no keys in {} or {}", FILES[0], FILES[1]));
+    let mut problems = Vec::new();
+    for [ja_file, en_file] in PAIRS {
+        let (ja, en) = (keys(&read(ja_file)?), keys(&read(en_file)?));
+        if ja.is_empty() || en.is_empty() {
+            return Err(format!("found no keys in {ja_file} or {en_file}"));
+        }
+        let missing = |from: &BTreeSet<String>, to: &BTreeSet<String>, file: &str| {
+            from.difference(to)
+                .map(|k| format!("{file}: no `{k}` (the other language has it)"))
+                .collect::<Vec<_>>()
+        };
+        problems.extend(missing(&ja, &en, en_file));
+        problems.extend(missing(&en, &ja, ja_file));
     }
-    let missing = |from: &BTreeSet<String>, to: &BTreeSet<String>, file: &str| {
-        from.difference(to)
-            .map(|k| format!("{file}: no `{k}` (the other language has it)"))
-            .collect::<Vec<_>>()
-    };
-    let mut problems = missing(&ja, &en, FILES[1]);
-    problems.extend(missing(&en, &ja, FILES[0]));
     Ok(problems)
 }
 

@@ -1,0 +1,161 @@
+// The comparison panel: the run and its variant (engine/variant.js) side by side. On top both
+// batch-loss curves on one plot (the run solid and dark, the variant dashed and blue: the dash
+// tells them apart without colour), below each one's output over the plane with the data.
+
+import { Slot, What } from '../engine/model.js';
+import { t } from '../i18n/index.js';
+import { paintMap, planeBox } from './boundary.js';
+import { targetRange } from './boundary-frame.js';
+import { ACTIVE, cssWidth, FONT, fmt, INK, MUTED, NEG, POS, prepare } from './colors.js';
+import { niceTicks, tickLabel } from './ticks.js';
+
+const PLOT_H = 170;
+const PAD = { l: 56, r: 16, t: 34, b: 26 };
+
+/** How the variant differs, in words: "lr = 0.3", "activation = tanh". */
+export const changeWords = (change) => `${t('compareNames')[change.what]} = ${change.value}`;
+
+/** Draws the panel for the run `main` and the variant `other` (Models), `change` its
+ *  difference; `side` the maps' grid; `log` a log-scale loss axis. */
+export function drawCompare(canvas, main, other, change, side, log) {
+  const { ctx, w } = prepare(canvas, PLOT_H + 40 + mapSize(canvas) + 44);
+  const runs = [
+    { model: main, name: t('compareRun'), color: INK, dash: [] },
+    {
+      model: other,
+      name: `${t('compareVariant')}: ${changeWords(change)}`,
+      color: ACTIVE,
+      dash: [9, 5],
+    },
+  ];
+  drawCurves(ctx, w, runs, log);
+  const size = mapSize(canvas);
+  const y = PLOT_H + 40;
+  if (main.trainer.cols(Slot.Data, What.X) !== 2) {
+    ctx.fillStyle = MUTED;
+    ctx.font = FONT.text;
+    ctx.textAlign = 'left';
+    ctx.fillText(t('none2d'), PAD.l, y + 12);
+    return;
+  }
+  const box = planeBox(main);
+  runs.forEach((run, k) => {
+    const x = PAD.l + k * (size + 24);
+    drawMap(ctx, run, box, side, x, y + 22, size);
+  });
+}
+
+/** Each map's side, from the panel's width. */
+function mapSize(canvas) {
+  const width = cssWidth(canvas);
+  return Math.max(100, Math.min(240, (width - PAD.l - PAD.r - 24) / 2));
+}
+
+/** Both batch-loss histories (½·Σ per completed step) on one axis. */
+function drawCurves(ctx, w, runs, log) {
+  const series = runs.map((r) => r.model.history());
+  const n = Math.max(2, ...series.map((s) => s.length));
+  const f = (v) => (log ? Math.log10(v > 0 ? v : Number.NaN) : v);
+  let [lo, hi] = [Infinity, -Infinity];
+  for (const s of series)
+    for (const v of s)
+      if (Number.isFinite(f(v))) [lo, hi] = [Math.min(lo, f(v)), Math.max(hi, f(v))];
+  if (!Number.isFinite(lo)) [lo, hi] = log ? [-1, 0] : [0, 1];
+  if (!log) lo = Math.min(lo, 0);
+  if (hi - lo < 1e-9) hi = lo + 1;
+  const [x0, x1, y0, y1] = [PAD.l, w - PAD.r, PAD.t, PLOT_H - PAD.b + PAD.t];
+  const xOf = (i) => x0 + ((x1 - x0) * i) / (n - 1);
+  const yOf = (v) => y1 - ((y1 - y0) * (f(v) - lo)) / (hi - lo);
+  ctx.font = FONT.text;
+  ctx.textAlign = 'right';
+  for (const v of niceTicks(lo, hi, log, 4)) {
+    const y = y1 - ((y1 - y0) * ((log ? Math.log10(v) : v) - lo)) / (hi - lo);
+    ctx.fillStyle = INK;
+    ctx.fillText(tickLabel(v, log), x0 - 6, y);
+  }
+  ctx.strokeStyle = MUTED;
+  ctx.lineWidth = 1;
+  ctx.strokeRect(x0, y0, x1 - x0, y1 - y0);
+  ctx.textAlign = 'left';
+  runs.forEach((run, k) => {
+    const s = series[k];
+    ctx.strokeStyle = run.color;
+    ctx.setLineDash(run.dash);
+    ctx.lineWidth = 2.5;
+    ctx.beginPath();
+    let pen = false;
+    for (let i = 0; i < s.length; i++) {
+      const v = f(s[i]);
+      if (!Number.isFinite(v)) {
+        pen = false;
+        continue;
+      }
+      const [x, y] = [xOf(i + 1), yOf(s[i])];
+      if (pen) ctx.lineTo(x, y);
+      else ctx.moveTo(x, y);
+      pen = true;
+    }
+    ctx.stroke();
+    // The legend: a stroke of the line's style, the run's name and its last batch loss.
+    const lx = x0 + k * ((x1 - x0) / 2);
+    ctx.beginPath();
+    ctx.moveTo(lx, 14);
+    ctx.lineTo(lx + 30, 14);
+    ctx.stroke();
+    ctx.setLineDash([]);
+    ctx.fillStyle = run.color;
+    const last = s.length ? ` ${fmt(s[s.length - 1])}` : '';
+    ctx.fillText(`${run.name}${last}`, lx + 36, 14);
+  });
+  ctx.setLineDash([]);
+  ctx.fillStyle = MUTED;
+  ctx.textAlign = 'center';
+  ctx.fillText(t('compareAxis'), (x0 + x1) / 2, y1 + 14);
+}
+
+/** One run's output over the plane (its first output), the data on top, its accuracy under. */
+function drawMap(ctx, run, box, side, x, y, size) {
+  const m = run.model;
+  ctx.fillStyle = run.color;
+  ctx.font = FONT.bold;
+  ctx.textAlign = 'left';
+  ctx.fillText(run.name, x, y - 11);
+  m.grid(side, box);
+  const out = m.mat(Slot.Grid + m.kinds().length, What.Y);
+  const [tmin, tmax] = targetRange(m.mat(Slot.Data, What.T));
+  const mid = m.threshold() ?? (tmin + tmax) / 2;
+  const half = Math.max((tmax - tmin) / 2, 1e-6);
+  paintMap(ctx, out, 0, x, y, size, mid, half);
+  ctx.strokeStyle = run.color;
+  ctx.setLineDash(run.dash);
+  ctx.lineWidth = 2;
+  ctx.strokeRect(x, y, size, size);
+  ctx.setLineDash([]);
+  // The data: ● above the middle of the targets, ✕ below (the boundary panel's glyphs).
+  const xs = m.mat(Slot.Data, What.X);
+  const ts = m.mat(Slot.Data, What.T);
+  const px = (v) => x + (size * (v - box[0])) / (box[1] - box[0]);
+  const py = (v) => y + size - (size * (v - box[2])) / (box[3] - box[2]);
+  for (let i = 0; i < xs.rows; i++) {
+    const [cx, cy] = [px(xs.at(i, 0)), py(xs.at(i, 1))];
+    if (ts.at(i, 0) > (tmin + tmax) / 2) {
+      ctx.fillStyle = POS;
+      ctx.beginPath();
+      ctx.arc(cx, cy, 3.5, 0, 2 * Math.PI);
+      ctx.fill();
+    } else {
+      ctx.strokeStyle = NEG;
+      ctx.lineWidth = 2;
+      ctx.beginPath();
+      ctx.moveTo(cx - 3.5, cy - 3.5);
+      ctx.lineTo(cx + 3.5, cy + 3.5);
+      ctx.moveTo(cx + 3.5, cy - 3.5);
+      ctx.lineTo(cx - 3.5, cy + 3.5);
+      ctx.stroke();
+    }
+  }
+  const acc = m.state().accuracy;
+  ctx.fillStyle = INK;
+  ctx.font = FONT.text;
+  ctx.fillText(acc == null ? '' : t('compareAccuracy')(Math.round(acc * 100)), x, y + size + 14);
+}
