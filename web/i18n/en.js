@@ -274,6 +274,8 @@ export const EN = {
     loss: 'The loss after each step. A flat stretch is a plateau; use the arrow keys to read a value.',
     boundary:
       'What the network outputs over the input plane, with the training points. Click to add a point, click a point to remove it.',
+    compare:
+      'The run and a variant that differs in one setting, stepping together: both batch losses on one plot (the variant dashed), each one’s output over the plane.',
     neurons: 'The same picture for each hidden unit alone: where on the plane it is active.',
   },
   articleDraws:
