@@ -24,6 +24,8 @@ mod copies;
 mod csp;
 mod engines;
 mod i18n_keys;
+mod layering;
+mod modpaths;
 mod python;
 mod serve;
 mod site;

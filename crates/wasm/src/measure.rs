@@ -6,7 +6,7 @@ use crate::trainer::Trainer;
 use backstep_lesson::measure::{self, ACCURACY, TEST_ACCURACY, TEST_LOSS, TRAIN_LOSS};
 use wasm_bindgen::prelude::*;
 
-/// Which per-step series to read (the order of `backstep_lesson::measure::Curves`).
+/// Which per-step series to read (the order of `backstep_lesson::measure::curves::Curves`).
 #[wasm_bindgen]
 #[derive(Clone, Copy, Debug)]
 pub enum Curve {
@@ -61,11 +61,11 @@ impl Trainer {
     pub fn threshold(&self) -> f64 {
         measure::threshold(self.session().t()).map_or(f64::NAN, f64::from)
     }
-    /// The loss history up to the current step as CSV (`backstep_lesson::measure::loss_csv`),
+    /// The loss history up to the current step as CSV (`backstep_lesson::timeline::measures::loss_csv`),
     /// every waiting measure taken first.
     pub fn loss_csv(&mut self) -> String {
         self.run.settle_measures(usize::MAX);
-        measure::loss_csv(&self.run)
+        backstep_lesson::timeline::measures::loss_csv(&self.run)
     }
     /// Measures up to `n` of the steps whose measures wait (the coarsest grid first, so the
     /// curve keeps its shape as it fills in); returns how many still wait. The page calls it

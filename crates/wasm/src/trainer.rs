@@ -5,7 +5,7 @@
 
 use crate::js::{Js, error as js, to_js};
 use backstep_lesson::glass::notices::Notices;
-use backstep_lesson::limits::page_check;
+use backstep_lesson::spec::page_limits::page_check;
 use backstep_lesson::{Session, Settings, Spec, Timeline, TimelineError};
 use backstep_nn::{Inference, NonFinite};
 use nalgebra::DMatrix;
