@@ -1,7 +1,7 @@
 """Times the article's training step in numpy (and in PyTorch when it is installed) next to
 backstep's, on the same machine in the same run, and prints the ratios for BENCHMARKS.md.
 
-Workloads (see crates/nn/src/workloads.rs):
+Workloads (see crates/lesson/src/workloads.rs):
   W1  the article's XOR, 2-4-1 ReLU, full batch, SGD 0.1
   W4  2-64-64-1 ReLU on 1024 points, full batch, SGD
 

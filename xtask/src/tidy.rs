@@ -1,7 +1,8 @@
 //! The tidy check: every source file opens with a line saying what it owns (`//!` in Rust,
 //! `//` in the page's JS and the browser tests, `/*` in CSS) and stays small (one concept per
-//! file), the copies kept by hand agree with their source (`copies.rs`), and the page's two
-//! languages name the same keys (`i18n_keys.rs`). It runs as a
+//! file), the copies kept by hand agree with their source (`copies.rs`), the page's two
+//! languages name the same keys (`i18n_keys.rs`), and the crates' modules import no circle and
+//! the math crate knows no lessons (`layering.rs`). It runs as a
 //! `#[test]` (so `cargo test --workspace` runs it) and as `cargo xtask tidy`.
 
 use std::path::{Path, PathBuf};
@@ -19,9 +20,10 @@ pub fn check(root: &Path) -> Result<(), String> {
     problems.extend(crate::copies::check(root)?);
     problems.extend(crate::i18n_keys::check(root)?);
     problems.extend(crate::listeners::check(root)?);
+    problems.extend(crate::layering::check(root)?);
     if problems.is_empty() {
         eprintln!(
-            "xtask: tidy: {count} source files have headers and stay within {MAX_LINES} lines; the copies of the limits agree; both languages name the same keys; the tools listen to the page's events"
+            "xtask: tidy: {count} source files have headers and stay within {MAX_LINES} lines; the copies of the limits agree; both languages name the same keys; the tools listen to the page's events; no module circle, and the math crate knows no lessons"
         );
         Ok(())
     } else {

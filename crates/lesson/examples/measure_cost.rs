@@ -2,7 +2,7 @@
 //! workload, with the page's product loops (portable): `cargo run --release --example
 //! measure_cost -p backstep-nn -- 3000` (steps per figure; the timeline measures every step
 //! below 1 024, then fewer). Prints microseconds per step.
-use backstep_lesson::measure::Curves;
+use backstep_lesson::measure::curves::Curves;
 use backstep_lesson::{Timeline, workloads};
 use backstep_nn::Kernels;
 use std::time::Instant;

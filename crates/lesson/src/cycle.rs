@@ -7,8 +7,9 @@
 //! [`NonFinite`]; parameters and optimizer state go back to what they were before that step, the
 //! step counter and batch schedule do not move, and the next micro-step is a fresh forward.
 
+mod edit;
 pub(crate) mod guard;
-pub(crate) mod whole;
+mod whole;
 
 use backstep_nn::batch::Batcher;
 use backstep_nn::data::Dataset;

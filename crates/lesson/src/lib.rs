@@ -14,6 +14,7 @@
 //! assert_eq!(format!("{:.4}", dw1[(0, 1)]), "1.1860");
 //! ```
 
+pub mod course;
 pub mod cycle;
 pub mod dataedit;
 pub mod export;
@@ -27,6 +28,7 @@ pub mod spec;
 pub mod timeline;
 pub mod workloads;
 
+pub use course::Course;
 pub use cycle::{MicroStep, Session};
 pub use export::trace::Trace;
 pub use preset::{DataChoice, Preset};

@@ -12,6 +12,7 @@
 //! when its largest output is its target's class, and the loss is that loss's mean per sample.
 
 pub mod curves;
+pub(crate) mod pending;
 
 use crate::cycle::{MicroStep, Session};
 use backstep_nn::loss::{LossKind, argmax};
@@ -106,8 +107,6 @@ pub fn is_measured(s: u64) -> bool {
     s < 1024 || s % (1u64 << (63 - (s / 512).leading_zeros())) == 0
 }
 
-pub use crate::measure::curves::Curves;
-
 /// Series index of the training loss (mean per sample) in [`Curves::series`].
 pub const TRAIN_LOSS: usize = 0;
 /// Series index of the test loss (mean per sample).
@@ -116,37 +115,3 @@ pub const TEST_LOSS: usize = 1;
 pub const ACCURACY: usize = 2;
 /// Series index of the test accuracy.
 pub const TEST_ACCURACY: usize = 3;
-
-/// The run's loss history up to its current step as CSV, one row per step from 0: the step, its
-/// batch loss (0.5·Σ over its batch, the header's number; empty for step 0), the mean loss per
-/// sample on the whole training and test sets after it, and the two accuracies. A value that
-/// does not exist (no test set, not 2-class, not measured) is an empty cell; every number is
-/// the f32's shortest exact form. The measures are those of the steps [`is_measured`] picks; a
-/// timeline that defers them must settle them first ([`crate::Timeline::settle_measures`]).
-pub fn loss_csv(t: &crate::Timeline) -> String {
-    use std::fmt::Write;
-    let k = t.steps();
-    let c = t.curves();
-    let cell = |v: Option<f32>| {
-        v.filter(|v| !v.is_nan())
-            .map_or(String::new(), |v| v.to_string())
-    };
-    let mut out =
-        String::from("step,batch_loss,train_loss_mean,test_loss_mean,accuracy,test_accuracy\n");
-    for s in 0..=k {
-        let batch = s
-            .checked_sub(1)
-            .and_then(|i| t.history().get(i as usize).copied());
-        let m = c.at(s).filter(|_| is_measured(s));
-        let _ = writeln!(
-            out,
-            "{s},{},{},{},{},{}",
-            cell(batch),
-            cell(m.map(|m| m.train_loss)),
-            cell(m.map(|m| m.test_loss)),
-            cell(m.map(|m| m.accuracy)),
-            cell(m.map(|m| m.test_accuracy)),
-        );
-    }
-    out
-}

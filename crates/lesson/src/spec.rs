@@ -2,17 +2,17 @@
 //! loss, optimizer, steps), and its validation into a [`Session`]. See `docs/trace-format.md`.
 //!
 //! These are the format's types only. They are written through their serde derives (serde_json
-//! in the CLI, serde-wasm-bindgen in the page) and read by [`crate::spec::read`], the one reader both
-//! front ends share. Their checks, and the [`crate::Session`] built from a spec, live in
-//! [`crate::spec::validate`], which depends on this module and not the reverse.
+//! in the CLI, serde-wasm-bindgen in the page) and read by [`read`], the one reader both front
+//! ends share (`Spec::parse` is there). Their checks, and the [`crate::Session`] built from a
+//! spec, live in [`validate`]; the page's smaller limits in [`page_limits`]. Each of those
+//! depends on this module and not the reverse.
 
 pub mod node;
+pub mod page_limits;
 pub mod read;
 pub(crate) mod read_settings;
 pub mod validate;
 
-#[cfg(feature = "json")]
-use backstep_nn::error::SpecError;
 use backstep_nn::optim::OptimizerKind;
 use nalgebra::DMatrix;
 use serde::Serialize;
@@ -130,23 +130,6 @@ impl From<OptimizerKind> for OptimizerSpec {
 }
 
 impl Spec {
-    #[cfg(feature = "json")]
-    /// Parses JSON; a syntax or type error names the field it was found in. Anything but
-    /// whitespace after the document (a second document, stray text) is an error too.
-    pub fn parse(json: &str) -> Result<Spec, SpecError> {
-        use serde::Deserialize;
-        let de = &mut serde_json::Deserializer::from_str(json);
-        let value = serde_json::Value::deserialize(&mut *de)
-            .map_err(|e| SpecError::new("", e.to_string()))?;
-        de.end().map_err(|e| {
-            SpecError::new(
-                "",
-                format!("text after the end of the spec ({e}); a file holds one spec"),
-            )
-        })?;
-        crate::spec::read::spec(&value)
-    }
-
     #[cfg(feature = "json")]
     /// The spec as compact JSON.
     pub fn to_json(&self) -> String {

@@ -39,13 +39,13 @@
 //! again replays the same run. A new event made at step k drops everything after k, as a new
 //! branch of the run.
 
-pub(crate) mod edit;
 pub mod event;
 pub mod keyframes;
-pub(crate) mod pending;
+pub mod measures;
+mod record;
 
 use crate::cycle::{MicroStep, Session};
-use crate::measure::Curves;
+use crate::measure::curves::Curves;
 use crate::timeline::event::Event;
 use crate::timeline::keyframes::Keyframes;
 use backstep_nn::error::{NonFinite, SpecError};

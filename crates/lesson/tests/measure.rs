@@ -4,9 +4,10 @@
 
 mod support;
 
+use backstep_lesson::measure::curves::Curves;
 use backstep_lesson::measure::{
-    ACCURACY, Curves, Measures, TEST_ACCURACY, TEST_LOSS, TRAIN_LOSS, accuracy, argmax_accuracy,
-    classes, loss_step, mean_loss, threshold,
+    ACCURACY, Measures, TEST_ACCURACY, TEST_LOSS, TRAIN_LOSS, accuracy, argmax_accuracy, classes,
+    loss_step, mean_loss, threshold,
 };
 use backstep_lesson::{DataChoice, Preset, Timeline};
 use backstep_nn::Inference;
@@ -194,7 +195,7 @@ fn the_csv_has_a_row_per_step_with_exact_numbers() {
     let spec = Preset::article().spec(1).unwrap();
     let mut t = Timeline::new(spec.session().unwrap()).unwrap();
     t.run(3).unwrap();
-    let csv = backstep_lesson::measure::loss_csv(&t);
+    let csv = backstep_lesson::timeline::measures::loss_csv(&t);
     let lines: Vec<&str> = csv.lines().collect();
     assert_eq!(
         lines[0],
@@ -213,7 +214,12 @@ fn the_csv_has_a_row_per_step_with_exact_numbers() {
     );
     // After going back, the CSV ends at the current step.
     t.seek(1).unwrap();
-    assert_eq!(backstep_lesson::measure::loss_csv(&t).lines().count(), 3);
+    assert_eq!(
+        backstep_lesson::timeline::measures::loss_csv(&t)
+            .lines()
+            .count(),
+        3
+    );
 }
 
 #[test]

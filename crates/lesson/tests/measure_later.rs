@@ -5,7 +5,8 @@
 
 mod support;
 
-use backstep_lesson::measure::{TEST_ACCURACY, TRAIN_LOSS, is_measured, loss_csv};
+use backstep_lesson::measure::{TEST_ACCURACY, TRAIN_LOSS, is_measured};
+use backstep_lesson::timeline::measures::loss_csv;
 use backstep_lesson::{DataChoice, Preset, Spec, Timeline};
 use support::{bits, presets};
 

@@ -12,6 +12,7 @@
 use crate::real::Real;
 use crate::simd::NATIVE_LANES;
 use crate::simd_kernels;
+pub use crate::simd_kernels::Op;
 use nalgebra::DMatrix;
 
 /// Products with `m·k·n` at or below this run the plain loop.
@@ -26,15 +27,6 @@ pub enum Kernels {
     Fast,
     /// The fixed-order loops for every size: the same bits on every machine and in the page.
     Portable,
-}
-
-/// Whether an operand enters the product as stored or transposed.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Op {
-    /// Use the matrix as stored.
-    N,
-    /// Use its transpose.
-    T,
 }
 
 /// `out = op(a) · op(b)`; `out` must already have the product's shape. The layers need

@@ -13,7 +13,7 @@ use crate::real::Real;
 use crate::regularize::Penalty;
 use nalgebra::DMatrix;
 
-/// Layers plus the loss. Build it through [`crate::spec::Spec`] or [`Network::new`].
+/// Layers plus the loss. Build it with [`Network::new`] (`backstep-lesson` builds one from a spec).
 #[derive(Clone, Debug)]
 pub struct Network<T: Real> {
     layers: Vec<Layer<T>>,

@@ -6,9 +6,18 @@
 //! in the tests that check those bits.
 
 use crate::fastmath::{sigmoid_lanes, tanh_lanes};
-use crate::matmul::Op;
 use crate::real::Real;
 use crate::simd::{Lanes, V4};
+
+/// Whether an operand enters the product as stored or transposed. It lives here, below
+/// [`crate::matmul`] (which re-exports it), because the kernels read it too.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Op {
+    /// Use the matrix as stored.
+    N,
+    /// Use its transpose.
+    T,
+}
 
 /// `o = A·op(B)` or `o = Aᵀ·B` (column-major slices, `op(A)` m×k, `op(B)` k×n, B's strides
 /// `rsb`, `csb` as `op(B)` is read) in four-lane kernels when `T` is `f32`. Returns false, and

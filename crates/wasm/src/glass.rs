@@ -2,12 +2,13 @@
 //! experiments that address them, a neuron's equation with its numbers, the gradient check,
 //! the next step as PyTorch code, edits made in the middle of a run (a weight, a bias, the
 //! optimizer's settings: recorded in the timeline, so back, seek and save replay them), and
-//! the saved run. Every computation is `backstep-nn`'s.
+//! the saved run. Every computation is the lesson crate's (`backstep_lesson::Course`).
 
 use crate::js::{Js, error as js, to_js};
 use crate::trainer::Trainer;
 use backstep_lesson::glass::experiments::experiments;
 use backstep_lesson::glass::numgrad::gradcheck_at_most;
+use backstep_lesson::timeline::event::Change;
 use wasm_bindgen::prelude::*;
 
 /// Most entries one gradient check computes in the page (each costs two forward passes).
@@ -17,13 +18,13 @@ const GRADCHECK_ENTRIES: usize = 200;
 impl Trainer {
     /// `[{code, layer, unit, since}]`: `dead-unit`, `plateau`, `diverged`.
     pub fn notices(&self) -> JsValue {
-        to_js(&self.notices.notices())
+        to_js(&self.course.notices().notices())
     }
 
     /// `[{kind, value}]`: one-setting changes worth trying for a notice `code`, or none for a
     /// run that no settings describe (loaded from a file).
     pub fn experiments(&self, code: &str) -> Result<JsValue, JsError> {
-        let Some(settings) = &self.settings else {
+        let Some(settings) = self.course.settings() else {
             return Ok(to_js(&Vec::<()>::new()));
         };
         let preset = settings.preset().map_err(js)?;
@@ -59,13 +60,22 @@ impl Trainer {
         col: usize,
         value: f64,
     ) -> Result<(), JsError> {
-        self.edited(|t| t.run.set_weight(layer, row, col, value as f32))
+        self.edit(Change::Weight {
+            layer,
+            row,
+            col,
+            value: value as f32,
+        })
     }
 
     /// Sets b[col] of an affine layer from here on.
     #[wasm_bindgen(js_name = setBias)]
     pub fn set_bias(&mut self, layer: usize, col: usize, value: f64) -> Result<(), JsError> {
-        self.edited(|t| t.run.set_bias(layer, col, value as f32))
+        self.edit(Change::Bias {
+            layer,
+            col,
+            value: value as f32,
+        })
     }
 
     /// Changes the optimizer (`{type, lr, …}` as in a spec) from here on, without starting
@@ -73,18 +83,18 @@ impl Trainer {
     #[wasm_bindgen(js_name = setOptimizer)]
     pub fn set_optimizer(&mut self, rule: JsValue) -> Result<(), JsError> {
         let rule = backstep_lesson::spec::read::optimizer(&Js(rule), "optimizer").map_err(js)?;
-        self.edited(|t| t.run.set_optimizer(rule))
+        self.edit(Change::Optimizer { rule })
     }
 
     /// The run at its current step, to resume later: `{spec, run, settings}` (docs/checkpoint-format.md).
     pub fn save(&self) -> JsValue {
         let doc = js_sys::Object::new();
         for (k, v) in [
-            ("spec", to_js(&self.spec)),
-            ("run", to_js(&self.run.checkpoint())),
+            ("spec", to_js(self.course.spec())),
+            ("run", to_js(&self.course.run().checkpoint())),
             (
                 "settings",
-                self.settings.as_ref().map_or(JsValue::NULL, to_js),
+                self.course.settings().map_or(JsValue::NULL, to_js),
             ),
         ] {
             // Setting a property on a plain new object cannot fail.
@@ -95,14 +105,8 @@ impl Trainer {
 }
 
 impl Trainer {
-    /// Applies an edit to the timeline; the notices forget the steps after it.
-    fn edited(
-        &mut self,
-        edit: impl FnOnce(&mut Trainer) -> Result<(), backstep_lesson::TimelineError>,
-    ) -> Result<(), JsError> {
-        edit(self).map_err(js)?;
-        self.notices.truncate(self.run.steps());
-        self.error = None;
-        Ok(())
+    /// Applies an edit to the run (the course's notices forget the steps after it).
+    fn edit(&mut self, change: Change) -> Result<(), JsError> {
+        self.course.edit(change).map_err(js)
     }
 }

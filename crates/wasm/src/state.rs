@@ -20,13 +20,13 @@ impl Trainer {
     /// an error).
     pub fn phase(&self) -> String {
         match self.session().last() {
-            Some(ms) if self.stepping => ms.phase().name().into(),
+            Some(ms) if self.course.stepping() => ms.phase().name().into(),
             _ => "idle".into(),
         }
     }
     /// The layer of the micro-step that ran last (an index into the spec's layers), or −1.
     pub fn layer(&self) -> i32 {
-        let last = self.session().last().filter(|_| self.stepping);
+        let last = self.session().last().filter(|_| self.course.stepping());
         last.and_then(MicroStep::layer).map_or(-1, |l| l as i32)
     }
     /// The phase and layer of the next micro-step, as `forward 0`, `loss`, `backward 2`, `update`.
@@ -40,8 +40,8 @@ impl Trainer {
     /// The loss of the latest loss phase, or NaN before the first. After a step that went
     /// non-finite, the loss of the last step that completed (the state kept), never ±Inf.
     pub fn loss(&self) -> f64 {
-        let loss = match self.error {
-            Some(_) => self.run.history().last().copied(),
+        let loss = match self.course.error() {
+            Some(_) => self.course.run().history().last().copied(),
             None => self.session().loss(),
         };
         loss.map_or(f64::NAN, f64::from)
@@ -51,7 +51,7 @@ impl Trainer {
     /// the inspector and the lesson text all name this one.
     pub fn at_step(&self) -> f64 {
         let s = self.session();
-        let under_way = !s.is_between_steps() && self.error.is_none();
+        let under_way = !s.is_between_steps() && self.course.error().is_none();
         (s.steps() + u64::from(under_way)) as f64
     }
     /// The batch loss 0.5·Σ(y − t)² of the step just completed, on the same batch with the
@@ -67,12 +67,12 @@ impl Trainer {
     }
     /// The message of the last non-finite error, if the last attempt failed.
     pub fn error(&self) -> Option<String> {
-        self.error.as_ref().map(ToString::to_string)
+        self.course.error().map(ToString::to_string)
     }
     /// The last non-finite error's parts, for a message in the page's language:
     /// `{step, phase, layer, kind, what}` (`layer` null for the loss), or `null`.
     pub fn failure(&self) -> JsValue {
-        let Some(e) = &self.error else {
+        let Some(e) = self.course.error() else {
             return JsValue::NULL;
         };
         let o = js_sys::Object::new();
@@ -99,11 +99,11 @@ impl Trainer {
     /// The settings this trainer was made from, completed with every default, or `null` for a
     /// trainer made from a spec.
     pub fn settings(&self) -> JsValue {
-        self.settings.as_ref().map_or(JsValue::NULL, to_js)
+        self.course.settings().map_or(JsValue::NULL, to_js)
     }
     /// The spec this trainer runs (an object).
     pub fn spec(&self) -> JsValue {
-        to_js(&self.spec)
+        to_js(self.course.spec())
     }
     /// How many layers the network has.
     pub fn layer_count(&self) -> usize {
@@ -130,10 +130,10 @@ impl Trainer {
     }
     /// Where the loss history starts in wasm memory (one f32 per completed step).
     pub fn history_ptr(&self) -> *const f32 {
-        self.run.history().as_ptr()
+        self.course.run().history().as_ptr()
     }
     /// Length of the loss history.
     pub fn history_len(&self) -> usize {
-        self.run.history().len()
+        self.course.run().history().len()
     }
 }

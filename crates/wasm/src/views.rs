@@ -206,7 +206,8 @@ impl Trainer {
             self.grid[(r, 1)] = at(side - 1 - r / side, y0, y1);
         }
         if self.session().x().ncols() == 2 {
-            self.infer.run(self.run.session().network(), &self.grid);
+            self.infer
+                .run(self.course.run().session().network(), &self.grid);
         }
     }
 }

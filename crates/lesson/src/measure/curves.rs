@@ -14,8 +14,8 @@
 //! taken, has the bits of measuring at once (`tests/measure_later.rs`).
 
 use crate::cycle::Session;
+use crate::measure::pending::Pending;
 use crate::measure::{Measures, accuracy, argmax_accuracy, is_measured, mean_loss, threshold};
-use crate::timeline::pending::Pending;
 use backstep_nn::infer::Inference;
 use backstep_nn::loss::LossKind;
 use backstep_nn::network::Network;
@@ -233,22 +233,5 @@ impl Curves {
         for (series, v) in self.series.iter_mut().zip(values) {
             series[i] = v;
         }
-    }
-}
-
-impl crate::Timeline {
-    /// Defers the scheduled whole-set measures (see [`crate::measure::curves`]): what the page does, so
-    /// that a step costs its training. Turning it off measures every waiting step.
-    pub fn defer_measures(&mut self, on: bool) {
-        self.curves.set_deferred(on, &self.session);
-    }
-    /// Measures up to `n` waiting steps, the coarsest first; returns how many still wait.
-    pub fn settle_measures(&mut self, n: usize) -> usize {
-        self.curves.settle(n, &self.session)
-    }
-    /// Measures step `k` now if it waits (then true), so that [`crate::Timeline::curves`] has
-    /// it.
-    pub fn settle_measure(&mut self, k: u64) -> bool {
-        self.curves.settle_at(k, &self.session)
     }
 }

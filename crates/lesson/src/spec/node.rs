@@ -1,6 +1,11 @@
 //! A value of a parsed document, as the one reader ([`crate::spec::read`]) sees it: what it is, its
 //! number or text, an array's entries, an object's own fields. The CLI's `serde_json::Value`
-//! is one (here); the page's JS values are another (the wasm glue's `js.rs`).
+//! is one (here); the page's JS values are another (the wasm glue's `js.rs`). With the typed
+//! readers every format shares (an object's [`Fields`], numbers, whole numbers, text, lists),
+//! each error naming the field's path.
+
+use backstep_nn::batch::MAX_SAFE_INTEGER;
+use backstep_nn::error::SpecError;
 
 /// What a value of a parsed document is, as a message names it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -59,6 +64,112 @@ pub trait Node: Sized + Clone {
     fn keys(&self) -> Vec<String>;
     /// An object's own field; absent, `undefined` and `null` all read as `None`.
     fn field(&self, key: &str) -> Option<Self>;
+}
+
+/// What a reader returns: the value, or the error naming its field.
+pub type Read<T> = Result<T, SpecError>;
+
+/// The largest integer a JS number holds exactly (2^53 − 1), as the reader compares it.
+const MAX_SAFE: f64 = MAX_SAFE_INTEGER as f64;
+
+pub(crate) fn expected<N: Node>(v: &N, path: &str, what: &str) -> SpecError {
+    SpecError::new(
+        path,
+        format!("expected {what}, got {}", v.kind().describe()),
+    )
+}
+
+/// An object whose keys are all in `allowed`, with its path for messages.
+pub struct Fields<'p, N> {
+    value: N,
+    path: &'p str,
+}
+
+impl<'p, N: Node> Fields<'p, N> {
+    /// `value` as an object whose keys are all in `allowed`.
+    pub fn new(value: N, path: &'p str, allowed: &[&str]) -> Read<Self> {
+        if value.kind() != Kind::Object {
+            return Err(expected(&value, path, "an object"));
+        }
+        if let Some(key) = value
+            .keys()
+            .into_iter()
+            .find(|k| !allowed.contains(&k.as_str()))
+        {
+            let list: Vec<String> = allowed.iter().map(|k| format!("`{k}`")).collect();
+            let msg = format!("unknown field `{key}`, expected one of {}", list.join(", "));
+            return Err(SpecError::new(path, msg));
+        }
+        Ok(Fields { value, path })
+    }
+    fn path(&self, key: &str) -> String {
+        if self.path.is_empty() {
+            key.into()
+        } else {
+            format!("{}.{key}", self.path)
+        }
+    }
+    fn get(&self, key: &str) -> Option<N> {
+        self.value.field(key)
+    }
+    fn require(&self, key: &str) -> Read<N> {
+        self.get(key)
+            .ok_or_else(|| SpecError::new(self.path, format!("missing field `{key}`")))
+    }
+    /// An optional field, read by `read`.
+    pub fn opt<T>(&self, key: &str, read: impl Fn(&N, &str) -> Read<T>) -> Read<Option<T>> {
+        self.get(key).map(|v| read(&v, &self.path(key))).transpose()
+    }
+    /// A field that must be present, read by `read`.
+    pub fn need<T>(&self, key: &str, read: impl Fn(&N, &str) -> Read<T>) -> Read<T> {
+        read(&self.require(key)?, &self.path(key))
+    }
+}
+
+/// A number.
+pub fn number<N: Node>(v: &N, path: &str) -> Read<f64> {
+    v.number().ok_or_else(|| expected(v, path, "a number"))
+}
+
+/// A whole number from 0 to 2^53 − 1.
+pub fn whole<N: Node>(v: &N, path: &str) -> Read<u64> {
+    let n = number(v, path)?;
+    if (0.0..=MAX_SAFE).contains(&n) && n.fract() == 0.0 {
+        Ok(n as u64)
+    } else {
+        Err(SpecError::new(path, "expected a whole number ≥ 0"))
+    }
+}
+
+/// A string.
+pub fn text<N: Node>(v: &N, path: &str) -> Read<String> {
+    v.text().ok_or_else(|| expected(v, path, "a string"))
+}
+
+/// An array of at most `max` entries, each read by `each`. The length is checked first, so a
+/// huge array is refused before it is walked.
+pub fn list<N: Node, T>(
+    v: &N,
+    path: &str,
+    (max, what): (usize, &str),
+    each: impl Fn(&N, &str) -> Read<T>,
+) -> Read<Vec<T>> {
+    if v.kind() != Kind::Array {
+        return Err(expected(v, path, "an array"));
+    }
+    let n = v.len();
+    if n > max {
+        let msg = format!("has {n} {what}; at most {max} are allowed");
+        return Err(SpecError::new(path, msg));
+    }
+    (0..n)
+        .map(|i| each(&v.item(i), &format!("{path}[{i}]")))
+        .collect()
+}
+
+/// `value` as an object whose keys are all in `allowed` (its fields read with `need`, `opt`).
+pub fn fields<'p, N: Node>(value: N, path: &'p str, allowed: &[&str]) -> Read<Fields<'p, N>> {
+    Fields::new(value, path, allowed)
 }
 
 #[cfg(feature = "json")]

@@ -12,111 +12,14 @@
 
 use crate::limits::{MAX_LAYERS, MAX_SAMPLES, MAX_WIDTH};
 use crate::preset::{BETA1, BETA2, EPS, MOMENTUM};
+use crate::spec::node::expected;
 use crate::spec::{LayerSpec, OptimizerSpec, RegularizationSpec, Spec};
 use backstep_nn::error::SpecError;
 
-pub use crate::spec::node::{Kind, Node};
+pub use crate::spec::node::{Fields, Kind, Node, fields, list, number, text, whole};
 pub use crate::spec::read_settings::{KEYS as SETTINGS_KEYS, settings};
 
 type Read<T> = Result<T, SpecError>;
-
-/// The largest integer a JS number holds exactly (2^53 − 1).
-const MAX_SAFE: f64 = 9_007_199_254_740_991.0;
-
-fn expected<N: Node>(v: &N, path: &str, what: &str) -> SpecError {
-    SpecError::new(
-        path,
-        format!("expected {what}, got {}", v.kind().describe()),
-    )
-}
-
-/// An object whose keys are all in `allowed`, with its path for messages.
-pub struct Fields<'p, N> {
-    value: N,
-    path: &'p str,
-}
-
-impl<'p, N: Node> Fields<'p, N> {
-    /// `value` as an object whose keys are all in `allowed`.
-    pub fn new(value: N, path: &'p str, allowed: &[&str]) -> Read<Self> {
-        if value.kind() != Kind::Object {
-            return Err(expected(&value, path, "an object"));
-        }
-        if let Some(key) = value
-            .keys()
-            .into_iter()
-            .find(|k| !allowed.contains(&k.as_str()))
-        {
-            let list: Vec<String> = allowed.iter().map(|k| format!("`{k}`")).collect();
-            let msg = format!("unknown field `{key}`, expected one of {}", list.join(", "));
-            return Err(SpecError::new(path, msg));
-        }
-        Ok(Fields { value, path })
-    }
-    fn path(&self, key: &str) -> String {
-        if self.path.is_empty() {
-            key.into()
-        } else {
-            format!("{}.{key}", self.path)
-        }
-    }
-    fn get(&self, key: &str) -> Option<N> {
-        self.value.field(key)
-    }
-    fn require(&self, key: &str) -> Read<N> {
-        self.get(key)
-            .ok_or_else(|| SpecError::new(self.path, format!("missing field `{key}`")))
-    }
-    /// An optional field, read by `read`.
-    pub fn opt<T>(&self, key: &str, read: impl Fn(&N, &str) -> Read<T>) -> Read<Option<T>> {
-        self.get(key).map(|v| read(&v, &self.path(key))).transpose()
-    }
-    /// A field that must be present, read by `read`.
-    pub fn need<T>(&self, key: &str, read: impl Fn(&N, &str) -> Read<T>) -> Read<T> {
-        read(&self.require(key)?, &self.path(key))
-    }
-}
-
-/// A number.
-pub fn number<N: Node>(v: &N, path: &str) -> Read<f64> {
-    v.number().ok_or_else(|| expected(v, path, "a number"))
-}
-
-/// A whole number from 0 to 2^53 − 1.
-pub fn whole<N: Node>(v: &N, path: &str) -> Read<u64> {
-    let n = number(v, path)?;
-    if (0.0..=MAX_SAFE).contains(&n) && n.fract() == 0.0 {
-        Ok(n as u64)
-    } else {
-        Err(SpecError::new(path, "expected a whole number ≥ 0"))
-    }
-}
-
-/// A string.
-pub fn text<N: Node>(v: &N, path: &str) -> Read<String> {
-    v.text().ok_or_else(|| expected(v, path, "a string"))
-}
-
-/// An array of at most `max` entries, each read by `each`. The length is checked first, so a
-/// huge array is refused before it is walked.
-pub fn list<N: Node, T>(
-    v: &N,
-    path: &str,
-    (max, what): (usize, &str),
-    each: impl Fn(&N, &str) -> Read<T>,
-) -> Read<Vec<T>> {
-    if v.kind() != Kind::Array {
-        return Err(expected(v, path, "an array"));
-    }
-    let n = v.len();
-    if n > max {
-        let msg = format!("has {n} {what}; at most {max} are allowed");
-        return Err(SpecError::new(path, msg));
-    }
-    (0..n)
-        .map(|i| each(&v.item(i), &format!("{path}[{i}]")))
-        .collect()
-}
 
 /// Numbers, each rounded to the nearest f32 (values beyond its range become ±Inf here, and
 /// validation refuses them with their position).
@@ -129,11 +32,6 @@ pub fn floats<N: Node>(v: &N, path: &str) -> Read<Vec<f32>> {
 /// Rows of numbers.
 pub fn rows<N: Node>(v: &N, path: &str) -> Read<Vec<Vec<f32>>> {
     list(v, path, (MAX_SAMPLES, "rows"), floats)
-}
-
-/// `value` as an object whose keys are all in `allowed` (its fields read with `need`, `opt`).
-pub fn fields<'p, N: Node>(value: N, path: &'p str, allowed: &[&str]) -> Read<Fields<'p, N>> {
-    Fields::new(value, path, allowed)
 }
 
 /// A whole spec.
@@ -247,5 +145,24 @@ pub fn optimizer<N: Node>(v: &N, path: &str) -> Read<OptimizerSpec> {
             })
         }
         other => Err(unknown_type(path, other, "`sgd`, `momentum`, `adam`")),
+    }
+}
+
+impl Spec {
+    #[cfg(feature = "json")]
+    /// Parses JSON; a syntax or type error names the field it was found in. Anything but
+    /// whitespace after the document (a second document, stray text) is an error too.
+    pub fn parse(json: &str) -> Result<Spec, SpecError> {
+        use serde::Deserialize;
+        let de = &mut serde_json::Deserializer::from_str(json);
+        let value = serde_json::Value::deserialize(&mut *de)
+            .map_err(|e| SpecError::new("", e.to_string()))?;
+        de.end().map_err(|e| {
+            SpecError::new(
+                "",
+                format!("text after the end of the spec ({e}); a file holds one spec"),
+            )
+        })?;
+        spec(&value)
     }
 }

@@ -3,7 +3,7 @@
 
 use crate::limits::MAX_LAYERS;
 use crate::settings::Settings;
-use crate::spec::read::{Fields, Node, list, number, text, whole};
+use crate::spec::node::{Fields, Node, list, number, text, whole};
 use backstep_nn::error::SpecError;
 
 /// The fields of settings, in `Settings`'s order (the page's URL reads the same, `web/share/hash.js`).

@@ -1,6 +1,6 @@
 //! Measures taken later: the parameters of the steps the schedule measures
 //! ([`crate::measure::is_measured`]), copied when the step completes and measured when there is
-//! time ([`crate::measure::Curves`] in deferred mode). A copy is one `memcpy` per matrix into
+//! time ([`crate::measure::curves::Curves`] in deferred mode). A copy is one `memcpy` per matrix into
 //! one growing buffer, so a step pays for its parameters' size, never for a forward pass over
 //! the whole sets; the measure itself is the same function of the same parameters, so its bits
 //! are those of measuring at once.
