@@ -1,7 +1,8 @@
 // The core checks every engine must pass, written against the small driver of run.mjs (goto,
 // eval, click, key, errors): the article's numbers by Step and Sub-step, presenter view and
-// the keys, back and seek, the class link, save and resume, no request off the page's origin
-// under its Content-Security-Policy, and no console error.
+// the keys, back and seek, the class link, save and resume, two runs side by side and a pass
+// along the edges, no request off the page's origin under its Content-Security-Policy, and no
+// console error.
 
 import assert from 'node:assert/strict';
 
@@ -17,8 +18,10 @@ export async function until(d, fn, ok, what, ...args) {
   throw new Error(`waited 30 s for ${what}; last saw ${JSON.stringify(last)}`);
 }
 
-/** Opens `path` and waits for the automation API and the first frame. */
+/** Opens `path` as a new document (a URL that differs from the last only in its hash would
+ *  not reload the page) and waits for the automation API and the first frame. */
 async function open(d, path = '/') {
+  await d.goto('about:blank');
   await d.goto(path);
   await until(
     d,
@@ -177,7 +180,6 @@ export const CHECKS = [
         'the link',
       );
       const want = await api(d, 'snapshot');
-      await d.goto('about:blank');
       await open(d, url.slice(url.indexOf('/#')));
       await stepIs(d, 9, 'the replayed step');
       assert.deepEqual(await api(d, 'snapshot'), want);
@@ -196,6 +198,30 @@ export const CHECKS = [
       assert.equal((await state(d)).step, 5);
       await api(d, 'step', 1);
       assert.deepEqual(await api(d, 'snapshot'), want);
+    },
+  ],
+  [
+    'two runs side by side step together; a sub-step sends its pass along the edges',
+    async (d) => {
+      await open(d);
+      const spec = await api(d, 'spec');
+      await api(d, 'load', { ...spec, optimizer: { ...spec.optimizer, lr: 0.5 } });
+      await api(d, 'step', 4);
+      const alone = await state(d);
+      await open(d);
+      await api(d, 'compare', { what: 'lr', value: 0.5 });
+      await api(d, 'step', 4);
+      const v = await api(d, 'compared');
+      assert.deepEqual([v.step, v.lossAfter], [4, alone.lossAfter]);
+      await api(d, 'compare', null);
+      // This engine's default: motion allowed, so the sub-step through layers[0] sends x·W.
+      await api(d, 'substep');
+      assert.deepEqual((await api(d, 'flowing')).last, {
+        forward: true,
+        from: 0,
+        to: 1,
+        pulses: 8,
+      });
     },
   ],
   [
