@@ -20,10 +20,11 @@ export const changeWords = (change) => `${t('compareNames')[change.what]} = ${ch
 export function drawCompare(canvas, main, other, change, side, log) {
   const { ctx, w } = prepare(canvas, PLOT_H + 40 + mapSize(canvas) + 44);
   const runs = [
-    { model: main, name: t('compareRun'), color: INK, dash: [] },
+    { model: main, short: t('compareRun'), name: t('compareRun'), color: INK, dash: [] },
     {
       model: other,
-      name: `${t('compareVariant')}: ${changeWords(change)}`,
+      short: t('compareVariant'),
+      name: `${t('compareVariant')} (${changeWords(change)})`,
       color: ACTIVE,
       dash: [9, 5],
     },
@@ -63,7 +64,15 @@ function drawCurves(ctx, w, runs, log) {
   if (!Number.isFinite(lo)) [lo, hi] = log ? [-1, 0] : [0, 1];
   if (!log) lo = Math.min(lo, 0);
   if (hi - lo < 1e-9) hi = lo + 1;
-  const [x0, x1, y0, y1] = [PAD.l, w - PAD.r, PAD.t, PLOT_H - PAD.b + PAD.t];
+  ctx.font = FONT.text;
+  const legends = runs.map((run, k) => {
+    const s = series[k];
+    return `${run.name}${s.length ? `: ${fmt(s[s.length - 1])}` : ''}`;
+  });
+  const room = (w - PAD.l - PAD.r) / 2 - 40;
+  const stacked = legends.some((l) => ctx.measureText(l).width > room);
+  const top = stacked ? PAD.t + 18 : PAD.t;
+  const [x0, x1, y0, y1] = [PAD.l, w - PAD.r, top, PLOT_H - PAD.b + PAD.t];
   const xOf = (i) => x0 + ((x1 - x0) * i) / (n - 1);
   const yOf = (v) => y1 - ((y1 - y0) * (f(v) - lo)) / (hi - lo);
   ctx.font = FONT.text;
@@ -96,16 +105,16 @@ function drawCurves(ctx, w, runs, log) {
       pen = true;
     }
     ctx.stroke();
-    // The legend: a stroke of the line's style, the run's name and its last batch loss.
-    const lx = x0 + k * ((x1 - x0) / 2);
+    // The legend: a stroke of the line's style, the run's name and its last batch loss; side
+    // by side where they fit, else one under the other.
+    const [lx, ly] = stacked ? [x0, 12 + 18 * k] : [x0 + k * ((x1 - x0) / 2), 14];
     ctx.beginPath();
-    ctx.moveTo(lx, 14);
-    ctx.lineTo(lx + 30, 14);
+    ctx.moveTo(lx, ly);
+    ctx.lineTo(lx + 30, ly);
     ctx.stroke();
     ctx.setLineDash([]);
     ctx.fillStyle = run.color;
-    const last = s.length ? ` ${fmt(s[s.length - 1])}` : '';
-    ctx.fillText(`${run.name}${last}`, lx + 36, 14);
+    ctx.fillText(legends[k], lx + 36, ly);
   });
   ctx.setLineDash([]);
   ctx.fillStyle = MUTED;
@@ -119,7 +128,7 @@ function drawMap(ctx, run, box, side, x, y, size) {
   ctx.fillStyle = run.color;
   ctx.font = FONT.bold;
   ctx.textAlign = 'left';
-  ctx.fillText(run.name, x, y - 11);
+  ctx.fillText(run.short, x, y - 11);
   m.grid(side, box);
   const out = m.mat(Slot.Grid + m.kinds().length, What.Y);
   const [tmin, tmax] = targetRange(m.mat(Slot.Data, What.T));
