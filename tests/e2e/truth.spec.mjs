@@ -1,5 +1,5 @@
 // One source of truth: the page's form and `spec()` take every default from the same place as
-// the CLI (backstep_nn::Preset), so the same settings give the same spec, bit for bit.
+// the CLI (backstep_lesson::Preset), so the same settings give the same spec, bit for bit.
 
 import { execFileSync } from 'node:child_process';
 import { expect, open, test } from './fixtures.mjs';

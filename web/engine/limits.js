@@ -1,4 +1,4 @@
-// The page's limits on a run, as the wasm states them (backstep_nn::limits: the one place they
+// The page's limits on a run, as the wasm states them (backstep_lesson::limits: the one place they
 // live), and the message for a run over them. The core accepts bigger runs (the CLI's limits);
 // the page would draw them slowly and illegibly, and Play could stall.
 

@@ -3,7 +3,7 @@
 // turns a truth table into AND, OR, NAND or back to XOR); a CSV file of x1, x2, label rows
 // becomes the training set. Each edit loads the spec of the run on the new data (the core makes
 // it): the run starts again at step 0 from the same initial weights. The limits shown come from
-// the wasm (backstep_nn::limits).
+// the wasm (backstep_lesson::limits).
 
 import { MAX_CSV } from '../api.js';
 import { pageLimits } from '../engine/limits.js';

@@ -11,7 +11,7 @@
 import { escapeHidden } from './quote.js';
 
 /** Settings a hash may hold, and how each is read (the wasm checks names and ranges); every
- *  field of backstep_nn's `Settings`, in its order (crates/nn/tests/read.rs checks). */
+ *  field of backstep_lesson's `Settings`, in its order (crates/lesson/tests/read.rs checks). */
 const SETTINGS = {
   dataset: 'name',
   hidden: 'list',

@@ -7,7 +7,7 @@ import { pageLimits } from '../engine/limits.js';
 import { t } from '../i18n/index.js';
 import { fitting } from './presenter.js';
 
-/** Fills the form with the chosen data set's defaults (the wasm's, from backstep_nn::Preset). */
+/** Fills the form with the chosen data set's defaults (the wasm's: backstep_lesson::Preset). */
 export function applyDatasetDefaults(form) {
   showSettings(form, defaults(form.elements.dataset.value));
 }

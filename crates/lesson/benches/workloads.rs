@@ -1,6 +1,6 @@
 //! Criterion benchmarks of the workloads W1–W5 (see `backstep_lesson::workloads` and BENCHMARKS.md).
 //!
-//! Run: `cargo bench -p backstep-nn --bench workloads` (or `cargo xtask bench`).
+//! Run: `cargo bench -p backstep-lesson --bench workloads` (or `cargo xtask bench`).
 
 use backstep_lesson::{MicroStep, workloads};
 use backstep_nn::Inference;

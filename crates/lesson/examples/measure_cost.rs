@@ -1,6 +1,6 @@
 //! What the timeline's whole-set measures (`backstep_lesson::measure`) cost next to a step, per
 //! workload, with the page's product loops (portable): `cargo run --release --example
-//! measure_cost -p backstep-nn -- 3000` (steps per figure; the timeline measures every step
+//! measure_cost -p backstep-lesson -- 3000` (steps per figure; the timeline measures every step
 //! below 1 024, then fewer). Prints microseconds per step.
 use backstep_lesson::measure::curves::Curves;
 use backstep_lesson::{Timeline, workloads};

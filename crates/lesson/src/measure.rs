@@ -1,7 +1,7 @@
 //! What a run's parameters score on whole sets, after each step: the training and the test loss
 //! on the same footing (the mean per sample over the whole set, (1/n)·Σᵢ ½‖yᵢ − tᵢ‖²) and, for a
 //! 2-class task, the accuracy on the training and the test points; plus which step's batch loss
-//! the session's loss is. [`Curves`] keeps them per step for the timeline.
+//! the session's loss is. [`curves::Curves`] keeps them per step for the timeline.
 //!
 //! A task is 2-class when its targets have one column and take exactly two values on a training
 //! set of at least three points (0 and 1 for the class data sets; AND, OR and NAND, whose one
@@ -107,7 +107,7 @@ pub fn is_measured(s: u64) -> bool {
     s < 1024 || s % (1u64 << (63 - (s / 512).leading_zeros())) == 0
 }
 
-/// Series index of the training loss (mean per sample) in [`Curves::series`].
+/// Series index of the training loss (mean per sample) in [`curves::Curves::series`].
 pub const TRAIN_LOSS: usize = 0;
 /// Series index of the test loss (mean per sample).
 pub const TEST_LOSS: usize = 1;

@@ -1,5 +1,5 @@
 //! The spec: the JSON document that fully describes a run (data, layers with their parameters,
-//! loss, optimizer, steps), and its validation into a [`Session`]. See `docs/trace-format.md`.
+//! loss, optimizer, steps), and its validation into a [`crate::Session`]. See `docs/trace-format.md`.
 //!
 //! These are the format's types only. They are written through their serde derives (serde_json
 //! in the CLI, serde-wasm-bindgen in the page) and read by [`read`], the one reader both front

@@ -1,5 +1,5 @@
 //! wasm-bindgen glue for the page: a [`Trainer`] handle over `backstep_lesson::Session`, the
-//! settings' defaults and names, the page's limits, fresh seeds and the colour table. Bindings only: every computation is `backstep-nn`'s.
+//! settings' defaults and names, the page's limits, fresh seeds and the colour table. Bindings only: every computation is `backstep-lesson`'s or `backstep-nn`'s.
 //!
 //! Specs, settings and step records cross as JS objects through the library's own serde schema
 //! (see [`js`]); the browser's own `JSON.parse`/`JSON.stringify` handle the text, so the wasm

@@ -6,8 +6,8 @@
 //! A measure is a forward pass over both whole sets: on a mini-batch run, many steps' worth. The
 //! page cannot pay that on every step it plays, and it does not need to: its curve draws about
 //! one point per column. So in deferred mode a scheduled step ([`is_measured`]) only copies its
-//! parameters ([`crate::timeline::pending`]); [`Curves::settle`] measures the copies (the coarsest grid
-//! first, so a curve being filled keeps its shape) in the time a frame has left, and
+//! parameters ([`crate::measure::pending`]); [`Curves::settle`] measures the copies (the
+//! coarsest grid first, so a curve being filled keeps its shape) in the time a frame has left, and
 //! [`Curves::settle_at`] the one step a reader points at. The current step's measures
 //! ([`Curves::now`], read every frame) are kept in the series too, as a point of the curve. A
 //! measure is a function of the parameters and the sets alone, so every value, whenever it was

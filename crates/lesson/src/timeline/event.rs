@@ -1,6 +1,7 @@
-//! A change made in the middle of a run (the optimizer, a weight, a bias), and the
-//! [`Timeline`] calls that record one at the step it was made after, so that the timeline
-//! replays it whenever it recomputes the run (step back, seek, resume).
+//! A change made in the middle of a run (the optimizer, a weight, a bias), as an event at the
+//! step it was made after: checked and applied to a session here; the [`crate::Timeline`]
+//! records it (`record.rs`) and replays it whenever it recomputes the run (step back, seek,
+//! resume).
 
 use crate::cycle::Session;
 use crate::spec::OptimizerSpec;
