@@ -45,6 +45,16 @@ test("for every data set and seeds 7 and 42, the page's spec() is what `backstep
 
 test("the form shows the data set's defaults, from the wasm", async ({ page }) => {
   await open(page);
+  // The task's fields: the data knobs, classes, loss and penalty (no rate without one).
+  const task = {
+    points: '200',
+    noise: '0.1',
+    test_fraction: '0.2',
+    classes: '2',
+    loss: 'mse',
+    regularization: 'none',
+    regularization_rate: '',
+  };
   const form = () =>
     page.evaluate(() => Object.fromEntries(new FormData(document.getElementById('settings'))));
   expect(await form()).toEqual({
@@ -56,6 +66,7 @@ test("the form shows the data set's defaults, from the wasm", async ({ page }) =
     batch: '0',
     init: 'normal',
     seed: '42',
+    ...task,
   });
   await page.selectOption('select[name="dataset"]', 'circle');
   await expect.poll(form).toEqual({
@@ -67,6 +78,7 @@ test("the form shows the data set's defaults, from the wasm", async ({ page }) =
     batch: '10',
     init: 'glorot',
     seed: '42',
+    ...task,
   });
   // The limits line is written from the wasm's numbers.
   await expect(page.locator('#limits')).toContainText('16');

@@ -142,6 +142,18 @@ export function captionLines(threshold, lo, hi, state, nTrain, nTest) {
   ];
 }
 
+/** The text lines under a map of classes: what its colour says (`soft`: from p = softmax(y))
+ *  and the accuracies by the largest output. */
+export function classLines(soft, state, nTrain, nTest) {
+  return [
+    t('classFieldLine')(soft),
+    t('accuracyLine')(
+      share(state.accuracy, nTrain),
+      nTest ? share(state.testAccuracy, nTest) : null,
+    ),
+  ];
+}
+
 /** The smallest and largest training target, as [lo, hi] (the two classes of a 2-class set). */
 export function targetRange(targets) {
   let lo = Infinity,

@@ -1,18 +1,21 @@
 // The decision-boundary panel and the per-neuron maps: one batched forward pass of a grid over
-// the input plane (a single wasm call), coloured through the lookup table into ImageData, with
-// the data points on top (● target 1, ✕ target 0, hollow = test); its frame (contour, axes,
-// colour bar, accuracy) is boundary-frame.js's.
+// the input plane (a single wasm call), coloured through the lookup table into ImageData (for k
+// classes, draw/classes.js's colours), with the data points on top (draw/markers.js); its frame
+// (contour, axes, colour bar, accuracy) is boundary-frame.js's.
 
 import { Slot, What } from '../engine/model.js';
 import { t } from '../i18n/index.js';
 import {
   captionLines,
+  classLines,
   drawAxes,
   drawColourBar,
   drawContour,
   targetRange,
 } from './boundary-frame.js';
-import { cssWidth, FONT, INK, MUTED, POS, packedTable, pixelRatio, prepare } from './colors.js';
+import { classCount, drawClassLegend, paintClasses } from './classes.js';
+import { cssWidth, FONT, INK, MUTED, packedTable, prepare } from './colors.js';
+import { drawPoints } from './markers.js';
 
 /** Grid points per side: the full grid, and the coarser one drawn while playing (under half
  *  the work; the maps move too fast then for the difference to show). */
@@ -113,7 +116,7 @@ export const drawnBoundary = { box: null };
 /** Draws the output over the plane, from a `side` × `side` grid, with the data points, the
  *  threshold's contour, axes, the colour bar and the accuracy (from `state`). Returns false if
  *  the data is not 2-D. */
-export function drawBoundary(canvas, model, side = GRID_SIDE, state = {}) {
+export function drawBoundary(canvas, model, side = GRID_SIDE, state = {}, view = {}) {
   const width = cssWidth(canvas);
   const size = Math.max(120, Math.min(width - LEFT - RIGHT, 400));
   const { ctx, w, h } = prepare(canvas, 24 + size + BELOW);
@@ -131,22 +134,26 @@ export function drawBoundary(canvas, model, side = GRID_SIDE, state = {}) {
   model.grid(side, box);
   const last = model.kinds().length - 1;
   const out = model.mat(Slot.Grid + 1 + last, What.Y);
+  const k = classCount(model);
   // Centre the colours between the smallest and largest target (0 and 1 for the class sets).
   const [tmin, tmax] = targetRange(model.mat(Slot.Data, What.T));
   const threshold = model.threshold();
   const mid = threshold ?? (tmin + tmax) / 2,
     half = Math.max((tmax - tmin) / 2, 1e-6);
-  paintMap(ctx, out, 0, ox, oy, size, mid, half);
-  if (threshold != null) drawContour(ctx, out.data, side, threshold, ox, oy, size);
-  // The data points never change within a run: they are drawn once into a transparent layer
-  // and copied on top of each new map.
-  const key = `${model.loads}|${size}|${pixelRatio()}`;
-  if (markers.key !== key) drawMarkers(model, box, size, mid, key);
-  ctx.drawImage(markers.canvas, ox - 8, oy - 8, size + 16, size + 16);
+  const discrete = view.discretize && threshold != null;
+  let soft = false;
+  if (k) soft = paintClasses(ctx, model, out, ox, oy, size, view.discretize);
+  // Discretized, every point is painted as the side of the threshold it falls on.
+  else paintMap(ctx, out, 0, ox, oy, size, mid, discrete ? 1e-9 : half);
+  if (!k && threshold != null) drawContour(ctx, out.data, side, threshold, ox, oy, size);
+  drawPoints(ctx, model, box, { x: ox, y: oy, size, mid, k, showTest: view.showTest !== false });
   drawAxes(ctx, box, ox, oy, size);
-  drawColourBar(ctx, ox + size + 14, oy, size, mid, half, threshold != null);
+  if (k) drawClassLegend(ctx, ox + size + 12, oy, k);
+  else drawColourBar(ctx, ox + size + 14, oy, size, mid, half, threshold != null);
   const rows = (w) => model.trainer.rows(Slot.Data, w);
-  const lines = captionLines(threshold, tmin, tmax, state, rows(What.X), rows(What.XTest));
+  const lines = k
+    ? classLines(soft, state, rows(What.X), rows(What.XTest))
+    : captionLines(threshold, tmin, tmax, state, rows(What.X), rows(What.XTest));
   ctx.fillStyle = INK;
   ctx.font = FONT.text;
   ctx.textAlign = 'left';
@@ -154,66 +161,6 @@ export function drawBoundary(canvas, model, side = GRID_SIDE, state = {}) {
     ctx.fillText(line, 8, oy + size + 50 + 22 * k);
   });
   return true;
-}
-
-/** The data points' layer, cached per run, map size and pixel ratio. */
-const markers = { key: '', canvas: new OffscreenCanvas(1, 1), dpr: 1 };
-
-/** Draws the data points (● target 1, ✕ target 0; hollow or grey = test) into `markers`. */
-function drawMarkers(model, box, size, mid, key) {
-  const dpr = pixelRatio();
-  Object.assign(markers.canvas, {
-    width: Math.ceil((size + 16) * dpr),
-    height: Math.ceil((size + 16) * dpr),
-  });
-  Object.assign(markers, { key, dpr });
-  const ctx = markers.canvas.getContext('2d');
-  ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
-  const px = (v) => 8 + (size * (v - box[0])) / (box[1] - box[0]);
-  const py = (v) => 8 + size - (size * (v - box[2])) / (box[3] - box[2]);
-  for (const [xw, tw, hollow] of [
-    [What.X, What.T, false],
-    [What.XTest, What.TTest, true],
-  ]) {
-    const xs = model.mat(Slot.Data, xw),
-      ts = model.mat(Slot.Data, tw);
-    for (let r = 0; xs && r < xs.rows; r++) {
-      const x = px(xs.at(r, 0)),
-        y = py(xs.at(r, 1)),
-        one = ts.at(r, 0) > mid;
-      ctx.lineWidth = 2;
-      // Shape carries the label; a white halo and a dark core keep it readable on either end
-      // of the colour map.
-      if (one) {
-        ctx.beginPath();
-        ctx.arc(x, y, 5.5, 0, 2 * Math.PI);
-        ctx.fillStyle = hollow ? '#fff' : POS;
-        ctx.fill();
-        ctx.lineWidth = 2.5;
-        ctx.strokeStyle = '#fff';
-        ctx.stroke();
-        ctx.lineWidth = 1.2;
-        ctx.strokeStyle = INK;
-        ctx.stroke();
-      } else {
-        const cross = () => {
-          ctx.beginPath();
-          ctx.moveTo(x - 5, y - 5);
-          ctx.lineTo(x + 5, y + 5);
-          ctx.moveTo(x + 5, y - 5);
-          ctx.lineTo(x - 5, y + 5);
-          ctx.stroke();
-        };
-        ctx.lineCap = 'round';
-        ctx.strokeStyle = '#fff';
-        ctx.lineWidth = 5.5;
-        cross();
-        ctx.strokeStyle = hollow ? MUTED : INK;
-        ctx.lineWidth = 2.5;
-        cross();
-      }
-    }
-  }
 }
 
 /** Draws a small map for every unit of every layer whose output feeds the next affine layer,

@@ -4,7 +4,8 @@
 
 import { Curve, Slot, What } from '../engine/model.js';
 import { t } from '../i18n/index.js';
-import { captionLines, targetRange } from './boundary-frame.js';
+import { captionLines, classLines, targetRange } from './boundary-frame.js';
+import { classCount } from './classes.js';
 import { fmt } from './colors.js';
 import { shownMatrices, UPDATE } from './matrices.js';
 import { matrixLayer } from './panels.js';
@@ -110,7 +111,11 @@ function boundary(model, state) {
   if (model.trainer.cols(Slot.Data, What.X) !== 2) return t('none2d');
   const rows = (w) => model.trainer.rows(Slot.Data, w);
   const [lo, hi] = targetRange(model.mat(Slot.Data, What.T));
-  const lines = captionLines(model.threshold(), lo, hi, state, rows(What.X), rows(What.XTest));
+  const k = classCount(model);
+  const soft = model.lossName === 'softmax_cross_entropy';
+  const lines = k
+    ? classLines(soft, state, rows(What.X), rows(What.XTest))
+    : captionLines(model.threshold(), lo, hi, state, rows(What.X), rows(What.XTest));
   return `${t('altBoundary')(rows(What.X), rows(What.XTest))} ${lines.join('. ')}`;
 }
 

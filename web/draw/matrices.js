@@ -5,6 +5,7 @@
 
 import { Slot, What } from '../engine/model.js';
 import { nextWords, t } from '../i18n/index.js';
+import { lossFormula } from '../lesson/explain.js';
 import {
   cellIndex,
   cellScale,
@@ -20,12 +21,11 @@ import {
 } from './colors.js';
 import { outside, placed } from './drawn.js';
 import { CELL_H, fitMatrices, MAX_COLS, MAX_ROWS, TITLE_H } from './matrix-fit.js';
+import { shownMatrices } from './shown-matrices.js';
 
 export { MAX_COLS, MAX_ROWS } from './matrix-fit.js';
+export { shownMatrices, UPDATE } from './shown-matrices.js';
 
-/** The matrices panel's "layer" for the update: every affine layer's weights before, gradient
- *  and after. */
-export const UPDATE = 'update';
 // A cell is as wide as its matrix's longest number ("-0.4295": 7 monospace characters) and a
 // margin; one character's width is measured once, on first draw (the font never changes).
 let CHAR_W = 0;
@@ -45,79 +45,6 @@ function cellWidth(it) {
 const LEGEND_H = 28;
 /** A line of text under the matrices (the loss phase's L). */
 const LINE_H = 30;
-
-/** The matrices of a layer kind, as {label, name, layer, what}: `name` is what layout() calls
- *  it (x, W, b, y, mask, t, dy, dout, dx, dW, db, W_before, b_before). */
-function matList(kind, layer) {
-  const m = (label, name, what, l = layer) => ({ label, name, layer: l, what });
-  if (layer === Slot.Loss)
-    return [m('y', 'y', What.Y), m('t', 't', What.T), m('dL/dy = y − t', 'dy', What.Dy)];
-  if (kind === 'affine') {
-    return [
-      m('x', 'x', What.X),
-      m('W', 'W', What.W),
-      m('b', 'b', What.B),
-      m('z = x·W + b', 'y', What.Y),
-      m('dout', 'dout', What.Dout),
-      m('dx = dout·Wᵀ', 'dx', What.Dx),
-      m('dW = xᵀ·dout', 'dW', What.Dw),
-      m('db = Σ dout', 'db', What.Db),
-      m(`W (${t('before')})`, 'W_before', What.WBefore),
-    ];
-  }
-  const rows = [m('x', 'x', What.X)];
-  if (kind === 'relu') rows.push(m('mask (x ≤ 0)', 'mask', What.Mask));
-  rows.push(m('y', 'y', What.Y), m('dout', 'dout', What.Dout), m('dx', 'dx', What.Dx));
-  return rows;
-}
-
-/** The names a phase is about (presenter view shows only these, so they fit one screen):
- *  forward its inputs and outputs, backward its gradients. */
-const FOCUS = {
-  forward: ['x', 'W', 'b', 'mask', 'y'],
-  backward: ['dout', 'dx', 'dW', 'db', 'mask'],
-  loss: ['y', 't', 'dy'],
-};
-
-/** The update's matrices for every affine layer: before, gradient, after (nothing before or
- *  computed at step 0). */
-function updateList(model, step) {
-  const list = [];
-  model.kinds().forEach((kind, l) => {
-    if (kind !== 'affine') return;
-    // Short titles (the shape is in the layer's own view): the update's 4×1 columns then
-    // share a band.
-    const at = (label, name, what) => list.push({ label, name, layer: l, what, short: true });
-    const [before, after] = step > 0 ? [` ${t('stageBefore')}`, ` ${t('stageAfter')}`] : ['', ''];
-    if (step > 0) {
-      at(`W[${l}]${before}`, 'W_before', What.WBefore);
-      at(`dW[${l}]`, 'dW', What.Dw);
-    }
-    at(`W[${l}]${after}`, 'W', What.W);
-    if (step > 0) {
-      at(`b[${l}]${before}`, 'b_before', What.BBefore);
-      at(`db[${l}]`, 'db', What.Db);
-    }
-    at(`b[${l}]${after}`, 'b', What.B);
-  });
-  return list;
-}
-
-/** The matrices the panel shows for `layer` (an index, Slot.Loss or UPDATE) and `phase` (null:
- *  all of the layer's), as [{label, name, layer, what, m}] (the text alternative lists the same
- *  ones). `step` is the completed steps (the update's list). */
-export function shownMatrices(model, layer, phase = null, step = 1) {
-  let list;
-  if (layer === UPDATE) list = updateList(model, step);
-  else {
-    const kind = layer === Slot.Loss ? 'loss' : model.kinds()[layer];
-    const focus = FOCUS[layer === Slot.Loss ? 'loss' : phase];
-    list = matList(kind, layer).filter((it) => !focus || focus.includes(it.name));
-  }
-  return list
-    .map((it) => ({ ...it, m: model.mat(it.layer, it.what) }))
-    .filter((it) => it.m && it.m.rows > 0 && it.m.cols > 0);
-}
 
 /** Draws the panel for `layer` (an index, Slot.Loss or UPDATE); with `phase`, only what that
  *  phase is about. `step`: the completed steps. */
@@ -161,9 +88,10 @@ export function drawMatrices(canvas, model, layer, phase = null, step = 1, curso
     const title = { kind: 'label', name: `title ${name}`, layer: p.layer, x, y, w: p.titleW };
     records.push({ ...title, h: TITLE_H - 4, clipped, fontPx: 14 });
   }
-  // The loss phase's one number: L, the batch's ½·Σ(y − t)² as the article prints it.
+  // The loss phase's one number: L, the batch's ½·Σ(y − t)² as the article prints it (or the
+  // run's own loss, with its penalty's term).
   if (layer === Slot.Loss) {
-    const text = `L = ½·Σ (y − t)² = ${fmt(model.trainer.loss())}`;
+    const text = `${lossFormula(model)} = ${fmt(model.trainer.loss())}`;
     ctx.font = FONT.bold;
     ctx.fillStyle = INK;
     ctx.textAlign = 'left';

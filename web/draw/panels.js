@@ -52,6 +52,6 @@ export function drawPanels(canvases, model, view, state, timings) {
   );
   timed(timings, 'gates', () => drawGates(canvases.gates, model));
   const side = view.playing ? PLAYING_SIDE : GRID_SIDE;
-  timed(timings, 'boundary', () => drawBoundary(canvases.boundary, model, side, state));
+  timed(timings, 'boundary', () => drawBoundary(canvases.boundary, model, side, state, view));
   timed(timings, 'neurons', () => drawNeurons(canvases.neurons, model, side));
 }

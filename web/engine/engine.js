@@ -5,6 +5,7 @@
 // the run, and replay such a record: the wasm is deterministic, so a replay gives the same bits.
 
 import { colormap, fresh_seed } from '../../pkg/backstep_wasm.js';
+import { taskOf } from '../draw/classes.js';
 import { setColormap, setGeometry } from '../draw/colors.js';
 import { drawLoss, lossCursor, moveCursor } from '../draw/losscurve.js';
 import { drawPanels, timed } from '../draw/panels.js';
@@ -71,7 +72,7 @@ export function createEngine(memory, setup, send, record = null) {
   setLanguage(setup.lang);
 
   /** Replaces the run (`fn` throws, keeping the old one, if it cannot) and returns what the
-   *  page's selectors need: {kinds, rows, sample, state}. */
+   *  page's selectors need: {kinds, rows, sample, settings, classes (taskOf), state}. */
   function loaded(fn) {
     // Any attempt pauses (the page shows it paused as it asks), even one that fails.
     view.playing = false;
@@ -86,6 +87,7 @@ export function createEngine(memory, setup, send, record = null) {
       rows,
       sample: view.sample,
       settings: model.settings(),
+      ...taskOf(model),
       state: ui.quiet ? null : draw(),
     };
   }

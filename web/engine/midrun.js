@@ -4,7 +4,7 @@
 // share/hash.js, share/link.js). Any other setting starts over.
 
 import { ruleOf } from '../share/hash.js';
-import { applyDatasetDefaults, readSettings } from '../stage/settings-form.js';
+import { applyDatasetDefaults, followClasses, readSettings } from '../stage/settings-form.js';
 
 /** Settings that a run can change without starting over. */
 const OPTIMIZER_FIELDS = new Set(['lr', 'optimizer']);
@@ -19,6 +19,7 @@ export function createMidRun({ engine, shown, form, loadFromSettings, share }) {
   /** The form's field `name` changed. */
   async function change(name) {
     if (name === 'dataset') applyDatasetDefaults(form);
+    if (name === 'classes') followClasses(form);
     const run = shown.settings;
     const step = shown.state?.step ?? 0;
     let wanted = null;

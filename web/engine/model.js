@@ -57,6 +57,9 @@ export class Model {
     this.historyEpoch++;
     // A run's layer kinds never change: read them across the boundary once, not per frame.
     this.layerKinds = Array.from({ length: next.layer_count() }, (_, i) => next.layer_kind(i));
+    // The loss's name and the penalty ({type, rate} or null) never change within a run either.
+    this.lossName = next.loss_name();
+    this.penalty = next.penalty();
     this.version++;
   }
 

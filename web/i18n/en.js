@@ -177,7 +177,7 @@ export const EN = {
     'Both curves: the mean loss per sample over the whole set after each step, L = (1/n)·Σᵢ ½‖yᵢ − tᵢ‖². The header shows the batch loss of one step, 0.5·Σ(y − t)², as the article prints it.',
   lossReadout: ({ step, batch, train, test }) =>
     `step ${step}: ${batch == null ? '(start) · mean per sample' : `${batch} (batch loss ½Σ, before update) · mean per sample after update`}: training ${train}${test == null ? '' : `, test ${test}`}`,
-  lossOfStep: (after) => (after ? 'batch loss ½Σ, before update' : 'batch loss ½Σ'),
+  lossOfStep: (after, sum) => (after ? `batch loss ${sum}, before update` : `batch loss ${sum}`),
   lossAfter: '→ after update',
   stepWhen: { start: '(start)', before: '· before update', after: '· after update' },
   playingNow: 'playing',

@@ -1,9 +1,17 @@
 // The page's words in Japanese and English. Phase names follow the article: 知る, ロス, 考える, 更新.
 
 import { EN } from './en.js';
+import { TASKS_EN } from './en-tasks.js';
 import { JA } from './ja.js';
+import { TASKS_JA } from './ja-tasks.js';
 
-const STRINGS = { ja: JA, en: EN };
+/** One language's table: its words and its task's words (the menus' labels merged). */
+const table = (words, task) => ({
+  ...words,
+  ...task,
+  options: { ...words.options, ...task.options },
+});
+const STRINGS = { ja: table(JA, TASKS_JA), en: table(EN, TASKS_EN) };
 
 let lang = (navigator.language || 'ja').startsWith('ja') ? 'ja' : 'en';
 

@@ -181,7 +181,7 @@ export const JA = {
     '2 本の線: 各ステップの後、データ全体での 1 件あたりの平均損失 L = (1/n)·Σᵢ ½‖yᵢ − tᵢ‖²。上の表示は記事と同じく 1 ステップのバッチ損失 0.5·Σ(y − t)² です。',
   lossReadout: ({ step, batch, train, test }) =>
     `ステップ ${step}: ${batch == null ? '(開始時) · 1 件あたり平均' : `${batch} (バッチ損失 ½Σ、更新前) · 更新後の 1 件あたり平均`}: 訓練 ${train}${test == null ? '' : `、テスト ${test}`}`,
-  lossOfStep: (after) => (after ? 'バッチ損失 ½Σ 更新前' : 'バッチ損失 ½Σ'),
+  lossOfStep: (after, sum) => (after ? `バッチ損失 ${sum} 更新前` : `バッチ損失 ${sum}`),
   lossAfter: '→ 更新後',
   stepWhen: { start: '(開始時)', before: '· 更新前', after: '· 更新後' },
   playingNow: '再生中',

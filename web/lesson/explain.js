@@ -3,6 +3,7 @@
 // weight's update), in the page's language. The engine builds it from the same views the
 // panels draw; the page shows it in `[data-formula]`.
 
+import { classOf } from '../draw/classes.js';
 import { fmt } from '../draw/colors.js';
 import { Slot, What } from '../engine/model.js';
 import { stepWords, t } from '../i18n/index.js';
@@ -46,14 +47,45 @@ function forwardAct(model, layer, s, kind) {
   return `y = ${f} — ${t('sampleN')(s)}: y${sub(j)} = ${f.replace('z', term(x.at(s, j)))} = ${n(y.at(s, j))}${rule}`;
 }
 
-function loss(model, state) {
+function loss(model, state, s) {
   const y = model.mat(Slot.Loss, What.Y);
   const tt = model.mat(Slot.Loss, What.T);
   if (!y || !tt || state.loss == null) return '';
+  const [data, pen] = model.trainer.loss_terms();
+  // With a penalty on the weights, its term (taken before the update) and the sum.
+  const penalty = model.penalty
+    ? ` ${PENALTY[model.penalty.type]} (r = ${model.penalty.rate}) = ${n(pen)}; L = ${n(state.loss)}`
+    : '';
+  if (model.lossName === 'softmax_cross_entropy') {
+    const p = model.mat(Slot.Loss, What.P);
+    if (!p || s >= p.rows) return '';
+    const c = classOf(tt, s);
+    return `p = softmax(y), L = −Σ t·log p — ${t('sampleN')(s)} (t: ${t('classN')(c)}): −log p${sub(c)} = −log ${n(p.at(s, c))} = ${n(-Math.log(p.at(s, c)))}; Σ = ${n(data)}${penalty}; dL/dy = p − t`;
+  }
   const rows = Math.min(y.rows, MAX_TERMS);
   const parts = Array.from({ length: rows }, (_, r) => `(${n(y.at(r, 0))} − ${n(tt.at(r, 0))})²`);
   if (y.rows * y.cols > rows) parts.push(t('moreTerms')(y.rows * y.cols - rows));
-  return `L = ½·Σ(y − t)² = ½·(${parts.join(' + ')}) = ${n(state.loss)}; dL/dy = y − t ${t('notTminusY')}`;
+  return `L = ½·Σ(y − t)² = ½·(${parts.join(' + ')}) = ${n(data)}${penalty}; dL/dy = y − t ${t('notTminusY')}`;
+}
+
+/** The penalty's term of the loss, and its part of dW, by type. */
+const PENALTY = { l1: '+ r·Σ|W|', l2: '+ ½·r·ΣW²' };
+
+/** The run's loss as a formula: its data term and, with a penalty, the penalty's term. */
+export function lossFormula(model) {
+  const data = model.lossName === 'softmax_cross_entropy' ? 'L = −Σ t·log p' : 'L = ½·Σ(y − t)²';
+  return model.penalty ? `${data} ${PENALTY[model.penalty.type]}` : data;
+}
+const PENALTY_GRAD = { l1: 'r·sign(W)', l2: 'r·W' };
+
+/** dW's penalty part for W[r][c] (` + r·W = …`), or '' without a penalty. */
+function penaltyPart(model, layer, r, c) {
+  const p = model.penalty;
+  const w = model.mat(layer, What.W);
+  if (!p || !w) return '';
+  const v = w.at(r, c);
+  const g = p.type === 'l1' ? `${p.rate}·sign(${n(v)})` : `${p.rate}·${term(v)}`;
+  return ` + ${g}`;
 }
 
 function backwardAffine(model, layer) {
@@ -69,7 +101,8 @@ function backwardAffine(model, layer) {
     for (let c = 0; c < dw.cols; c++)
       if (Math.abs(dw.at(r, c)) > Math.abs(dw.at(r0, c0))) [r0, c0] = [r, c];
   const pairs = Array.from({ length: x.rows }, (_, k) => [x.at(k, r0), dout.at(k, c0)]);
-  return `dW = xᵀ·dout, db = Σ dout, dx = dout·Wᵀ — dW[${r0}][${c0}] = ${sum(pairs)} = ${n(dw.at(r0, c0))}; db[${c0}] = ${n(db.at(0, c0))}`;
+  const pen = model.penalty ? ` + ${PENALTY_GRAD[model.penalty.type]}` : '';
+  return `dW = xᵀ·dout${pen}, db = Σ dout, dx = dout·Wᵀ — dW[${r0}][${c0}] = ${sum(pairs)}${penaltyPart(model, layer, r0, c0)} = ${n(dw.at(r0, c0))}; db[${c0}] = ${n(db.at(0, c0))}`;
 }
 
 function backwardAct(model, layer, s, kind) {
@@ -121,7 +154,7 @@ export function explain(model, state, sample, rule) {
   let text = '';
   if (state.phase === 'forward')
     text = kind === 'affine' ? forwardAffine(model, layer, s) : forwardAct(model, layer, s, kind);
-  else if (state.phase === 'loss') text = loss(model, state);
+  else if (state.phase === 'loss') text = loss(model, state, s);
   else if (state.phase === 'backward')
     text = kind === 'affine' ? backwardAffine(model, layer) : backwardAct(model, layer, s, kind);
   else if (state.phase === 'update' || (state.phase === 'idle' && state.step > 0))

@@ -1,7 +1,7 @@
 // The run in the URL's hash, so a teacher can send a link: the settings that differ from the
 // data set's defaults, the step, and the view (presenter, language, hidden controls), e.g.
 // `#dataset=circle&seed=7&step=120&present=1&lang=ja&hide=settings&lock=1` (a class link:
-// what it hides, locked), the learning rate or optimizer changed mid-run
+// what it hides, locked; `test=0` hides the test points, `discrete=1` discretizes the output), the learning rate or optimizer changed mid-run
 // (`opt=STEP+TYPE+LR,…`, midrun.js) and the weights and biases edited mid-run
 // (`edit=STEP_w_LAYER_ROW_COL_VALUE,STEP_b_LAYER_COL_VALUE,…`, each value the f32 the run holds,
 // written exactly, so the link replays the run bit for bit). Reading a hash never
@@ -142,7 +142,8 @@ export function readVariant(text) {
 }
 
 /** Reads a hash (with or without `#`) into {settings, step, present, lang, hide, lock, changes,
- *  edits, vs}, or throws an Error saying which part is wrong. An empty hash gives null. */
+ *  edits, vs, showTest, discrete}, or throws an Error saying which part is wrong. An empty hash
+ *  gives null. */
 export function readHash(hash) {
   const text = String(hash ?? '').replace(/^#/, '');
   if (text === '') return null;
@@ -157,6 +158,8 @@ export function readHash(hash) {
     changes: [],
     edits: [],
     vs: null,
+    showTest: true,
+    discrete: false,
   };
   const seen = new Set();
   for (const part of text.split('&')) {
@@ -175,6 +178,8 @@ export function readHash(hash) {
     else if (key === 'step') out.step = value(key, val, 'whole');
     else if (key === 'present') out.present = val === '1';
     else if (key === 'lock') out.lock = val === '1';
+    else if (key === 'test') out.showTest = val !== '0';
+    else if (key === 'discrete') out.discrete = val === '1';
     else if (key === 'opt') out.changes = readChanges(val);
     else if (key === 'edit') out.edits = readEdits(val);
     else if (key === 'vs') out.vs = readVariant(val);
@@ -207,6 +212,8 @@ export function writeHash({
   changes = [],
   edits = [],
   vs = null,
+  showTest = true,
+  discrete = false,
 }) {
   const parts = [];
   if (settings) {
@@ -224,6 +231,8 @@ export function writeHash({
     if (edited.length) parts.push(`edit=${writeEdits(edited)}`);
     if (vs) parts.push(`vs=${encodeURIComponent(writeVariant(vs))}`);
   }
+  if (!showTest) parts.push('test=0');
+  if (discrete) parts.push('discrete=1');
   if (present) parts.push('present=1');
   if (lang) parts.push(`lang=${lang}`);
   if (hide?.length) parts.push(`hide=${hide.join(',')}`);

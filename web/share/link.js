@@ -5,6 +5,7 @@ import { inLanguage } from '../i18n/corewords.js';
 import { language, setLanguage, t } from '../i18n/index.js';
 import { presenting } from '../stage/presenter.js';
 import { showMessage } from '../stage/status.js';
+import { viewSettings } from '../stage/view.js';
 import { applyHides } from './classlink.js';
 import { MAX_HASH, readHash, ruleOf, writeHash } from './hash.js';
 
@@ -83,6 +84,8 @@ export function createShare(deps) {
       changes: link.changes,
       edits,
       vs: link.vs,
+      showTest: viewSettings().showTest,
+      discrete: viewSettings().discretize,
     });
 
   /** The link of the run once every request made before has been answered (so after
@@ -151,6 +154,9 @@ export function createShare(deps) {
       deps.refreshLanguage();
     }
     if (wanted.present) deps.act('present');
+    document.getElementById('show-test').checked = wanted.showTest;
+    document.getElementById('discretize').checked = wanted.discrete;
+    engine.command('view', viewSettings());
     try {
       deps.afterLoad(await engine.request('preset', wanted.settings));
       // The variant first: it then follows the replay step by step.

@@ -32,7 +32,15 @@ export function showSummary(form) {
     `${t('foldBatch')} ${f.batch.value}`,
     chosen('init'),
     `${t('seed')} ${f.seed.value}`,
-  ].join(' · ');
+    // The task's choices, where they leave the plain two-class MSE run.
+    Number(f.classes.value) > 2 ? t('foldClasses')(f.classes.value) : null,
+    f.loss.value === 'mse' ? null : t('foldLoss')[f.loss.value],
+    f.regularization.value === 'none'
+      ? null
+      : `${chosen('regularization').split(' ')[0]} ${f.regularization_rate.value}`,
+  ]
+    .filter(Boolean)
+    .join(' · ');
 }
 
 /** Opens the fold as last left (closed the first time), keeps its state when it is toggled and

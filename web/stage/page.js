@@ -39,6 +39,7 @@ import {
   showMessage,
   shown,
 } from './status.js';
+import { initTask } from './task.js';
 import { CANVASES, geometry, sendGeometry, viewSettings } from './view.js';
 
 const $ = (id) => document.getElementById(id);
@@ -96,6 +97,8 @@ function afterLoad(run, fromForm = false) {
   showSummary(form);
   renderStatus();
   emit('run', run);
+  // The link follows the new run's settings now (its first frame may have come before them).
+  updateHash(true);
 }
 
 /** Builds a run from the settings form (with a fresh seed if `fresh`); a bad setting shows a
@@ -219,6 +222,7 @@ function wire() {
   for (const id of ['show-grads', 'sample', 'log-scale', 'matrix-layer', 'speed']) {
     $(id).addEventListener('change', () => engine.command('view', viewSettings()));
   }
+  initTask({ form, engine: () => engine, updateHash });
   bindImport($('import'), api.load, (err) =>
     showMessage(() => t('badImport')(inLanguage(err.message ?? String(err)))),
   );

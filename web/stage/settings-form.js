@@ -2,7 +2,7 @@
 // wasm's defaults and names, turns it into settings within the page's limits (stated in the UI), and maps
 // the pointer and arrow keys on the loss curve to its read-out.
 
-import { choices, defaults } from '../../pkg/backstep_wasm.js';
+import { choices, completed, defaults } from '../../pkg/backstep_wasm.js';
 import { pageLimits } from '../engine/limits.js';
 import { t } from '../i18n/index.js';
 import { fitting } from './presenter.js';
@@ -12,6 +12,24 @@ export function applyDatasetDefaults(form) {
   showSettings(form, defaults(form.elements.dataset.value));
 }
 
+/** The form's menus, each named as the settings' field it fills. */
+const MENUS = ['dataset', 'activation', 'optimizer', 'init', 'loss', 'regularization'];
+/** The task's numbers (data knobs, classes, the penalty's rate), each named as its settings
+ *  field: passed to the core as typed, so a bad one gets the core's message naming it. */
+const TASK = ['points', 'noise', 'test_fraction', 'classes', 'regularization_rate'];
+
+/** The loss the core takes for the form's data set and classes (softmax cross-entropy for more
+ *  than 2), put in the form when the classes change; a bad number is left for the core's
+ *  message when the run is built. */
+export function followClasses(form) {
+  const f = form.elements;
+  try {
+    f.loss.value = completed({ dataset: f.dataset.value, classes: Number(f.classes.value) }).loss;
+  } catch {
+    // Said when the form's run is built.
+  }
+}
+
 /** Shows settings (an object as `defaults` returns it) in the form. */
 export function showSettings(form, s) {
   const text = {
@@ -19,16 +37,16 @@ export function showSettings(form, s) {
     batch: String(s.batch_size),
     lr: String(s.lr),
     seed: String(s.seed),
+    ...Object.fromEntries(TASK.map((k) => [k, s[k] == null ? '' : String(s[k])])),
   };
-  for (const name of ['dataset', 'activation', 'optimizer', 'init'])
-    form.elements[name].value = s[name];
+  for (const name of MENUS) form.elements[name].value = s[name];
   for (const [name, value] of Object.entries(text)) form.elements[name].value = value;
 }
 
 /** Fills the form's menus with the names the wasm accepts (labels in `i18n/index.js` where a word
  *  reads better than the name). */
 export function fillChoices(form) {
-  for (const name of ['dataset', 'activation', 'optimizer', 'init']) {
+  for (const name of MENUS) {
     const select = form.elements[name];
     select.replaceChildren(
       ...choices(name).map((value) => {
@@ -68,6 +86,13 @@ export function readSettings(form) {
   const seed = Number(f.get('seed'));
   if (!Number.isInteger(seed) || seed < 0 || seed > 0xffffffff)
     throw new Error(`${t('seed')}: 0 – 4294967295`);
+  const task = {};
+  for (const key of TASK) {
+    const text = String(f.get(key) ?? '').trim();
+    // Empty takes the default; a number goes as one, anything else as typed (the core refuses
+    // it with its own line).
+    if (text !== '') task[key] = Number.isFinite(Number(text)) ? Number(text) : text;
+  }
   return {
     dataset: f.get('dataset'),
     hidden,
@@ -77,6 +102,9 @@ export function readSettings(form) {
     batch_size: batch,
     init: f.get('init'),
     seed,
+    loss: f.get('loss'),
+    regularization: f.get('regularization'),
+    ...task,
   };
 }
 

@@ -92,7 +92,9 @@ export function renderStatus() {
   // article's 更新前 → 更新後). Mid-cycle the lesson text says "before the update".
   const mine = state.loss != null && state.lossStep === at && at > 0;
   const after = mine && state.lossAfter != null;
-  setText('loss-label', t('lossOfStep')(after));
+  // Softmax cross-entropy's batch loss is a plain sum (Σ), the article's MSE a half one (½Σ).
+  const sum = shown.settings?.loss === 'softmax_cross_entropy' ? 'Σ' : '½Σ';
+  setText('loss-label', t('lossOfStep')(after, sum));
   setText('loss-value', mine ? fmt(state.loss) : '—');
   if ($('loss-after-wrap').hidden === after) $('loss-after-wrap').hidden = !after;
   if (after) setText('loss-after', fmt(state.lossAfter));

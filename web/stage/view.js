@@ -47,5 +47,7 @@ export function viewSettings() {
     presenter: presenting(),
     // A pass travels along the edges after a sub-step unless the reader asked for no motion.
     motion: !matchMedia('(prefers-reduced-motion: reduce)').matches,
+    showTest: $('show-test').checked,
+    discretize: $('discretize').checked,
   };
 }

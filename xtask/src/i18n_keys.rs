@@ -7,10 +7,11 @@ use std::collections::BTreeSet;
 use std::path::Path;
 
 /// The dictionaries checked against each other, Japanese first.
-const PAIRS: [[&str; 2]; 3] = [
+const PAIRS: [[&str; 2]; 4] = [
     ["web/i18n/ja.js", "web/i18n/en.js"],
     ["web/i18n/ja-keys.js", "web/i18n/en-keys.js"],
     ["web/i18n/ja-compare.js", "web/i18n/en-compare.js"],
+    ["web/i18n/ja-tasks.js", "web/i18n/en-tasks.js"],
 ];
 
 /// Every key path (`fields.seed`) of the object literal after `export const NAME = {`.
@@ -47,7 +48,7 @@ fn keys(text: &str) -> BTreeSet<String> {
     out
 }
 
-/// One line per key that one dictionary has and the other lacks.
+/// One line per key that one dictionary of a pair has and the other lacks.
 pub fn check(root: &Path) -> Result<Vec<String>, String> {
     let read = |p: &str| std::fs::read_to_string(root.join(p)).map_err(|e| format!("{p}: {e}"));
     let mut problems = Vec::new();

@@ -1,6 +1,7 @@
 //! Softmax cross-entropy and the L1/L2 penalties against a float64 reference written here from
 //! the definitions (softmax without the max trick, the penalty's gradient by hand), one step of
 //! a 3-4-3 tanh net; and the spec errors of both, one line naming the field.
+//! The grid's softmax (the page's class map) equals the loss phase's p bit for bit.
 
 mod common;
 
@@ -233,4 +234,19 @@ fn bad_softmax_and_regularization_specs_name_their_field() {
         error(&extra),
         "regularization: unknown field `on`, expected one of `type`, `rate`"
     );
+}
+
+/// The page's grid takes p = softmax(y) of logits outside a loss phase: the same bits as the
+/// loss phase's p on the same y.
+#[test]
+fn softmax_into_equals_the_loss_phase_p() {
+    use backstep_nn::loss::{Loss, LossKind, softmax_into};
+    let y = DMatrix::<f32>::from_fn(6, 4, |r, c| ((r * 7 + c * 3) % 11) as f32 * 0.9 - 4.0);
+    let t = DMatrix::<f32>::from_fn(6, 4, |r, c| f32::from(u8::from(r % 4 == c)));
+    let mut loss = Loss::new(LossKind::SoftmaxCrossEntropy);
+    loss.forward(&y, &t);
+    let mut p = DMatrix::zeros(0, 0);
+    softmax_into(&mut p, &y);
+    let bits = |m: &DMatrix<f32>| m.iter().map(|v| v.to_bits()).collect::<Vec<_>>();
+    assert_eq!(bits(&p), bits(loss.probabilities()));
 }

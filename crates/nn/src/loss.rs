@@ -181,6 +181,26 @@ impl<T: Real> Loss<T> {
     }
 }
 
+/// p = softmax(y) row by row into `p` (sized as y), as the loss phase computes it (the same
+/// steps, so the same bits): for the page's grid, whose outputs are logits.
+pub fn softmax_into<T: Real>(p: &mut DMatrix<T>, y: &DMatrix<T>) {
+    let (n, k) = y.shape();
+    fit(p, n, k);
+    for r in 0..n {
+        let mut m = y[(r, 0)];
+        for j in 1..k {
+            m = m.max(y[(r, j)]);
+        }
+        let mut s = T::zero();
+        for j in 0..k {
+            s += (y[(r, j)] - m).exp_m();
+        }
+        for j in 0..k {
+            p[(r, j)] = (y[(r, j)] - m).exp_m() / s;
+        }
+    }
+}
+
 /// The row's class: the index of its largest value (the first of equals).
 pub fn argmax<T: Real>(m: &DMatrix<T>, r: usize) -> usize {
     let mut best = 0;

@@ -46,6 +46,14 @@ pub fn defaults(dataset: &str) -> Result<JsValue, JsError> {
     Ok(js::to_js(&Preset::for_data(data).settings()))
 }
 
+/// Settings (any subset) completed with the chosen data set's defaults, as `defaults` gives
+/// them (the form asks, say, which loss 3 classes take); a bad name throws its one line.
+#[wasm_bindgen]
+pub fn completed(settings: JsValue) -> Result<JsValue, JsError> {
+    let s = backstep_lesson::spec::read::settings(js::Js(settings)).map_err(js::error)?;
+    Ok(js::to_js(&s.preset().map_err(js::error)?.settings()))
+}
+
 /// The names a setting takes, in menu order (`dataset`, `activation`, `output`, `optimizer`,
 /// `init`); empty for a numeric one.
 #[wasm_bindgen]

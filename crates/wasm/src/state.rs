@@ -105,6 +105,32 @@ impl Trainer {
     pub fn spec(&self) -> JsValue {
         to_js(self.course.spec())
     }
+    /// The loss's name (`mse`, `softmax_cross_entropy`).
+    pub fn loss_name(&self) -> String {
+        self.session().network().loss().kind().name().into()
+    }
+    /// The penalty on the weights as `{type, rate}` (`l1` or `l2`), or `null` for none.
+    pub fn penalty(&self) -> JsValue {
+        self.session()
+            .network()
+            .penalty()
+            .map_or(JsValue::NULL, |p| {
+                let o = js_sys::Object::new();
+                // Setting a property on a plain new object cannot fail.
+                let _ = js_sys::Reflect::set(&o, &"type".into(), &p.kind.name().into());
+                let _ = js_sys::Reflect::set(&o, &"rate".into(), &JsValue::from(p.rate));
+                o.into()
+            })
+    }
+    /// The latest loss phase's data loss and the penalty at the current weights, [data, penalty]
+    /// (0 without one): in the loss phase, before the update, the two terms of the loss.
+    pub fn loss_terms(&self) -> Vec<f64> {
+        let net = self.session().network();
+        vec![
+            f64::from(net.loss().value()),
+            f64::from(net.penalty_value()),
+        ]
+    }
     /// How many layers the network has.
     pub fn layer_count(&self) -> usize {
         self.session().network().layers().len()

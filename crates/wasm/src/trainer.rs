@@ -18,6 +18,8 @@ pub struct Trainer {
     /// Buffers of the decision-boundary grid's forward pass, read by the page between frames.
     pub(crate) infer: Inference<f32>,
     pub(crate) grid: DMatrix<f32>,
+    /// p = softmax of the grid's last output, under softmax cross-entropy (else 0 × 0).
+    pub(crate) grid_p: DMatrix<f32>,
 }
 
 #[wasm_bindgen]
@@ -119,6 +121,7 @@ impl Trainer {
             course,
             infer: Inference::new(),
             grid: DMatrix::zeros(0, 2),
+            grid_p: DMatrix::zeros(0, 0),
         }
     }
 

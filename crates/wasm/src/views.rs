@@ -10,6 +10,7 @@ use crate::trainer::Trainer;
 use backstep_lesson::MicroStep;
 use backstep_lesson::glass::inspect::has_run;
 use backstep_nn::Layer;
+use backstep_nn::loss::{LossKind, softmax_into};
 use nalgebra::DMatrix;
 use wasm_bindgen::prelude::*;
 
@@ -33,7 +34,9 @@ const GRID: usize = Slot::Grid as usize;
 /// What to view (the `what` argument, exported to JS as `What`). With a layer index: its input
 /// x, output y, incoming gradient dout, dx, W, b, dW, db, W and b before the update, the ReLU
 /// mask (u8, 1 where x ≤ 0). With [`Slot::Loss`]: X the batch, Y the prediction, T the batch
-/// targets, DY dL/dy, P softmax(y) (softmax cross-entropy only; 0 × 0 otherwise). With [`Slot::Data`]: X, T, XTest, TTest. With [`Slot::Grid`]: X.
+/// targets, DY dL/dy, P softmax(y) (softmax cross-entropy only; 0 × 0 otherwise). With
+/// [`Slot::Data`]: X, T, XTest, TTest. With [`Slot::Grid`]: X, and P the softmax of the grid's
+/// last output (softmax cross-entropy only).
 #[wasm_bindgen]
 #[derive(Clone, Copy)]
 pub enum What {
@@ -112,6 +115,7 @@ impl Trainer {
                 what::T_TEST => Some(s.t_test()),
                 _ => None,
             },
+            GRID if w == what::P => Some(&self.grid_p),
             GRID => Some(&self.grid),
             g if g > GRID => self.infer.outputs().get(g - GRID - 1),
             i if i < net.layers().len() => {
@@ -205,9 +209,16 @@ impl Trainer {
             self.grid[(r, 0)] = at(r % side, x0, x1);
             self.grid[(r, 1)] = at(side - 1 - r / side, y0, y1);
         }
+        let net = self.course.run().session().network();
+        let softmax = net.loss().kind() == LossKind::SoftmaxCrossEntropy;
         if self.session().x().ncols() == 2 {
-            self.infer
-                .run(self.course.run().session().network(), &self.grid);
+            let y = self.infer.run(net, &self.grid);
+            if softmax {
+                softmax_into(&mut self.grid_p, y);
+            }
+        }
+        if !softmax && self.grid_p.nrows() > 0 {
+            self.grid_p = DMatrix::zeros(0, 0);
         }
     }
 }

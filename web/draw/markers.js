@@ -1,0 +1,77 @@
+// The data points over the boundary's plane: ● target 1 and ✕ target 0 for one output (on the
+// side of the threshold `mid`), each class's glyph and colour for k classes (draw/classes.js);
+// test points hollow or grey, or left out when "show test data" is off. The points never change
+// within a run: they are drawn once into a transparent layer and copied over each new map.
+
+import { Slot, What } from '../engine/model.js';
+import { classOf, drawClassGlyph } from './classes.js';
+import { INK, MUTED, POS, pixelRatio } from './colors.js';
+
+/** The points' layer, cached per run, map size, pixel ratio and choice of test points. */
+const markers = { key: '', canvas: new OffscreenCanvas(1, 1) };
+
+/** Draws the points over the square of `size` at (x, y) showing `box`: {x, y, size, mid, k
+ *  (classes, 0 for one output), showTest}. */
+export function drawPoints(ctx, model, box, { x, y, size, mid, k, showTest }) {
+  const key = `${model.loads}|${size}|${pixelRatio()}|${showTest}`;
+  if (markers.key !== key) drawMarkers(model, box, size, mid, k, showTest);
+  markers.key = key;
+  ctx.drawImage(markers.canvas, x - 8, y - 8, size + 16, size + 16);
+}
+
+function drawMarkers(model, box, size, mid, k, showTest) {
+  const dpr = pixelRatio();
+  Object.assign(markers.canvas, {
+    width: Math.ceil((size + 16) * dpr),
+    height: Math.ceil((size + 16) * dpr),
+  });
+  const ctx = markers.canvas.getContext('2d');
+  ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+  const px = (v) => 8 + (size * (v - box[0])) / (box[1] - box[0]);
+  const py = (v) => 8 + size - (size * (v - box[2])) / (box[3] - box[2]);
+  const sets = [[What.X, What.T, false]];
+  if (showTest) sets.push([What.XTest, What.TTest, true]);
+  for (const [xw, tw, hollow] of sets) {
+    const xs = model.mat(Slot.Data, xw),
+      ts = model.mat(Slot.Data, tw);
+    for (let r = 0; xs && r < xs.rows; r++) {
+      const at = [px(xs.at(r, 0)), py(xs.at(r, 1))];
+      if (k) drawClassGlyph(ctx, ...at, classOf(ts, r), hollow);
+      else binaryGlyph(ctx, ...at, ts.at(r, 0) > mid, hollow);
+    }
+  }
+}
+
+/** ● (target on the high side) or ✕ at (x, y). Shape carries the label; a white halo and a
+ *  dark core keep it readable on either end of the colour map. */
+function binaryGlyph(ctx, x, y, one, hollow) {
+  ctx.lineWidth = 2;
+  if (one) {
+    ctx.beginPath();
+    ctx.arc(x, y, 5.5, 0, 2 * Math.PI);
+    ctx.fillStyle = hollow ? '#fff' : POS;
+    ctx.fill();
+    ctx.lineWidth = 2.5;
+    ctx.strokeStyle = '#fff';
+    ctx.stroke();
+    ctx.lineWidth = 1.2;
+    ctx.strokeStyle = INK;
+    ctx.stroke();
+    return;
+  }
+  const cross = () => {
+    ctx.beginPath();
+    ctx.moveTo(x - 5, y - 5);
+    ctx.lineTo(x + 5, y + 5);
+    ctx.moveTo(x + 5, y - 5);
+    ctx.lineTo(x - 5, y + 5);
+    ctx.stroke();
+  };
+  ctx.lineCap = 'round';
+  ctx.strokeStyle = '#fff';
+  ctx.lineWidth = 5.5;
+  cross();
+  ctx.strokeStyle = hollow ? MUTED : INK;
+  ctx.lineWidth = 2.5;
+  cross();
+}
