@@ -14,11 +14,9 @@ const asF32 = (doc) =>
   JSON.parse(JSON.stringify(doc), (_k, v) => (typeof v === 'number' ? Math.fround(v) : v));
 
 const cases = [
-  ...['xor', 'regression', 'circle', 'quadrants', 'gaussians', 'spiral'].map((d) => [
-    `the ${d} preset`,
-    `dataset=${d}`,
-    null,
-  ]),
+  ...['xor', 'regression', 'circle', 'quadrants', 'gaussians', 'spiral', 'plane', 'hills'].map(
+    (d) => [`the ${d} preset`, `dataset=${d}`, null],
+  ),
   ['softmax on 3 spiral arms', 'dataset=spiral&classes=3', null],
   [
     'softmax on 5 gaussians with l2',

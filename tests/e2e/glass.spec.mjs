@@ -91,7 +91,16 @@ test('inspect equals the snapshot; setWeight equals load(spec with that weight) 
   expect(edited.loss).toBe(fresh.loss);
 });
 
-const DATASETS = ['xor', 'regression', 'circle', 'quadrants', 'gaussians', 'spiral'];
+const DATASETS = [
+  'xor',
+  'regression',
+  'circle',
+  'quadrants',
+  'gaussians',
+  'spiral',
+  'plane',
+  'hills',
+];
 
 /** Chooses a data set in the form and waits for its run. */
 async function choose(page, dataset) {

@@ -25,7 +25,16 @@ test("for every data set and seeds 7 and 42, the page's spec() is what `backstep
   const datasets = await page.$$eval('select[name="dataset"] option', (os) =>
     os.map((o) => o.value),
   );
-  expect(datasets).toEqual(['xor', 'regression', 'circle', 'quadrants', 'gaussians', 'spiral']);
+  expect(datasets).toEqual([
+    'xor',
+    'regression',
+    'circle',
+    'quadrants',
+    'gaussians',
+    'spiral',
+    'plane',
+    'hills',
+  ]);
   for (const dataset of datasets) {
     for (const seed of ['7', '42']) {
       await page.selectOption('select[name="dataset"]', dataset);

@@ -106,8 +106,9 @@ export function drawColourBar(ctx, x, y, height, mid, half, classes) {
   ctx.font = FONT.text;
   ctx.textAlign = 'left';
   ctx.fillStyle = INK;
+  // Values (no classes) in two decimals: a target range's ends are any numbers.
   const label = (v, py, glyph) => {
-    ctx.fillText(`${glyph} ${tickLabel(v)}`, x + 19, py);
+    ctx.fillText(`${glyph} ${classes ? tickLabel(v) : fmt(v, 2)}`, x + 19, py);
   };
   label(mid + half, y + 7, classes ? '●' : '+');
   label(mid - half, y + height - 7, classes ? '✕' : '−');
@@ -132,7 +133,8 @@ export function share(acc, n) {
 
 /** The text lines under the map: the threshold and the accuracies, or why there are none. */
 export function captionLines(threshold, lo, hi, state, nTrain, nTest) {
-  if (threshold == null) return [t('notTwoClass')];
+  // Not a 2-class task (a regression, or a CSV's labels): values, not a side of a threshold.
+  if (threshold == null) return [t('notTwoClass'), t('valueLine')];
   return [
     t('thresholdLine')(tickLabel(threshold), tickLabel(lo), tickLabel(hi)),
     t('accuracyLine')(

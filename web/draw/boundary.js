@@ -146,7 +146,10 @@ export function drawBoundary(canvas, model, side = GRID_SIDE, state = {}, view =
   // Discretized, every point is painted as the side of the threshold it falls on.
   else paintMap(ctx, out, 0, ox, oy, size, mid, discrete ? 1e-9 : half);
   if (!k && threshold != null) drawContour(ctx, out.data, side, threshold, ox, oy, size);
-  drawPoints(ctx, model, box, { x: ox, y: oy, size, mid, k, showTest: view.showTest !== false });
+  const showTest = view.showTest !== false;
+  // Without classes or a threshold (a regression), each point in its target's colour.
+  const value = !k && threshold == null ? half : 0;
+  drawPoints(ctx, model, box, { x: ox, y: oy, size, mid, k, value, showTest });
   drawAxes(ctx, box, ox, oy, size);
   if (k) drawClassLegend(ctx, ox + size + 12, oy, k);
   else drawColourBar(ctx, ox + size + 14, oy, size, mid, half, threshold != null);

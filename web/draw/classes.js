@@ -21,9 +21,11 @@ export function classCount(model) {
   return k >= 2 ? k : 0;
 }
 
-/** What the run's task is, for the page's legend: {classes (k, or 0)}. */
+/** What the run's task is, for the page's legend: {classes (k, or 0), regression (values
+ *  rather than classes: no class and no threshold, as a regression set or a CSV's values)}. */
 export function taskOf(model) {
-  return { classes: classCount(model) };
+  const classes = classCount(model);
+  return { classes, regression: !classes && model.threshold() == null };
 }
 
 /** The class of row `r` of one-hot rows `m` (the first of its largest entries). */

@@ -1,25 +1,27 @@
 // The data points over the boundary's plane: ● target 1 and ✕ target 0 for one output (on the
-// side of the threshold `mid`), each class's glyph and colour for k classes (draw/classes.js);
+// side of the threshold `mid`), each class's glyph and colour for k classes (draw/classes.js),
+// each target's colour on the output's scale for values (a regression: ● training, ■ test);
 // test points hollow or grey, or left out when "show test data" is off. The points never change
 // within a run: they are drawn once into a transparent layer and copied over each new map.
 
 import { Slot, What } from '../engine/model.js';
 import { classOf, drawClassGlyph } from './classes.js';
-import { INK, MUTED, POS, pixelRatio } from './colors.js';
+import { color, INK, MUTED, POS, pixelRatio } from './colors.js';
 
 /** The points' layer, cached per run, map size, pixel ratio and choice of test points. */
 const markers = { key: '', canvas: new OffscreenCanvas(1, 1) };
 
 /** Draws the points over the square of `size` at (x, y) showing `box`: {x, y, size, mid, k
- *  (classes, 0 for one output), showTest}. */
-export function drawPoints(ctx, model, box, { x, y, size, mid, k, showTest }) {
+ *  (classes, 0 for one output), value (for values rather than classes: the colour scale's half
+ *  width around `mid`, else 0), showTest}. */
+export function drawPoints(ctx, model, box, { x, y, size, mid, k, value, showTest }) {
   const key = `${model.loads}|${size}|${pixelRatio()}|${showTest}`;
-  if (markers.key !== key) drawMarkers(model, box, size, mid, k, showTest);
+  if (markers.key !== key) drawMarkers(model, box, size, { mid, k, value }, showTest);
   markers.key = key;
   ctx.drawImage(markers.canvas, x - 8, y - 8, size + 16, size + 16);
 }
 
-function drawMarkers(model, box, size, mid, k, showTest) {
+function drawMarkers(model, box, size, { mid, k, value }, showTest) {
   const dpr = pixelRatio();
   Object.assign(markers.canvas, {
     width: Math.ceil((size + 16) * dpr),
@@ -37,9 +39,26 @@ function drawMarkers(model, box, size, mid, k, showTest) {
     for (let r = 0; xs && r < xs.rows; r++) {
       const at = [px(xs.at(r, 0)), py(xs.at(r, 1))];
       if (k) drawClassGlyph(ctx, ...at, classOf(ts, r), hollow);
+      else if (value) valueGlyph(ctx, ...at, color(ts.at(r, 0) - mid, value), hollow);
       else binaryGlyph(ctx, ...at, ts.at(r, 0) > mid, hollow);
     }
   }
+}
+
+/** A target's value at (x, y): ● filled with its colour on the output's scale (■ for a test
+ *  point), dark on a white halo. */
+function valueGlyph(ctx, x, y, fill, test) {
+  ctx.beginPath();
+  if (test) ctx.rect(x - 5, y - 5, 10, 10);
+  else ctx.arc(x, y, 5.5, 0, 2 * Math.PI);
+  ctx.fillStyle = fill;
+  ctx.fill();
+  ctx.lineWidth = 2.5;
+  ctx.strokeStyle = '#fff';
+  ctx.stroke();
+  ctx.lineWidth = 1.2;
+  ctx.strokeStyle = INK;
+  ctx.stroke();
 }
 
 /** ● (target on the high side) or ✕ at (x, y). Shape carries the label; a white halo and a

@@ -11,7 +11,12 @@ export const TASKS_EN = {
   regularizationRate: 'regularization rate',
   showTest: 'show test data',
   discretize: 'discretize output',
+  valueLine: 'Colour: output y (bar); points: target t (■ test)',
+  legendRegression:
+    'Regression — the plane is coloured by the output y (purple high, orange low; the bar gives the scale); each point by its target t on the same scale, ● training, ■ test.',
   options: {
+    'dataset.plane': 'plane (regression)',
+    'dataset.hills': 'gaussian hills (regression)',
     'loss.mse': 'MSE ½·Σ(y − t)²',
     'loss.softmax_cross_entropy': 'softmax cross-entropy',
     'regularization.none': 'none',

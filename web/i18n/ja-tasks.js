@@ -11,7 +11,12 @@ export const TASKS_JA = {
   regularizationRate: '正則化の率',
   showTest: 'テストデータを表示',
   discretize: '出力を離散化',
+  valueLine: '色: 出力 y (バー)、点: 目標値 t (■ テスト)',
+  legendRegression:
+    '回帰: 平面の色は出力 y (紫 = 大、橙 = 小、目盛りは右のバー)。各点は同じ目盛りで目標値 t の色、● = 訓練、■ = テスト用。',
   options: {
+    'dataset.plane': '平面 (回帰)',
+    'dataset.hills': 'ガウスの丘 (回帰)',
     'loss.mse': '二乗誤差 ½·Σ(y − t)²',
     'loss.softmax_cross_entropy': 'ソフトマックス交差エントロピー',
     'regularization.none': 'なし',

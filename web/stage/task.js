@@ -13,7 +13,11 @@ const $ = (id) => document.getElementById(id);
 export function initTask({ form, engine, updateHash }) {
   onRun((run) => {
     const legend = $('boundary-legend');
-    legend.dataset.i18n = run.classes ? 'legendClasses' : 'legendBoundary';
+    legend.dataset.i18n = run.classes
+      ? 'legendClasses'
+      : run.regression
+        ? 'legendRegression'
+        : 'legendBoundary';
     legend.textContent = t(legend.dataset.i18n);
     const rate = form.elements.regularization_rate;
     if (run.settings && rate.value === '')

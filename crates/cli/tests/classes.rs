@@ -1,6 +1,7 @@
 //! The CLI's classes, softmax cross-entropy and regularization: `spec` writes them, `trace`
 //! records p and the penalty and equals the library's trace bit for bit, `train` counts the
 //! largest output, and a bad value ends with status 2 and one line naming the option or field.
+//! The regression sets in the plane (plane, hills) are one continuous output.
 
 mod common;
 
@@ -174,4 +175,44 @@ fn the_help_states_the_librarys_range_and_rate() {
         ja.contains(&format!("[既定: {REGULARIZATION_RATE}]")),
         "{ja}"
     );
+}
+
+/// The regression sets in the plane: one continuous output, no classes; `--classes 3` and
+/// softmax are refused with the core's one line.
+#[test]
+fn the_plane_and_hills_are_regressions() {
+    for dataset in ["plane", "hills"] {
+        let (ok, spec, err) = run(&["spec", "--dataset", dataset, "--points", "60"], None);
+        assert!(ok, "{err}");
+        let doc: Value = serde_json::from_str(&spec).unwrap();
+        assert_eq!(doc["loss"], "mse", "{dataset}");
+        let t: Vec<f64> = doc["t"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|r| r[0].as_f64().unwrap())
+            .collect();
+        assert!(t.iter().all(|v| v.abs() <= 1.0), "{dataset}");
+        assert!(
+            t.windows(2).filter(|w| w[0] != w[1]).count() > 40,
+            "{dataset}: values"
+        );
+        let (ok, out, err) = run(&["trace", "-"], Some(&spec));
+        assert!(ok, "{err}");
+        let lib = trace::run(&Spec::parse(&spec).unwrap()).unwrap();
+        assert_eq!(serde_json::from_str::<trace::Trace>(&out).unwrap(), lib);
+        let (ok, _, err) = run(&["spec", "--dataset", dataset, "--classes", "3"], None);
+        assert!(!ok && err.contains("classes"), "{err}");
+        let (ok, _, err) = run(
+            &[
+                "spec",
+                "--dataset",
+                dataset,
+                "--loss",
+                "softmax_cross_entropy",
+            ],
+            None,
+        );
+        assert!(!ok && err.contains("softmax_cross_entropy"), "{err}");
+    }
 }

@@ -16,7 +16,7 @@ use serde::Serialize;
 /// Chosen settings; `None` takes the data set's default.
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct Settings {
-    /// `xor`, `regression`, `circle`, `quadrants`, `gaussians` or `spiral`.
+    /// `xor`, `regression`, `circle`, `quadrants`, `gaussians`, `spiral`, `plane` or `hills`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub dataset: Option<String>,
     /// Hidden layer widths.

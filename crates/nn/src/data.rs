@@ -1,10 +1,17 @@
-//! Datasets: the article's two, four 2-D sets in the style of TF Playground, and user points.
+//! Datasets: the article's two, six 2-D sets in the style of TF Playground (four of classes, two
+//! of regression: a plane and gaussian hills, targets from −1 to 1), and user points.
 //!
 //! Every set is deterministic for its seed. Inputs are rows of x (samples × features) and targets
 //! rows of t (samples × outputs). The 2-D sets live on [−6, 6]², with label 1 or 0 as the target;
 //! spiral and gaussians also come in 3 to [`MAX_CLASSES`] classes, labelled 0 to k − 1 (point i
 //! has label k − 1 − i mod k, so two classes are the sets' usual 1, 0, 1, 0, …), which
 //! [`one_hot`] turns into one-hot rows.
+
+mod noise;
+mod regression;
+
+use noise::jitter;
+pub use regression::{Regression, regression_target};
 
 use crate::rng::TorchGenerator;
 use nalgebra::DMatrix;
@@ -37,20 +44,31 @@ pub enum Shape2d {
     Gaussians,
     /// Two interleaved spiral arms.
     Spiral,
+    /// Regression: a tilted plane, t = (x₁ + x₂) / 12, from −1 to 1 over the square.
+    Plane,
+    /// Regression: gaussian hills and hollows, t = Σ sᵢ·exp(−|x − cᵢ|² / 2σ²) clamped to [−1, 1].
+    Hills,
 }
 
 impl Shape2d {
     /// Every shape, in menu order.
-    pub const ALL: [Shape2d; 4] = [
+    pub const ALL: [Shape2d; 6] = [
         Shape2d::Circle,
         Shape2d::XorQuadrants,
         Shape2d::Gaussians,
         Shape2d::Spiral,
+        Shape2d::Plane,
+        Shape2d::Hills,
     ];
 
     /// True for the shapes drawn in more than two classes (spiral arms, gaussian clouds).
     pub fn takes_classes(self) -> bool {
         matches!(self, Shape2d::Gaussians | Shape2d::Spiral)
+    }
+
+    /// True for the regression sets, whose target is a number rather than a class.
+    pub fn is_regression(self) -> bool {
+        matches!(self, Shape2d::Plane | Shape2d::Hills)
     }
 
     /// The name used on the command line and in the page.
@@ -60,6 +78,8 @@ impl Shape2d {
             Shape2d::XorQuadrants => "quadrants",
             Shape2d::Gaussians => "gaussians",
             Shape2d::Spiral => "spiral",
+            Shape2d::Plane => "plane",
+            Shape2d::Hills => "hills",
         }
     }
 }
@@ -140,6 +160,14 @@ pub fn generate(
                 let j = jitter(&mut g, noise, 1.0);
                 [r * libm::sin(a) + j[0], r * libm::cos(a) + j[1]]
             }
+            Shape2d::Plane => {
+                pts.push(regression::point(Regression::Plane, &mut g, noise));
+                continue;
+            }
+            Shape2d::Hills => {
+                pts.push(regression::point(Regression::Hills, &mut g, noise));
+                continue;
+            }
         };
         pts.push((p, (k - 1 - i % k) as f32));
     }
@@ -169,13 +197,6 @@ pub fn generate(
         x_test,
         t_test,
     }
-}
-
-fn jitter(g: &mut TorchGenerator, noise: f64, scale: f64) -> [f64; 2] {
-    [
-        (2.0 * g.uniform53() - 1.0) * noise * scale,
-        (2.0 * g.uniform53() - 1.0) * noise * scale,
-    ]
 }
 
 /// Labels 0 to k − 1 in one column as one-hot rows of width `k` (label l sets column l), or
@@ -208,7 +229,7 @@ mod tests {
 
     #[test]
     fn generated_sets_are_deterministic_balanced_and_split() {
-        for shape in Shape2d::ALL {
+        for shape in Shape2d::ALL.into_iter().filter(|s| !s.is_regression()) {
             let a = generate(shape, (200, 2), 0.1, 0.25, 3);
             assert_eq!(a, generate(shape, (200, 2), 0.1, 0.25, 3), "{shape:?}");
             assert_ne!(a, generate(shape, (200, 2), 0.1, 0.25, 4), "{shape:?}");
