@@ -24,6 +24,12 @@ const cases = [
     null,
   ],
   ['circle with l1', 'dataset=circle&regularization=l1&regularization_rate=0.001', null],
+  ['circle in x1², x2², x1·x2', 'dataset=circle&features=x1_sq,x2_sq,x1_x2', null],
+  [
+    'every feature, 3 spiral arms under softmax with l2',
+    'dataset=spiral&classes=3&features=x1,x2,x1_sq,x2_sq,x1_x2,sin_x1,sin_x2&regularization=l2',
+    null,
+  ],
   [
     'the largest net (4 × 16, 500 spiral points)',
     'dataset=spiral&hidden=16,16,16,16&points=625',

@@ -63,9 +63,14 @@ test("the form shows the data set's defaults, from the wasm", async ({ page }) =
     loss: 'mse',
     regularization: 'none',
     regularization_rate: '',
+    features: 'x1,x2',
   };
   const form = () =>
-    page.evaluate(() => Object.fromEntries(new FormData(document.getElementById('settings'))));
+    page.evaluate(() => {
+      const f = new FormData(document.getElementById('settings'));
+      // The features are boxes: every one ticked, in menu order.
+      return { ...Object.fromEntries(f), features: f.getAll('features').join(',') };
+    });
   expect(await form()).toEqual({
     dataset: 'xor',
     hidden: '4',

@@ -53,7 +53,7 @@ function dataBox(model) {
     x1 = -Infinity,
     y0 = Infinity,
     y1 = -Infinity;
-  for (const what of [What.X, What.XTest]) {
+  for (const what of [What.Plane, What.PlaneTest]) {
     const m = model.mat(Slot.Data, what);
     for (let r = 0; m && r < m.rows; r++) {
       x0 = Math.min(x0, m.at(r, 0));
@@ -121,7 +121,7 @@ export function drawBoundary(canvas, model, side = GRID_SIDE, state = {}, view =
   const size = Math.max(120, Math.min(width - LEFT - RIGHT, 400));
   const { ctx, w, h } = prepare(canvas, 24 + size + BELOW);
   Object.assign(drawnBoundary, { box: null, x0: LEFT, y0: 24, size, w, h });
-  if (model.trainer.cols(Slot.Data, What.X) !== 2) {
+  if (model.trainer.cols(Slot.Data, What.Plane) !== 2) {
     ctx.fillStyle = MUTED;
     ctx.font = FONT.text;
     ctx.fillText(t('none2d'), 12, 24);
@@ -180,7 +180,7 @@ export function drawNeurons(canvas, model, side = GRID_SIDE) {
     0,
   );
   const { ctx } = prepare(canvas, Math.max(110, 16 + rowsNeeded * (cell + 12)));
-  if (model.trainer.cols(Slot.Data, What.X) !== 2) {
+  if (model.trainer.cols(Slot.Data, What.Plane) !== 2) {
     ctx.fillStyle = MUTED;
     ctx.font = FONT.text;
     ctx.fillText(t('none2d'), 12, 24);

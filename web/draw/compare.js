@@ -32,7 +32,7 @@ export function drawCompare(canvas, main, other, change, side, log) {
   drawCurves(ctx, w, runs, log);
   const size = mapSize(canvas);
   const y = PLOT_H + 40;
-  if (main.trainer.cols(Slot.Data, What.X) !== 2) {
+  if (main.trainer.cols(Slot.Data, What.Plane) !== 2) {
     ctx.fillStyle = MUTED;
     ctx.font = FONT.text;
     ctx.textAlign = 'left';
@@ -141,7 +141,7 @@ function drawMap(ctx, run, box, side, x, y, size) {
   ctx.strokeRect(x, y, size, size);
   ctx.setLineDash([]);
   // The data: ● above the middle of the targets, ✕ below (the boundary panel's glyphs).
-  const xs = m.mat(Slot.Data, What.X);
+  const xs = m.mat(Slot.Data, What.Plane);
   const ts = m.mat(Slot.Data, What.T);
   const px = (v) => x + (size * (v - box[0])) / (box[1] - box[0]);
   const py = (v) => y + size - (size * (v - box[2])) / (box[3] - box[2]);

@@ -108,7 +108,7 @@ function loss(model, state) {
 
 /** The boundary's threshold and accuracy lines, and how many points of each set it shows. */
 function boundary(model, state) {
-  if (model.trainer.cols(Slot.Data, What.X) !== 2) return t('none2d');
+  if (model.trainer.cols(Slot.Data, What.Plane) !== 2) return t('none2d');
   const rows = (w) => model.trainer.rows(Slot.Data, w);
   const [lo, hi] = targetRange(model.mat(Slot.Data, What.T));
   const k = classCount(model);
@@ -134,6 +134,8 @@ export function describePanels(model, view, state) {
     loss: loss(model, state),
     boundary: boundary(model, state),
     neurons:
-      model.trainer.cols(Slot.Data, What.X) === 2 ? t('altNeurons')(maps.join(', ')) : t('none2d'),
+      model.trainer.cols(Slot.Data, What.Plane) === 2
+        ? t('altNeurons')(maps.join(', '))
+        : t('none2d'),
   };
 }

@@ -31,8 +31,8 @@ function drawMarkers(model, box, size, { mid, k, value }, showTest) {
   ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
   const px = (v) => 8 + (size * (v - box[0])) / (box[1] - box[0]);
   const py = (v) => 8 + size - (size * (v - box[2])) / (box[3] - box[2]);
-  const sets = [[What.X, What.T, false]];
-  if (showTest) sets.push([What.XTest, What.TTest, true]);
+  const sets = [[What.Plane, What.T, false]];
+  if (showTest) sets.push([What.PlaneTest, What.TTest, true]);
   for (const [xw, tw, hollow] of sets) {
     const xs = model.mat(Slot.Data, xw),
       ts = model.mat(Slot.Data, tw);

@@ -6,6 +6,7 @@ import { Slot, What } from '../engine/model.js';
 import { t } from '../i18n/index.js';
 import { ACTIVE, FONT, fmt, INK, MUTED, maxAbs, NEG, POS, prepare, roomHeight } from './colors.js';
 import { outside, placed } from './drawn.js';
+import { drawInputName, inputName, named } from './inputs.js';
 
 /** Columns of neurons: which layers feed each column and how wide it is. */
 function netColumns(kinds, model) {
@@ -205,13 +206,18 @@ export function drawNetwork(canvas, model, opts) {
       ctx.strokeStyle = active ? ACTIVE : INK;
       ctx.stroke();
       record('neuron', `${k}:${j}`, k === 0 ? null : c.affine, x - r, y - r, 2 * r, 2 * r);
+      const name = inputName(model, k, j);
+      const shown = values && sample < values.rows;
+      if (name && (inside || !shown)) drawInputName(ctx, name, j, x, y, r, record);
       // Before the first forward pass the caches are empty (0 rows): no value to show.
-      if (values && sample < values.rows) {
+      if (shown) {
         ctx.font = FONT.text;
         // Four decimals, as the article prints, where the circle holds them.
         const four = fmt(values.at(sample, j));
         const text =
-          inside && ctx.measureText(four).width <= 2 * r - 5 ? four : fmt(values.at(sample, j), 2);
+          inside && ctx.measureText(four).width <= 2 * r - 5
+            ? four
+            : named(inside ? null : name, fmt(values.at(sample, j), 2));
         if (inside) {
           ctx.fillStyle = INK;
           ctx.textAlign = 'center';

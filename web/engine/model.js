@@ -60,6 +60,8 @@ export class Model {
     // The loss's name and the penalty ({type, rate} or null) never change within a run either.
     this.lossName = next.loss_name();
     this.penalty = next.penalty();
+    // The inputs' features as formulas (empty for the plain x₁, x₂).
+    this.inputNames = next.input_names();
     this.version++;
   }
 

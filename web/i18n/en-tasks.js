@@ -10,6 +10,7 @@ export const TASKS_EN = {
   regularization: 'regularization',
   regularizationRate: 'regularization rate',
   showTest: 'show test data',
+  featuresLegend: 'inputs',
   discretize: 'discretize output',
   valueLine: 'Colour: output y (bar); points: target t (■ test)',
   legendRegression:

@@ -10,6 +10,7 @@ export const TASKS_JA = {
   regularization: '正則化',
   regularizationRate: '正則化の率',
   showTest: 'テストデータを表示',
+  featuresLegend: '入力の特徴量',
   discretize: '出力を離散化',
   valueLine: '色: 出力 y (バー)、点: 目標値 t (■ テスト)',
   legendRegression:

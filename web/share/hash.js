@@ -34,6 +34,7 @@ const SETTINGS = {
   loss: 'name',
   regularization: 'name',
   regularization_rate: 'number',
+  features: 'names',
 };
 /** Controls a lesson's link can hide (`hide=settings,play`), the one list of their names: the
  *  elements each hides (a CSS selector) and the toolbar actions (keys included) a locked link
@@ -61,6 +62,7 @@ const quote = (s) => escapeHidden(JSON.stringify(String(s).slice(0, 40)));
 function value(key, text, kind) {
   if (!/^[A-Za-z0-9._,+-]{0,200}$/.test(text)) throw new Error(`${key}: ${quote(text)}`);
   if (kind === 'name') return text;
+  if (kind === 'names') return text === '' ? [] : text.split(',');
   if (kind === 'list') return text === '' ? [] : text.split(',').map((n) => value(key, n, 'whole'));
   const n = Number(text);
   if (text === '' || !Number.isFinite(n)) throw new Error(`${key}: ${quote(text)}`);

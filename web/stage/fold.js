@@ -3,7 +3,22 @@
 // line states the settings in one line when it is closed, so the first screen is the network
 // and the phase's matrices.
 
+import { defaults } from '../../pkg/backstep_wasm.js';
 import { t } from '../i18n/index.js';
+
+/** The ticked features' formulas, or null where they are the data set's default ones. */
+function features(form) {
+  const boxes = [...form.querySelectorAll('[name="features"]')];
+  const on = boxes.filter((b) => b.checked);
+  let plain = [];
+  try {
+    plain = defaults(form.elements.dataset.value).features;
+  } catch {
+    // No data set chosen yet.
+  }
+  if (on.map((b) => b.value).join(',') === plain.join(',')) return null;
+  return on.map((b) => b.parentElement.textContent.trim()).join(' ');
+}
 
 /** Where the fold's state is kept (tests/e2e/fixtures.mjs opens it by the same name). */
 const KEY = 'backstep.settingsFold';
@@ -35,6 +50,8 @@ export function showSummary(form) {
     // The task's choices, where they leave the plain two-class MSE run.
     Number(f.classes.value) > 2 ? t('foldClasses')(f.classes.value) : null,
     f.loss.value === 'mse' ? null : t('foldLoss')[f.loss.value],
+    // The input features, where they are not the data set's (x₁, x₂).
+    features(form),
     f.regularization.value === 'none'
       ? null
       : `${chosen('regularization').split(' ')[0]} ${f.regularization_rate.value}`,

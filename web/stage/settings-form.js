@@ -2,7 +2,7 @@
 // wasm's defaults and names, turns it into settings within the page's limits (stated in the UI), and maps
 // the pointer and arrow keys on the loss curve to its read-out.
 
-import { choices, completed, defaults } from '../../pkg/backstep_wasm.js';
+import { choices, completed, defaults, feature_labels } from '../../pkg/backstep_wasm.js';
 import { pageLimits } from '../engine/limits.js';
 import { t } from '../i18n/index.js';
 import { fitting } from './presenter.js';
@@ -40,12 +40,26 @@ export function showSettings(form, s) {
     ...Object.fromEntries(TASK.map((k) => [k, s[k] == null ? '' : String(s[k])])),
   };
   for (const name of MENUS) form.elements[name].value = s[name];
+  for (const box of form.querySelectorAll('[name="features"]'))
+    box.checked = (s.features ?? []).includes(box.value);
   for (const [name, value] of Object.entries(text)) form.elements[name].value = value;
 }
 
 /** Fills the form's menus with the names the wasm accepts (labels in `i18n/index.js` where a word
  *  reads better than the name). */
 export function fillChoices(form) {
+  // The input features: a box each, labelled with its formula (the core's).
+  const labels = feature_labels();
+  document.getElementById('features').append(
+    ...choices('features').map((value, i) => {
+      const label = document.createElement('label');
+      label.className = 'inline';
+      const box = Object.assign(document.createElement('input'), { type: 'checkbox', value });
+      box.name = 'features';
+      label.append(box, ` ${labels[i]}`);
+      return label;
+    }),
+  );
   for (const name of MENUS) {
     const select = form.elements[name];
     select.replaceChildren(
@@ -103,6 +117,8 @@ export function readSettings(form) {
     init: f.get('init'),
     seed,
     loss: f.get('loss'),
+    // The boxes ticked, in menu order (none: the core says to choose one).
+    features: f.getAll('features'),
     regularization: f.get('regularization'),
     ...task,
   };

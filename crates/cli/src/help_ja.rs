@@ -105,6 +105,10 @@ const OPTIONS: &[(&str, &str)] = &[
         "regularization_rate",
         "正則化の率 r (有限で 0 以上) [既定: 0.001]",
     ),
+    (
+        "features",
+        "平面の点 (x1, x2) から作る入力の特徴量。カンマ区切りで順に [既定: x1,x2]",
+    ),
     ("lang", "出力の言語"),
     (
         "every",

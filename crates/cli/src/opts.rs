@@ -98,6 +98,9 @@ pub struct Model {
     /// The regularization's rate r (finite, ≥ 0) [default: 0.001].
     #[arg(long, allow_negative_numbers = true)]
     pub regularization_rate: Option<f64>,
+    /// The input features of each 2-D point, comma-separated, in order [default: x1,x2].
+    #[arg(long, value_delimiter = ',', value_parser = PossibleValuesParser::new(choices("features")))]
+    pub features: Option<Vec<String>>,
 }
 
 /// Names a library field by the option that sets it (`optimizer.lr` → `--lr`).
@@ -107,6 +110,7 @@ fn option_error(e: SpecError) -> Failure {
         "output" => "output-activation".to_string(),
         "regularization.rate" => "regularization-rate".to_string(),
         "regularization.type" => "regularization".to_string(),
+        f if f.starts_with("features") => "features".to_string(),
         f => f.replace('_', "-"),
     };
     Failure::Input(format!("--{field}: {}", e.message))
@@ -137,6 +141,7 @@ impl Model {
             loss: self.loss.clone(),
             regularization: self.regularization.clone(),
             regularization_rate: self.regularization_rate,
+            features: self.features.clone(),
         }
     }
 

@@ -15,6 +15,7 @@ use crate::spec::{LayerSpec, RegularizationSpec, Spec, rows};
 use backstep_nn::activation::Act;
 use backstep_nn::data::{self, Dataset, Shape2d};
 use backstep_nn::error::SpecError;
+use backstep_nn::features::Feature;
 use backstep_nn::init::Init;
 use backstep_nn::loss::LossKind;
 use backstep_nn::optim::OptimizerKind;
@@ -103,6 +104,8 @@ pub struct Preset {
     pub loss: LossKind,
     /// A penalty on the weights, if any.
     pub regularization: Option<Penalty>,
+    /// The network's input features of a 2-D point (x₁, x₂ by default).
+    pub features: Vec<Feature>,
 }
 
 impl Default for Preset {
@@ -138,6 +141,7 @@ impl Preset {
             classes: 2,
             loss: LossKind::Mse,
             regularization: None,
+            features: Feature::PLAIN.to_vec(),
         };
         match data {
             DataChoice::Xor | DataChoice::Regression => article,
@@ -240,7 +244,17 @@ impl Preset {
         let (mut data, mut g) = self.data_and_generator();
         self.classes_into(&mut data)?;
         g.skip_normals(self.skip);
-        let mut widths = vec![data.x.ncols()];
+        // Features other than the plain x₁, x₂ make the input their width (the spec says which).
+        let plain = self.features == Feature::PLAIN;
+        if !plain && (data.x.ncols() != 2 || self.features.is_empty()) {
+            let msg = "need a data set of points in the plane (x1, x2) and at least one feature";
+            return Err(SpecError::new("features", msg));
+        }
+        let mut widths = vec![if plain {
+            data.x.ncols()
+        } else {
+            self.features.len()
+        }];
         widths.extend(&self.hidden);
         widths.push(data.t.ncols());
         let mut layers = Vec::new();
@@ -268,6 +282,7 @@ impl Preset {
             t: rows(&data.t),
             x_test: rows(&data.x_test),
             t_test: rows(&data.t_test),
+            features: (!plain).then(|| self.features.iter().map(|f| f.name().into()).collect()),
             layers,
             loss: self.loss.name().into(),
             regularization: self.regularization.map(|p| RegularizationSpec {

@@ -7,6 +7,7 @@
 use crate::preset::{BETA1, BETA2, DataChoice, EPS, MOMENTUM, Preset, REGULARIZATION_RATE};
 use backstep_nn::activation::Act;
 use backstep_nn::error::SpecError;
+use backstep_nn::features::Feature;
 use backstep_nn::init::Init;
 use backstep_nn::loss::LossKind;
 use backstep_nn::optim::OptimizerKind;
@@ -79,6 +80,9 @@ pub struct Settings {
     /// The regularization's rate (default [`crate::preset::REGULARIZATION_RATE`]).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub regularization_rate: Option<f64>,
+    /// The input features of a 2-D point (`x1`, `x2`, `x1_sq`, …; default x1, x2).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub features: Option<Vec<String>>,
 }
 
 /// Hidden activations, in menu order.
@@ -100,6 +104,7 @@ pub fn choices(field: &str) -> Vec<&'static str> {
         "optimizer" => OPTIMIZERS.to_vec(),
         "init" => INITS.map(Init::name).to_vec(),
         "loss" => LossKind::ALL.map(LossKind::name).to_vec(),
+        "features" => Feature::ALL.map(Feature::name).to_vec(),
         "regularization" => std::iter::once("none")
             .chain(PenaltyKind::ALL.map(PenaltyKind::name))
             .collect(),
@@ -191,6 +196,9 @@ impl Settings {
                 None => return Err(unknown("regularization", name)),
             };
         }
+        if let Some(names) = &self.features {
+            p.features = crate::spec::features::parse(names)?;
+        }
         Ok(p)
     }
 }
@@ -227,6 +235,7 @@ impl Preset {
             loss: Some(self.loss.name().into()),
             regularization: Some(self.regularization.map_or("none", |p| p.kind.name()).into()),
             regularization_rate: self.regularization.map(|p| p.rate),
+            features: Some(self.features.iter().map(|f| f.name().into()).collect()),
         }
     }
 }

@@ -7,6 +7,7 @@
 //! spec, live in [`validate`]; the page's smaller limits in [`page_limits`]. Each of those
 //! depends on this module and not the reverse.
 
+pub mod features;
 pub mod node;
 pub mod page_limits;
 pub mod read;
@@ -30,6 +31,10 @@ pub struct Spec {
     /// Optional held-out targets.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub t_test: Vec<Vec<f32>>,
+    /// The input features the network takes from each 2-D point of x (`x1`, `x2`, `x1_sq`,
+    /// `x2_sq`, `x1_x2`, `sin_x1`, `sin_x2`; [`features`]); absent: x as it is.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub features: Option<Vec<String>>,
     /// The layers, first to last.
     pub layers: Vec<LayerSpec>,
     /// The loss: `mse` (0.5·Σ(y − t)²) or `softmax_cross_entropy` (−Σ t·log softmax(y), `t`

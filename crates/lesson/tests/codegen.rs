@@ -260,3 +260,18 @@ fn the_script_names_its_loss_and_penalty() {
     let plain = pytorch_code(&session(&Preset::article()));
     assert!(!plain.contains("penalty") && plain.contains("loss_layer = MSE()"));
 }
+
+/// Input features: the code's x is the features of the batch's points, so the same next step.
+#[test]
+fn python_input_features() {
+    use backstep_nn::features::Feature;
+    let sgd = OptimizerKind::Sgd { lr: 0.05 };
+    let mut s = session(&Preset {
+        features: Feature::ALL.to_vec(),
+        ..plane(Shape2d::Spiral, Act::Tanh, sgd, 10)
+    });
+    for _ in 0..5 {
+        s.step().unwrap();
+    }
+    check("every feature step 5", &s);
+}

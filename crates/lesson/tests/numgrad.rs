@@ -1,5 +1,5 @@
 //! The runtime gradient check (`numgrad`) on every page preset, at step 0 and after some steps,
-//! and on the page's largest net.
+//! on the page's largest net, and with input features.
 
 use backstep_lesson::glass::numgrad::{Status, gradcheck, gradcheck_at_most};
 use backstep_lesson::{DataChoice, Preset, Session};
@@ -191,6 +191,21 @@ fn the_result_serialises_with_the_page_names() {
     for key in ["row", "col", "analytic", "numeric", "relErr", "kink"] {
         assert!(entry.get(key).is_some(), "{key}");
     }
+}
+
+#[test]
+fn input_features() {
+    use backstep_nn::features::Feature;
+    let with = |features: Vec<Feature>, shape| Preset {
+        features,
+        ..plane(shape)
+    };
+    check_through_a_run(
+        "every feature",
+        &with(Feature::ALL.to_vec(), Shape2d::Spiral),
+    );
+    let squares = vec![Feature::X1Squared, Feature::X2Squared, Feature::SinX1];
+    check_through_a_run("x1², x2², sin x1", &with(squares, Shape2d::Circle));
 }
 
 #[test]

@@ -19,6 +19,7 @@ pub mod batch;
 pub mod data;
 pub mod error;
 pub mod fastmath;
+pub mod features;
 pub mod infer;
 pub mod init;
 pub mod layer;

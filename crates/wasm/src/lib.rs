@@ -64,6 +64,15 @@ pub fn choices(field: &str) -> Vec<String> {
         .collect()
 }
 
+/// The input features as formulas (`x₁`, `x₁²`, `sin x₁`, …), in the order of
+/// `choices("features")`: the form's labels.
+#[wasm_bindgen]
+pub fn feature_labels() -> Vec<String> {
+    backstep_nn::features::Feature::ALL
+        .map(|f| f.label().to_string())
+        .to_vec()
+}
+
 /// The page's limits: `{hiddenLayers, width, samples}`.
 #[wasm_bindgen]
 pub fn page_limits() -> JsValue {

@@ -131,6 +131,15 @@ impl Trainer {
             f64::from(net.penalty_value()),
         ]
     }
+    /// The network's inputs as formulas (`x₁`, `x₁²`, `sin x₂`, …) when the run takes features;
+    /// empty for the plain inputs.
+    pub fn input_names(&self) -> Vec<String> {
+        self.features
+            .iter()
+            .flatten()
+            .map(|f| f.label().to_string())
+            .collect()
+    }
     /// How many layers the network has.
     pub fn layer_count(&self) -> usize {
         self.session().network().layers().len()

@@ -8,6 +8,7 @@ use backstep_lesson::course::resume::in_field;
 use backstep_lesson::spec::page_limits::page_check;
 use backstep_lesson::{Course, Session, Spec};
 use backstep_nn::Inference;
+use backstep_nn::features::Feature;
 use nalgebra::DMatrix;
 use wasm_bindgen::prelude::*;
 
@@ -18,6 +19,11 @@ pub struct Trainer {
     /// Buffers of the decision-boundary grid's forward pass, read by the page between frames.
     pub(crate) infer: Inference<f32>,
     pub(crate) grid: DMatrix<f32>,
+    /// The run's input features (None: the plain x₁, x₂), the grid's points through them, and the
+    /// data's points in the plane (training, test) that the features were computed from.
+    pub(crate) features: Option<Vec<Feature>>,
+    pub(crate) grid_features: DMatrix<f32>,
+    pub(crate) plane: Option<(DMatrix<f32>, DMatrix<f32>)>,
     /// p = softmax of the grid's last output, under softmax cross-entropy (else 0 × 0).
     pub(crate) grid_p: DMatrix<f32>,
 }
@@ -117,11 +123,27 @@ impl Trainer {
     }
 
     fn with_course(course: Course) -> Trainer {
+        // The spec's features were checked with it; its points in the plane are kept for the
+        // boundary, which draws them where they are, not as features.
+        let spec = course.spec();
+        let features = spec
+            .features
+            .as_ref()
+            .and_then(|names| backstep_lesson::spec::features::parse(names).ok());
+        let points = |rows: &[Vec<f32>]| {
+            DMatrix::from_fn(rows.len(), 2, |r, c| rows[r].get(c).copied().unwrap_or(0.0))
+        };
+        let plane = features
+            .as_ref()
+            .map(|_| (points(&spec.x), points(&spec.x_test)));
         Trainer {
             course,
             infer: Inference::new(),
             grid: DMatrix::zeros(0, 2),
             grid_p: DMatrix::zeros(0, 0),
+            features,
+            grid_features: DMatrix::zeros(0, 0),
+            plane,
         }
     }
 

@@ -10,6 +10,7 @@ use crate::trainer::Trainer;
 use backstep_lesson::MicroStep;
 use backstep_lesson::glass::inspect::has_run;
 use backstep_nn::Layer;
+use backstep_nn::features::features_into;
 use backstep_nn::loss::{LossKind, softmax_into};
 use nalgebra::DMatrix;
 use wasm_bindgen::prelude::*;
@@ -72,6 +73,10 @@ pub enum What {
     TTest = 14,
     /// p = softmax(y), under softmax cross-entropy.
     P = 15,
+    /// The data's points in the plane (x₁, x₂), whatever features the network takes.
+    Plane = 16,
+    /// The test points in the plane.
+    PlaneTest = 17,
 }
 
 /// The `what` numbers as constants, for matching.
@@ -93,6 +98,8 @@ mod what {
     pub const X_TEST: u32 = What::XTest as u32;
     pub const T_TEST: u32 = What::TTest as u32;
     pub const P: u32 = What::P as u32;
+    pub const PLANE: u32 = What::Plane as u32;
+    pub const PLANE_TEST: u32 = What::PlaneTest as u32;
 }
 
 impl Trainer {
@@ -113,6 +120,8 @@ impl Trainer {
                 what::T => Some(s.t()),
                 what::X_TEST => Some(s.x_test()),
                 what::T_TEST => Some(s.t_test()),
+                what::PLANE => Some(self.plane.as_ref().map_or(s.x(), |p| &p.0)),
+                what::PLANE_TEST => Some(self.plane.as_ref().map_or(s.x_test(), |p| &p.1)),
                 _ => None,
             },
             GRID if w == what::P => Some(&self.grid_p),
@@ -211,8 +220,17 @@ impl Trainer {
         }
         let net = self.course.run().session().network();
         let softmax = net.loss().kind() == LossKind::SoftmaxCrossEntropy;
-        if self.session().x().ncols() == 2 {
-            let y = self.infer.run(net, &self.grid);
+        if let Some(features) = &self.features {
+            // The grid's points go through the run's features, as the data did.
+            features_into(&mut self.grid_features, &self.grid, features);
+        }
+        let input = if self.features.is_some() {
+            &self.grid_features
+        } else {
+            &self.grid
+        };
+        if input.ncols() == self.session().x().ncols() {
+            let y = self.infer.run(net, input);
             if softmax {
                 softmax_into(&mut self.grid_p, y);
             }

@@ -55,7 +55,7 @@ function pickBoundary(model, fx, fy) {
   if (x < x0 || y < y0 || x > x0 + size || y > y0 + size) return null;
   const px = (v) => x0 + (size * (v - box[0])) / (box[1] - box[0]);
   const py = (v) => y0 + size - (size * (v - box[2])) / (box[3] - box[2]);
-  const xs = model.mat(Slot.Data, What.X);
+  const xs = model.mat(Slot.Data, What.Plane);
   let best = null;
   for (let i = 0; xs && i < xs.rows; i++) {
     const d = Math.hypot(x - px(xs.at(i, 0)), y - py(xs.at(i, 1)));

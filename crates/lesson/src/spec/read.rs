@@ -15,6 +15,7 @@ use crate::preset::{BETA1, BETA2, EPS, MOMENTUM};
 use crate::spec::node::expected;
 use crate::spec::{LayerSpec, OptimizerSpec, RegularizationSpec, Spec};
 use backstep_nn::error::SpecError;
+use backstep_nn::features::Feature;
 
 pub use crate::spec::node::{Fields, Kind, Node, fields, list, number, text, whole};
 pub use crate::spec::read_settings::{KEYS as SETTINGS_KEYS, settings};
@@ -41,6 +42,7 @@ pub fn spec<N: Node>(v: N) -> Read<Spec> {
         "t",
         "x_test",
         "t_test",
+        "features",
         "layers",
         "loss",
         "regularization",
@@ -55,6 +57,9 @@ pub fn spec<N: Node>(v: N) -> Read<Spec> {
         t: f.need("t", rows)?,
         x_test: f.opt("x_test", rows)?.unwrap_or_default(),
         t_test: f.opt("t_test", rows)?.unwrap_or_default(),
+        features: f.opt("features", |v, p| {
+            list(v, p, (Feature::ALL.len(), "entries"), text)
+        })?,
         layers: f.need("layers", |v, p| list(v, p, (MAX_LAYERS, "entries"), layer))?,
         loss: f.opt("loss", text)?.unwrap_or_else(|| "mse".into()),
         regularization: f.opt("regularization", regularization)?,

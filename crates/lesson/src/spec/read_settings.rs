@@ -5,9 +5,10 @@ use crate::limits::MAX_LAYERS;
 use crate::settings::Settings;
 use crate::spec::node::{Fields, Node, list, number, text, whole};
 use backstep_nn::error::SpecError;
+use backstep_nn::features::Feature;
 
 /// The fields of settings, in `Settings`'s order (the page's URL reads the same, `web/share/hash.js`).
-pub const KEYS: [&str; 21] = [
+pub const KEYS: [&str; 22] = [
     "dataset",
     "hidden",
     "activation",
@@ -29,6 +30,7 @@ pub const KEYS: [&str; 21] = [
     "loss",
     "regularization",
     "regularization_rate",
+    "features",
 ];
 
 /// Settings (`{dataset, hidden, …}`, any subset), as the page's form and URL give them.
@@ -57,5 +59,8 @@ pub fn settings<N: Node>(v: N) -> Result<Settings, SpecError> {
         loss: f.opt("loss", text)?,
         regularization: f.opt("regularization", text)?,
         regularization_rate: f.opt("regularization_rate", number)?,
+        features: f.opt("features", |v, p| {
+            list(v, p, (Feature::ALL.len(), "entries"), text)
+        })?,
     })
 }

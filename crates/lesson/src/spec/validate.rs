@@ -54,6 +54,7 @@ pub fn validate(spec: &Spec) -> Result<(Dataset, Network<f32>, OptimizerKind), S
             return Err(SpecError::new("t_test", "must have as many rows as x_test"));
         }
     }
+    crate::spec::features::apply(spec, &mut data)?;
     if spec.layers.is_empty() || spec.layers.len() > MAX_LAYERS {
         return Err(SpecError::new(
             "layers",
