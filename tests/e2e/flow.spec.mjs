@@ -13,6 +13,8 @@ test('a sub-step through an affine layer sends its terms along the edges; the ne
   await page.emulateMedia({ reducedMotion: 'no-preference' });
   await page.setViewportSize({ width: 1280, height: 720 });
   await open(page, '/#lang=en');
+  // The run moves to the worker after the first frames (a replay there starts no pass): after.
+  await call(page, 'handOver');
   await page.keyboard.press('F');
   // 知る through layers[0] of the article's 2-4-1: 2 × 4 terms x·W from column 0 to column 1.
   await page.keyboard.press('S');

@@ -214,7 +214,9 @@ export const CHECKS = [
       const v = await api(d, 'compared');
       assert.deepEqual([v.step, v.lossAfter], [4, alone.lossAfter]);
       await api(d, 'compare', null);
-      // This engine's default: motion allowed, so the sub-step through layers[0] sends x·W.
+      // This engine's default: motion allowed, so the sub-step through layers[0] sends x·W
+      // (on the worker: a pass started before the hand-over is not replayed there).
+      await api(d, 'handOver');
       await api(d, 'substep');
       assert.deepEqual((await api(d, 'flowing')).last, {
         forward: true,
