@@ -9,8 +9,7 @@ import { createHost } from '../engine/handover.js';
 import { pageLimits } from '../engine/limits.js';
 import { createMidRun } from '../engine/midrun.js';
 import { compileWasm, inlineWasm, reveal } from '../engine/wasm.js';
-import { inLanguage } from '../i18n/corewords.js';
-import { applyLanguage, language, setLanguage, t } from '../i18n/index.js';
+import { applyLanguage, language, said, setLanguage, t } from '../i18n/index.js';
 import { initLesson, rerenderLesson, showLesson } from '../lesson/formula.js';
 import { showLocked } from '../share/classlink.js';
 import { bindImport } from '../share/files.js';
@@ -110,7 +109,7 @@ async function loadFromSettings(fresh = false) {
     afterLoad(run, true);
     showMessage('');
   } catch (e) {
-    showMessage(() => t('badSetting')(inLanguage(e.message)));
+    showMessage(() => t('badSetting')(said(e)));
   }
 }
 
@@ -120,7 +119,7 @@ function refit() {
 }
 
 /** Shows a failed request's reason (a stopped worker, say). */
-const showFailure = (e) => showMessage(inLanguage(e.message ?? String(e)));
+const showFailure = (e) => showMessage(said(e));
 
 const act = createActions({
   engine: () => engine,
@@ -189,7 +188,7 @@ const api = createApi({
     try {
       afterLoad(await engine.request('load', typeof spec === 'string' ? parseJson(spec) : spec));
     } catch (e) {
-      showMessage(() => t('badImport')(inLanguage(e.message)));
+      showMessage(() => t('badImport')(said(e)));
       throw new Error(e.message);
     }
     showMessage(shown.settings ? '' : () => t('notInLink'));
@@ -219,9 +218,7 @@ function wire() {
   for (const id of ['show-grads', 'sample', 'log-scale', 'matrix-layer', 'speed']) {
     $(id).addEventListener('change', () => engine.command('view', viewSettings()));
   }
-  bindImport($('import'), api.load, (err) =>
-    showMessage(() => t('badImport')(inLanguage(err.message ?? String(err)))),
-  );
+  bindImport($('import'), api.load, (err) => showMessage(() => t('badImport')(said(err))));
   window.addEventListener('resize', refit);
   // A reader who turns motion off (or on) mid-lesson: the passes along the edges follow.
   matchMedia('(prefers-reduced-motion: reduce)').addEventListener('change', () =>

@@ -109,7 +109,7 @@ fn option_error(e: SpecError) -> Failure {
         "regularization.type" => "regularization".to_string(),
         f => f.replace('_', "-"),
     };
-    Failure::Input(format!("--{field}: {}", e.message))
+    Failure::Input(format!("--{field}: {}", e.message()))
 }
 
 impl Model {

@@ -9,6 +9,7 @@ use backstep_nn::activation::Act;
 use backstep_nn::error::SpecError;
 use backstep_nn::init::Init;
 use backstep_nn::loss::LossKind;
+use backstep_nn::message::Msg;
 use backstep_nn::optim::OptimizerKind;
 use backstep_nn::regularize::{Penalty, PenaltyKind};
 use serde::Serialize;
@@ -108,13 +109,8 @@ pub fn choices(field: &str) -> Vec<&'static str> {
 }
 
 fn unknown(field: &str, value: &str) -> SpecError {
-    SpecError::new(
-        field,
-        format!(
-            "unknown value `{value}`; one of {}",
-            choices(field).join(", ")
-        ),
-    )
+    let (value, allowed) = (value.into(), choices(field).join(", "));
+    SpecError::new(field, Msg::UnknownValue { value, allowed })
 }
 
 fn act(field: &str, name: &str) -> Result<Option<Act>, SpecError> {

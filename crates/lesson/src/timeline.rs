@@ -50,6 +50,7 @@ use crate::timeline::event::Event;
 use crate::timeline::keyframes::Keyframes;
 use backstep_nn::error::{NonFinite, SpecError};
 use backstep_nn::matmul::Kernels;
+use backstep_nn::message::Msg;
 use std::fmt;
 
 /// Most steps a timeline runs.
@@ -109,10 +110,7 @@ impl Timeline {
     /// A timeline starting from `session`, which must be at step 0 (as `Spec::session` makes).
     pub fn new(session: Session<f32>) -> Result<Timeline, SpecError> {
         if session.steps() != 0 || !session.is_between_steps() {
-            return Err(SpecError::new(
-                "",
-                "a timeline starts from a session at step 0",
-            ));
+            return Err(SpecError::new("", Msg::TimelineStart));
         }
         let params: usize = session
             .network()

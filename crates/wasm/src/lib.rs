@@ -23,6 +23,8 @@ pub use views::{Slot, What};
 
 use backstep_lesson::limits::{PAGE_HIDDEN_LAYERS, PAGE_SAMPLES, PAGE_WIDTH};
 use backstep_lesson::{DataChoice, Preset};
+use backstep_nn::SpecError;
+use backstep_nn::message::Msg;
 use wasm_bindgen::prelude::*;
 
 /// Installs the panic hook, so a bug shows as a readable console error.
@@ -33,16 +35,21 @@ pub fn start() {
 
 /// A random seed from the browser's `crypto.getRandomValues` (for the New seed button).
 #[wasm_bindgen]
-pub fn fresh_seed() -> Result<u32, JsError> {
-    getrandom::u32().map_err(|e| JsError::new(&format!("no random source: {e}")))
+pub fn fresh_seed() -> Result<u32, JsValue> {
+    getrandom::u32().map_err(|e| js::error(format!("no random source: {e}")))
 }
 
 /// Every setting's default for a data set (`xor`, `circle`, …), as the settings object the page's
 /// form and `Trainer.fromSettings` use: `{dataset, hidden, activation, output, optimizer, lr, …}`.
 #[wasm_bindgen]
-pub fn defaults(dataset: &str) -> Result<JsValue, JsError> {
-    let data = DataChoice::parse(dataset)
-        .ok_or_else(|| js::error(format!("dataset: unknown value `{dataset}`")))?;
+pub fn defaults(dataset: &str) -> Result<JsValue, JsValue> {
+    let data = DataChoice::parse(dataset).ok_or_else(|| {
+        let (value, allowed) = (dataset.into(), choices("dataset").join(", "));
+        js::error(SpecError::new(
+            "dataset",
+            Msg::UnknownValue { value, allowed },
+        ))
+    })?;
     Ok(js::to_js(&Preset::for_data(data).settings()))
 }
 
