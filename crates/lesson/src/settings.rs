@@ -4,6 +4,8 @@
 //! ([`Preset::for_data`]), the one place a default lives. Names of choices live here too
 //! ([`choices`]), so a front end lists and checks them without retyping them.
 
+pub mod table;
+
 use crate::preset::{BETA1, BETA2, DataChoice, EPS, MOMENTUM, Preset, REGULARIZATION_RATE};
 use backstep_nn::activation::Act;
 use backstep_nn::error::SpecError;
