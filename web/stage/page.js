@@ -3,7 +3,7 @@
 // a frame costs this thread almost nothing). Here: the toolbar, settings and keyboard, what the
 // engine reports (status.js), and the automation API `window.backstep`.
 
-import init, { defaults } from '../../pkg/backstep_wasm.js';
+import init, { defaults, page_limits, settings_table } from '../../pkg/backstep_wasm.js';
 import { createApi } from '../api.js';
 import { createHost } from '../engine/handover.js';
 import { pageLimits } from '../engine/limits.js';
@@ -13,6 +13,7 @@ import { applyLanguage, language, said, setLanguage, t } from '../i18n/index.js'
 import { initLesson, rerenderLesson, showLesson } from '../lesson/formula.js';
 import { showLocked } from '../share/classlink.js';
 import { bindImport } from '../share/files.js';
+import { readsCore } from '../share/hash.js';
 import { parseJson } from '../share/json.js';
 import { createShare } from '../share/link.js';
 import { createActions } from './actions.js';
@@ -246,6 +247,7 @@ async function boot() {
   try {
     module = await compileWasm();
     const { memory } = await init({ module_or_path: module });
+    readsCore({ settings_table, page_limits });
     // Shown (so laid out) just before the first frame is drawn, in the same task: the browser
     // lays the page out once and never paints it empty.
     reveal();

@@ -54,7 +54,7 @@ use backstep_nn::message::Msg;
 use std::fmt;
 
 /// Most steps a timeline runs.
-pub const MAX_STEPS: u64 = 1_000_000;
+pub const MAX_STEPS: u64 = crate::limits::MAX_RUN_STEPS;
 
 /// Why a timeline did not move as asked.
 #[derive(Clone, Debug, PartialEq, Eq)]

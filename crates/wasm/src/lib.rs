@@ -21,7 +21,9 @@ pub use measure::Curve;
 pub use trainer::Trainer;
 pub use views::{Slot, What};
 
-use backstep_lesson::limits::{PAGE_HIDDEN_LAYERS, PAGE_SAMPLES, PAGE_WIDTH};
+use backstep_lesson::limits::{
+    MAX_LAYERS, MAX_RUN_STEPS, MAX_SAMPLES, MAX_WIDTH, PAGE_HIDDEN_LAYERS, PAGE_SAMPLES, PAGE_WIDTH,
+};
 use backstep_lesson::{DataChoice, Preset};
 use backstep_nn::SpecError;
 use backstep_nn::message::Msg;
@@ -63,7 +65,10 @@ pub fn choices(field: &str) -> Vec<String> {
         .collect()
 }
 
-/// The page's limits: `{hiddenLayers, width, samples}`.
+/// The limits the page states and checks arguments against: its own (`{hiddenLayers, width,
+/// samples}`), the most steps of a run (`steps`) and the core's sizes (`layers`, `units`,
+/// `rows`: the most entries in `layers`, units of a layer, samples), all from
+/// `backstep_lesson::limits`.
 #[wasm_bindgen]
 pub fn page_limits() -> JsValue {
     let o = js_sys::Object::new();
@@ -71,11 +76,23 @@ pub fn page_limits() -> JsValue {
         ("hiddenLayers", PAGE_HIDDEN_LAYERS),
         ("width", PAGE_WIDTH),
         ("samples", PAGE_SAMPLES),
+        ("steps", MAX_RUN_STEPS as usize),
+        ("layers", MAX_LAYERS),
+        ("units", MAX_WIDTH),
+        ("rows", MAX_SAMPLES),
     ] {
         // Setting a property on a plain new object cannot fail.
         let _ = js_sys::Reflect::set(&o, &k.into(), &JsValue::from(v as u32));
     }
     o.into()
+}
+
+/// The settings table (`backstep_lesson::settings::table`): each setting's `{key, flag, kind, min,
+/// max}` in order, `kind` one of `name`, `widths`, `number`, `whole`. The page reads it once at
+/// start-up: the URL's keys and how each is written.
+#[wasm_bindgen]
+pub fn settings_table() -> JsValue {
+    js::to_js(&backstep_lesson::settings::table::TABLE)
 }
 
 /// A 256-entry RGBA table of ColorBrewer's purple–orange diverging map (colour-blind safe):
