@@ -185,8 +185,7 @@ impl Model {
     pub fn preset(&self) -> Result<Preset, Failure> {
         let preset = self.settings().preset().map_err(option_error)?;
         // Check the hyper-parameters here so the message names the option.
-        backstep_lesson::spec::validate::optimizer(preset.optimizer.into())
-            .map_err(option_error)?;
+        backstep_lesson::spec::validate::optimizer(preset.optimizer).map_err(option_error)?;
         Ok(preset)
     }
 

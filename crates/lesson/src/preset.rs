@@ -264,7 +264,7 @@ impl Preset {
                 kind: p.kind.name().into(),
                 rate: p.rate,
             }),
-            optimizer: self.optimizer.into(),
+            optimizer: self.optimizer,
             steps,
             batch_size: (self.batch_size > 0).then_some(self.batch_size),
             seed: (self.batch_size > 0).then_some(self.seed),

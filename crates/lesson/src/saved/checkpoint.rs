@@ -148,7 +148,7 @@ impl<T: Real> Session<T> {
                 })
                 .collect(),
             optimizer: OptimizerState {
-                rule: self.opt.kind().into(),
+                rule: self.opt.kind(),
                 t: self.opt.steps(),
                 state: (slots.chunks_exact(2))
                     .map(|p| LayerMoments {
