@@ -129,7 +129,7 @@ export const writeVariant = (vs) => `${vs.what}:${vs.value}`;
 export function readVariant(text) {
   const m = /^([a-z]{1,12}):([A-Za-z0-9._+-]{1,30})$/.exec(text);
   if (!m || !CHANGES.includes(m[1])) throw new Error(`vs: ${quote(text)}`);
-  const numeric = m[1] === 'lr' || m[1] === 'seed';
+  const numeric = settingKinds()[m[1]] !== 'name';
   const value = numeric ? Number(m[2]) : m[2];
   if (numeric && !Number.isFinite(value)) throw new Error(`vs: ${quote(text)}`);
   return { what: m[1], value };

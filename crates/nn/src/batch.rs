@@ -193,14 +193,9 @@ impl Batcher {
     pub fn restore(&mut self, s: &BatchState, field: &str) -> Result<(), SpecError> {
         let n = self.order.len();
         let err = |name: &str, msg: Msg| SpecError::new(format!("{field}.{name}"), msg);
-        if s.order.len() != n {
-            return Err(err(
-                "order",
-                Msg::Indices {
-                    want: n,
-                    got: s.order.len(),
-                },
-            ));
+        let got = s.order.len();
+        if got != n {
+            return Err(err("order", Msg::Indices { want: n, got }));
         }
         let mut seen = vec![false; n];
         for (k, &i) in s.order.iter().enumerate() {
@@ -226,22 +221,14 @@ impl Batcher {
         if s.epoch > MAX_SAFE_INTEGER {
             return Err(err("epoch", Msg::MaxSafe));
         }
-        let words = if self.is_full() { 0 } else { RNG_WORDS };
-        if s.rng.len() != words {
-            return Err(err(
-                "rng",
-                Msg::ExpectedValues {
-                    want: words,
-                    got: s.rng.len(),
-                },
-            ));
+        let (want, got) = (if self.is_full() { 0 } else { RNG_WORDS }, s.rng.len());
+        if got != want {
+            return Err(err("rng", Msg::ExpectedValues { want, got }));
         }
         if !self.is_full() {
             self.rng = Stream {
-                mt: Mt::recover(s.rng.iter().copied()).map_err(|_| {
-                    let got = s.rng.len();
-                    err("rng", Msg::ExpectedValues { want: words, got })
-                })?,
+                mt: (Mt::recover(s.rng.iter().copied()))
+                    .map_err(|_| err("rng", Msg::ExpectedValues { want, got }))?,
                 ahead: s.rng.clone(),
                 next: 0,
             };
