@@ -1,6 +1,6 @@
 //! Every [`Msg`] in English: the CLI's text, and the page's in English.
 
-use super::Msg;
+use super::code::Msg;
 
 /// "1 value", "4 values".
 fn values(n: usize) -> String {

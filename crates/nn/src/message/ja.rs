@@ -1,7 +1,7 @@
 //! Every [`Msg`] in Japanese: the page's text in Japanese. Fields, names and quoted user text
 //! stay as they are.
 
-use super::Msg;
+use super::code::Msg;
 
 /// A kind of JSON value (as `Kind::describe` names it), in Japanese.
 fn kind(k: &str) -> &str {
