@@ -50,7 +50,7 @@ use crate::timeline::event::Event;
 use crate::timeline::keyframes::Keyframes;
 use backstep_nn::error::{NonFinite, SpecError};
 use backstep_nn::matmul::Kernels;
-use backstep_nn::message::Msg;
+use backstep_nn::message::{Lang, Msg};
 use std::fmt;
 
 /// Most steps a timeline runs.
@@ -71,7 +71,7 @@ impl fmt::Display for TimelineError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             TimelineError::Diverged(e) => e.fmt(f),
-            TimelineError::Limit => write!(f, "a run can go at most {MAX_STEPS} steps"),
+            TimelineError::Limit => f.write_str(&Msg::RunLimit { max: MAX_STEPS }.say(Lang::En)),
             TimelineError::Invalid(e) => e.fmt(f),
         }
     }

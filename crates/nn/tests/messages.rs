@@ -74,6 +74,7 @@ fn index(m: &Msg) -> usize {
         NoUnit { .. } => 62,
         NotReached { .. } => 63,
         NoSample { .. } => 64,
+        RunLimit { .. } => 65,
     }
 }
 
@@ -210,6 +211,7 @@ fn every() -> Vec<Msg> {
         NoUnit { unit: 9, n: 4 },
         NotReached { layer: 2 },
         NoSample { sample: 9, rows: 4 },
+        RunLimit { max: 1_000_000 },
     ]
 }
 

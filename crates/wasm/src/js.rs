@@ -124,6 +124,10 @@ impl Thrown for TimelineError {
     fn thrown(self) -> JsValue {
         match self {
             TimelineError::Invalid(e) => e.thrown(),
+            TimelineError::Limit => {
+                let max = backstep_lesson::timeline::MAX_STEPS;
+                SpecError::new("", backstep_nn::message::Msg::RunLimit { max }).thrown()
+            }
             other => other.to_string().thrown(),
         }
     }

@@ -163,6 +163,9 @@ pub enum Msg {
         got: usize,
     },
     TimelineStart,
+    RunLimit {
+        max: u64,
+    },
     // Changes made mid-run (edit.rs) and the data edits (dataedit.rs).
     NotAffine {
         layer: usize,

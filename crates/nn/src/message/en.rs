@@ -91,6 +91,7 @@ pub fn say(m: &Msg) -> String {
             format!("expected {want} values (one per step), got {got}")
         }
         Msg::TimelineStart => "a timeline starts from a session at step 0".into(),
+        Msg::RunLimit { max } => format!("a run can go at most {max} steps"),
         Msg::NotAffine { layer, kind } => format!("layers[{layer}] is {kind}, not affine"),
         Msg::LayerRange { layer, n } => {
             format!("{layer} is out of range (the network has {n} layers)")

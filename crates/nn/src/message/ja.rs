@@ -109,6 +109,7 @@ pub fn say(m: &Msg) -> String {
             format!("値が {want} 個 (1 ステップに 1 つ) のはずが、{got} 個です")
         }
         Msg::TimelineStart => "タイムラインはステップ 0 のセッションから始まります".into(),
+        Msg::RunLimit { max } => format!("1 つの実行は {max} ステップまでです"),
         Msg::NotAffine { layer, kind } => {
             format!("layers[{layer}] は {kind} で、affine ではありません")
         }
