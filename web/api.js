@@ -4,6 +4,7 @@
 // an Error saying so (and nothing runs).
 
 import { LONG_STEP } from './engine/chunked.js';
+import { pageLimits } from './engine/limits.js';
 import { shownArg } from './engine/plain.js';
 import { t } from './i18n/index.js';
 import { panelPng } from './share/export.js';
@@ -11,8 +12,13 @@ import { HIDEABLE } from './share/hash.js';
 import { layoutReport } from './stage/layout.js';
 import { showMessage } from './stage/status.js';
 
-/** Most steps one `step(n)` or `back(n)` may ask for, and the furthest step `seek` reaches. */
-export const MAX_STEPS = 1_000_000;
+/** The bounds an argument is checked against, the core's own (backstep_lesson::limits, read
+ *  through the wasm): `steps` (most steps one `step(n)` or `back(n)` asks for, and the furthest
+ *  step `seek` reaches), and the largest index of a layer, a unit and a sample. */
+function most() {
+  const l = pageLimits();
+  return { steps: l.steps, layer: l.layers - 1, unit: l.units - 1, sample: l.rows - 1 };
+}
 
 /** `n` as a whole number from `min` to `max`, or an Error naming the argument. */
 export function whole(n, what, min, max) {
@@ -60,16 +66,16 @@ export function createApi(page) {
      *  state where it stopped (its `step` says how far it got). The button shows Pause meanwhile. */
     step: (n = 1) =>
       promised(() => {
-        const k = whole(n, 'step(n)', 1, MAX_STEPS);
+        const k = whole(n, 'step(n)', 1, most().steps);
         if (k <= LONG_STEP || engine.where() !== 'worker') return engine.request('step', k);
         page.setPlaying(true, false);
         return engine.request('step', k).finally(() => page.setPlaying(false, false));
       }),
     substep: () => engine.request('substep'),
     /** Back n steps (in the middle of a cycle, back to its start first). */
-    back: (n = 1) => promised(() => engine.request('back', whole(n, 'back(n)', 1, MAX_STEPS))),
+    back: (n = 1) => promised(() => engine.request('back', whole(n, 'back(n)', 1, most().steps))),
     /** The state after step k, exactly as a fresh run stepped k times. */
-    seek: (k) => promised(() => engine.request('seek', whole(k, 'seek(k)', 0, MAX_STEPS))),
+    seek: (k) => promised(() => engine.request('seek', whole(k, 'seek(k)', 0, most().steps))),
     reset: page.reset,
     load: page.load,
     snapshot: () => engine.request('snapshot'),
@@ -83,9 +89,9 @@ export function createApi(page) {
     inspect: (layer, unit, sample = 0) =>
       promised(() =>
         engine.request('inspect', {
-          layer: whole(layer, 'layer', 0, 63),
-          unit: whole(unit, 'unit', 0, 255),
-          sample: whole(sample, 'sample', 0, 9999),
+          layer: whole(layer, 'layer', 0, most().layer),
+          unit: whole(unit, 'unit', 0, most().unit),
+          sample: whole(sample, 'sample', 0, most().sample),
         }),
       ),
     /** Finite differences (f64) of dW and db next to the analytic values: {maxRelErr, entries}. */
@@ -98,9 +104,9 @@ export function createApi(page) {
         if (typeof value !== 'number' || !Number.isFinite(value))
           throw new Error(`setWeight: value must be a finite number, got ${shownArg(value)}`);
         const at = {
-          layer: whole(layer, 'layer', 0, 63),
-          row: whole(row, 'row', 0, 255),
-          col: whole(col, 'col', 0, 255),
+          layer: whole(layer, 'layer', 0, most().layer),
+          row: whole(row, 'row', 0, most().unit),
+          col: whole(col, 'col', 0, most().unit),
         };
         return engine.request('edit', { what: 'weight', ...at, value }).then((state) => {
           // The link carries the edit (share/link.js reads the run's events again).
@@ -124,9 +130,9 @@ export function createApi(page) {
     weight: (layer, row, col) =>
       promised(() =>
         engine.request('weight', {
-          layer: whole(layer, 'layer', 0, 63),
-          row: whole(row, 'row', 0, 255),
-          col: whole(col, 'col', 0, 255),
+          layer: whole(layer, 'layer', 0, most().layer),
+          row: whole(row, 'row', 0, most().unit),
+          col: whole(col, 'col', 0, most().unit),
         }),
       ),
     /** Picks out edges on the network panel: [{layer, row, col}] (at most 16), [] for none. */
@@ -135,9 +141,9 @@ export function createApi(page) {
         if (!Array.isArray(edges))
           throw new Error('highlight: expected an array of {layer, row, col}');
         const at = edges.slice(0, 16).map((e) => ({
-          layer: whole(e?.layer, 'layer', 0, 63),
-          row: whole(e?.row, 'row', 0, 255),
-          col: whole(e?.col, 'col', 0, 255),
+          layer: whole(e?.layer, 'layer', 0, most().layer),
+          row: whole(e?.row, 'row', 0, most().unit),
+          col: whole(e?.col, 'col', 0, most().unit),
         }));
         return engine.request('highlight', at);
       }),
@@ -155,11 +161,15 @@ export function createApi(page) {
       ),
     /** Removes training point i (a row of `spec().x`); the run starts again. */
     removePoint: (i) =>
-      promised(() => dataEdit({ what: 'remove', i: whole(i, 'i', 0, MAX_STEPS) })),
+      promised(() => dataEdit({ what: 'remove', i: whole(i, 'i', 0, most().sample) })),
     /** Sets the target of training point i; the run starts again. */
     setTarget: (i, value) =>
       promised(() =>
-        dataEdit({ what: 'target', i: whole(i, 'i', 0, MAX_STEPS), value: finite(value, 'value') }),
+        dataEdit({
+          what: 'target',
+          i: whole(i, 'i', 0, most().sample),
+          value: finite(value, 'value'),
+        }),
       ),
     /** Sets a truth table's targets to a gate's: 'xor', 'and', 'or' or 'nand'. */
     setGate: (name) =>

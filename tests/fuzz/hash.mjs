@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { HIDEABLE, readHash } from '../../web/share/hash.js';
+import { HIDEABLE, readHash, readsCore } from '../../web/share/hash.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -15,6 +15,7 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export async function loadWasm() {
   const bindings = await import(join(root, 'target', 'bindings', 'backstep_wasm.js'));
   bindings.initSync({ module: readFileSync(join(root, 'dist', 'pkg', 'backstep_wasm_bg.wasm')) });
+  readsCore(bindings);
   return bindings;
 }
 

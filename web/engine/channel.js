@@ -5,6 +5,7 @@
 // requests were made.
 
 import { createLiveEngine } from './lifeline.js';
+import { fromErrorData } from './plain.js';
 
 /** The engine on this thread, drawing on the page's canvases and recording every change to
  *  the run, for the worker to replay when it takes over (and for itself, after a trap). */
@@ -122,7 +123,7 @@ export function workerEnd(onReport) {
     const call = pending.get(data.id);
     pending.delete(data.id);
     if (data.ok) call.resolve(data.value);
-    else call.reject(new Error(data.error));
+    else call.reject(fromErrorData(data));
   };
   // A worker that fails (its script did not load or parse) fails every call.
   worker.onerror = (e) => {

@@ -25,7 +25,7 @@ export function createChunker(engine, handle, reply) {
     try {
       reply(id, true, fn());
     } catch (e) {
-      reply(id, false, e.message ?? String(e));
+      reply(id, false, e);
     }
   };
 
@@ -56,7 +56,7 @@ export function createChunker(engine, handle, reply) {
         try {
           reply(id, true, await longStep(args));
         } catch (e) {
-          reply(id, false, e.message ?? String(e));
+          reply(id, false, e);
         } finally {
           busy = false;
         }

@@ -15,6 +15,8 @@ const MAX_MERGED = 1_000_000;
 /** What a request that hit a dead instance rejects with (the page shows `rebuilt`). */
 export const REBUILT =
   'an internal error stopped the run; it was rebuilt from its record, without the last change';
+/** That rejection, shown in the page's language as its `rebuilt` line. */
+const rebuiltError = () => Object.assign(new Error(REBUILT), { key: 'rebuilt' });
 
 /**
  * The engine on `memory` for `setup` ({canvases, geometry, lang, view}), reporting to `send`;
@@ -110,11 +112,11 @@ export function createLiveEngine(memory, setup, send) {
     } catch (e) {
       if (!dying && !isDead(e, { alive: inner.healthy })) throw e;
       rebuild(restore);
-      throw new Error(REBUILT);
+      throw rebuiltError();
     }
     if (dying) {
       rebuild(restore);
-      throw new Error(REBUILT);
+      throw rebuiltError();
     }
     return value;
   }

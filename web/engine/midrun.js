@@ -39,10 +39,16 @@ export function createMidRun({ engine, shown, form, loadFromSettings, share }) {
       share.link.changes = [];
       return loadFromSettings();
     }
-    await engine().request('edit', {
-      what: 'optimizer',
-      rule: ruleOf(wanted.optimizer, wanted.lr, run),
-    });
+    try {
+      await engine().request('edit', {
+        what: 'optimizer',
+        rule: ruleOf(wanted.optimizer, wanted.lr, run),
+      });
+    } catch {
+      // The core refused the rule (a rate that is not > 0, say): loading the form's settings
+      // shows its message and keeps the run.
+      return loadFromSettings();
+    }
     await share.refresh();
   }
 

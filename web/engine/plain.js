@@ -16,11 +16,21 @@ export function plain(v) {
     return copy(v, 0);
   } catch (e) {
     if (e instanceof PlainError) throw new Error(e.message);
-    throw new Error('the argument could not be read as plain data');
+    throw Object.assign(new Error('the argument could not be read as plain data'), {
+      key: 'notPlain',
+    });
   }
 }
 
 class PlainError extends Error {}
+
+/** An error as it crosses to the other thread (structured-cloned): its English message, and how
+ *  the page says it in its own language: `say` ({en, ja}, a core message from the wasm's
+ *  catalogue) or `key` (one of the page's own words). */
+export const errorData = (e) => ({ error: e?.message ?? String(e), say: e?.say, key: e?.key });
+
+/** The Error `errorData` describes, on this side. */
+export const fromErrorData = ({ error, say, key }) => Object.assign(new Error(error), { say, key });
 
 function copy(v, depth) {
   if (v === null || (typeof v !== 'object' && typeof v !== 'function')) {

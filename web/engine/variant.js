@@ -59,6 +59,8 @@ export function createVariant(memory, main, tell = () => {}) {
     } catch (e) {
       const first = !now.diverged;
       now.diverged = e.message ?? String(e);
+      // The core's message in both languages, where it has them (the catalogue's `say`).
+      now.divergedSay = e.say ?? null;
       if (first) tell(info());
     }
   }
@@ -70,6 +72,7 @@ export function createVariant(memory, main, tell = () => {}) {
     now.stale = false;
     const was = now.diverged;
     now.diverged = null;
+    now.divergedSay = null;
     sync();
     if (was && !now.diverged) tell(info());
   }
@@ -80,7 +83,8 @@ export function createVariant(memory, main, tell = () => {}) {
     if (!now) return { change: null, ended };
     const { step, at, phase, layer, loss, lossAfter, accuracy } = now.model.state();
     const state = { step, at, phase, layer, loss, lossAfter, accuracy };
-    return { change: now.change, diverged: now.diverged, ...state };
+    const { diverged, divergedSay } = now;
+    return { change: now.change, diverged, divergedSay, ...state };
   }
 
   /** Brings the variant to the run's step and sub-step. */

@@ -9,6 +9,7 @@ import { initSync } from '../../pkg/backstep_wasm.js';
 import { warmFonts } from '../draw/colors.js';
 import { createChunker } from './chunked.js';
 import { createLiveEngine } from './lifeline.js';
+import { errorData } from './plain.js';
 
 const send = (message) => self.postMessage(message);
 let memory = null;
@@ -46,7 +47,7 @@ const STOPS = new Set(['play', 'reset', 'preset', 'seed', 'load']);
 const requests = createChunker(
   () => engine,
   (op, args) => handle(op, args),
-  (id, ok, value) => send(ok ? { id, ok, value } : { id, ok, error: value }),
+  (id, ok, value) => send(ok ? { id, ok, value } : { id, ok, ...errorData(value) }),
 );
 
 function onMessage({ data: { id, op, args } }) {
@@ -61,8 +62,7 @@ function onMessage({ data: { id, op, args } }) {
     const value = handle(op, args);
     if (id) send({ id, ok: true, value });
   } catch (e) {
-    const error = e.message ?? String(e);
-    send(id ? { id, ok: false, error } : { type: 'error', detail: error });
+    send(id ? { id, ok: false, ...errorData(e) } : { type: 'error', detail: errorData(e).error });
   }
 }
 

@@ -48,6 +48,7 @@ export const EN = {
   badLink: (m) => `Cannot read this link (${m}); starting from the defaults.`,
   rebuilt:
     'An internal error stopped the run; it was rebuilt from its record, without the last change.',
+  notPlain: 'the argument could not be read as plain data',
   editsNotInLink:
     'This run has more weight edits than a link holds: the link opens it without them.',
   linkOpening: (k, n) => `Opening the link: step ${k} of ${n} (Pause stops here)`,

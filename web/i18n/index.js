@@ -41,6 +41,14 @@ export function t(key) {
   return STRINGS[lang][key] ?? key;
 }
 
+/** An error's message in the current language: a core message as the wasm's catalogue writes it
+ *  in each language (`say`, backstep_nn::message), one of the page's own lines (`key`), or its
+ *  text as it is. */
+export function said(e) {
+  if (e?.key) return t(e.key);
+  return e?.say?.[lang] ?? e?.message ?? String(e);
+}
+
 /** "next: …" for the core's `next()` ("forward 1", "loss", …), with the phase in the current
  *  language (the article's words in Japanese). */
 export function nextWords(next) {

@@ -7,8 +7,7 @@
 
 import { MAX_CSV } from '../api.js';
 import { pageLimits } from '../engine/limits.js';
-import { inLanguage } from '../i18n/corewords.js';
-import { t } from '../i18n/index.js';
+import { said, t } from '../i18n/index.js';
 import { onLanguage, onRun } from '../stage/events.js';
 import { showMessage } from '../stage/status.js';
 import { button, el, typedNumber } from './elements.js';
@@ -22,7 +21,7 @@ let api = null;
 
 /** Runs a data edit; a refusal shows the core's reason in the page's language. */
 function edit(call) {
-  call().catch((e) => showMessage(() => t('badData')(inLanguage(e.message ?? String(e)))));
+  call().catch((e) => showMessage(() => t('badData')(said(e))));
 }
 
 /** The class a click adds: 1 or 0. */

@@ -6,8 +6,7 @@
 // predict mode, the panels' help notes and the article notes too.
 
 import { fmt } from '../draw/colors.js';
-import { inLanguage } from '../i18n/corewords.js';
-import { t } from '../i18n/index.js';
+import { said, t } from '../i18n/index.js';
 import { onLanguage, onRun, onState, whenApi } from '../stage/events.js';
 import { initHelp } from '../stage/panel-help.js';
 import { initDataEdit } from './dataedit.js';
@@ -76,7 +75,7 @@ async function showNeuron(c) {
     if (current !== c) return;
     // Before this step's forward pass has reached the layer there is nothing to show yet.
     const early = /forward pass has not reached/.test(e.message);
-    render([el('p', early ? t('inspNoForward') : inLanguage(e.message))], {
+    render([el('p', early ? t('inspNoForward') : said(e))], {
       neuron: `${c.layer}:${c.unit}`,
     });
     return;
@@ -112,7 +111,7 @@ async function showEdge(c) {
   try {
     w = await api.weight(c.layer, c.row, c.col);
   } catch (e) {
-    render([el('p', inLanguage(e.message))]);
+    render([el('p', said(e))]);
     return;
   }
   if (current !== c) return;
@@ -152,7 +151,7 @@ async function showEdge(c) {
       await api.setWeight(c.layer, c.row, c.col, v);
       msg.textContent = t('weightSet')(name);
     } catch (e) {
-      msg.textContent = inLanguage(e.message);
+      msg.textContent = said(e);
     }
   };
   input.addEventListener('keydown', (e) => {

@@ -10,32 +10,32 @@
 
 import { escapeHidden } from './quote.js';
 
-/** Settings a hash may hold, and how each is read (the wasm checks names and ranges); every
- *  field of backstep_lesson's `Settings`, in its order (crates/lesson/tests/read.rs checks). */
-const SETTINGS = {
-  dataset: 'name',
-  hidden: 'list',
-  activation: 'name',
-  output: 'name',
-  optimizer: 'name',
-  lr: 'number',
-  momentum: 'number',
-  beta1: 'number',
-  beta2: 'number',
-  eps: 'number',
-  init: 'name',
-  seed: 'whole',
-  skip: 'whole',
-  batch_size: 'whole',
-  points: 'whole',
-  noise: 'number',
-  test_fraction: 'number',
-  classes: 'whole',
-  loss: 'name',
-  regularization: 'name',
-  regularization_rate: 'number',
-  features: 'names',
+/** How a hash writes each kind of setting (the settings table's `kind`). */
+const KINDS = {
+  name: 'name',
+  widths: 'list',
+  number: 'number',
+  whole: 'whole',
+  names: 'names',
 };
+/** What the core says a hash may hold, read once at start-up through the wasm (`readsCore`):
+ *  each setting and how it is written, in order (backstep_lesson's settings table, the one list
+ *  of settings; the wasm checks names and ranges), and the most steps of a run. */
+let SETTINGS = null;
+let MAX_STEP = 0;
+
+/** Reads the core's table of settings and its limit on steps from the wasm's `bindings`
+ *  (`settings_table`, `page_limits`), before any hash is read or written. */
+export function readsCore(bindings) {
+  SETTINGS = Object.fromEntries(bindings.settings_table().map((s) => [s.key, KINDS[s.kind]]));
+  MAX_STEP = bindings.page_limits().steps;
+}
+
+/** The settings' kinds by key, once `readsCore` has run. */
+function settingKinds() {
+  if (!SETTINGS) throw new Error('the settings table is not read yet (readsCore)');
+  return SETTINGS;
+}
 /** Controls a lesson's link can hide (`hide=settings,play`), the one list of their names: the
  *  elements each hides (a CSS selector) and the toolbar actions (keys included) a locked link
  *  (`lock=1`) refuses with it. */
@@ -54,7 +54,6 @@ export const HIDEABLE = Object.keys(HIDES);
  *  names them: `vs=lr:0.3`, `vs=activation:tanh`. */
 export const CHANGES = ['activation', 'lr', 'optimizer', 'init', 'seed'];
 export const MAX_HASH = 2000;
-const MAX_STEP = 1_000_000;
 
 /** User text in a message: JSON-quoted, cut to 40 characters, with no hidden character raw. */
 const quote = (s) => escapeHidden(JSON.stringify(String(s).slice(0, 40)));
@@ -137,7 +136,7 @@ export const writeVariant = (vs) => `${vs.what}:${vs.value}`;
 export function readVariant(text) {
   const m = /^([a-z]{1,12}):([A-Za-z0-9._+-]{1,30})$/.exec(text);
   if (!m || !CHANGES.includes(m[1])) throw new Error(`vs: ${quote(text)}`);
-  const numeric = m[1] === 'lr' || m[1] === 'seed';
+  const numeric = settingKinds()[m[1]] !== 'name';
   const value = numeric ? Number(m[2]) : m[2];
   if (numeric && !Number.isFinite(value)) throw new Error(`vs: ${quote(text)}`);
   return { what: m[1], value };
@@ -176,7 +175,7 @@ export function readHash(hash) {
     }
     if (extra !== undefined || seen.has(key)) throw new Error(quote(part));
     seen.add(key);
-    if (Object.hasOwn(SETTINGS, key)) out.settings[key] = value(key, val, SETTINGS[key]);
+    if (Object.hasOwn(settingKinds(), key)) out.settings[key] = value(key, val, SETTINGS[key]);
     else if (key === 'step') out.step = value(key, val, 'whole');
     else if (key === 'present') out.present = val === '1';
     else if (key === 'lock') out.lock = val === '1';
@@ -220,7 +219,7 @@ export function writeHash({
   const parts = [];
   if (settings) {
     parts.push(`dataset=${settings.dataset}`);
-    for (const key of Object.keys(SETTINGS)) {
+    for (const key of Object.keys(settingKinds())) {
       const v = settings[key];
       if (key === 'dataset' || v == null || JSON.stringify(v) === JSON.stringify(defaults?.[key]))
         continue;

@@ -1,8 +1,7 @@
 // The run's link: writes it into the URL's hash as the run changes (share/hash.js says what the hash
 // holds), and opens the run a link describes when the page starts.
 
-import { inLanguage } from '../i18n/corewords.js';
-import { language, setLanguage, t } from '../i18n/index.js';
+import { language, said, setLanguage, t } from '../i18n/index.js';
 import { presenting } from '../stage/presenter.js';
 import { showMessage } from '../stage/status.js';
 import { viewSettings } from '../stage/view.js';
@@ -141,7 +140,7 @@ export function createShare(deps) {
     try {
       wanted = readHash(window.location.hash);
     } catch (e) {
-      showMessage(() => t('badLink')(inLanguage(e.message)));
+      showMessage(() => t('badLink')(said(e)));
       return;
     }
     if (!wanted) return;
@@ -180,7 +179,7 @@ export function createShare(deps) {
     } catch (e) {
       // The form's run comes back first: loading it clears the message line.
       await deps.loadFromSettings();
-      showMessage(() => t('badLink')(inLanguage(e.message)));
+      showMessage(() => t('badLink')(said(e)));
     }
   }
   return { link, update, open, refresh, linkFor };

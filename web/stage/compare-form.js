@@ -4,7 +4,7 @@
 // shows only then; presenter view's second stage shows the panel then).
 
 import { choices } from '../../pkg/backstep_wasm.js';
-import { t } from '../i18n/index.js';
+import { said, t } from '../i18n/index.js';
 import { CHANGES } from '../share/hash.js';
 import { onLanguage, onRun } from './events.js';
 import { shown } from './status.js';
@@ -52,7 +52,7 @@ function render() {
   const weights = c && c.what !== 'init' && c.what !== 'seed';
   $('compare-status').textContent = c
     ? info.diverged
-      ? t('compareDiverged')(info.diverged)
+      ? t('compareDiverged')(said({ message: info.diverged, say: info.divergedSay }))
       : t('compareOn')(t('compareNames')[c.what], c.value, weights)
     : info.ended === 'edit'
       ? t('compareEnded')

@@ -3,17 +3,17 @@
 // a frame costs this thread almost nothing). Here: the toolbar, settings and keyboard, what the
 // engine reports (status.js), and the automation API `window.backstep`.
 
-import init, { defaults } from '../../pkg/backstep_wasm.js';
+import init, { defaults, page_limits, settings_table } from '../../pkg/backstep_wasm.js';
 import { createApi } from '../api.js';
 import { createHost } from '../engine/handover.js';
 import { pageLimits } from '../engine/limits.js';
 import { createMidRun } from '../engine/midrun.js';
 import { compileWasm, inlineWasm, reveal } from '../engine/wasm.js';
-import { inLanguage } from '../i18n/corewords.js';
-import { applyLanguage, language, setLanguage, t } from '../i18n/index.js';
+import { applyLanguage, language, said, setLanguage, t } from '../i18n/index.js';
 import { initLesson, rerenderLesson, showLesson } from '../lesson/formula.js';
 import { showLocked } from '../share/classlink.js';
 import { bindImport } from '../share/files.js';
+import { readsCore } from '../share/hash.js';
 import { parseJson } from '../share/json.js';
 import { createShare } from '../share/link.js';
 import { createActions } from './actions.js';
@@ -113,7 +113,7 @@ async function loadFromSettings(fresh = false) {
     afterLoad(run, true);
     showMessage('');
   } catch (e) {
-    showMessage(() => t('badSetting')(inLanguage(e.message)));
+    showMessage(() => t('badSetting')(said(e)));
   }
 }
 
@@ -123,7 +123,7 @@ function refit() {
 }
 
 /** Shows a failed request's reason (a stopped worker, say). */
-const showFailure = (e) => showMessage(inLanguage(e.message ?? String(e)));
+const showFailure = (e) => showMessage(said(e));
 
 const act = createActions({
   engine: () => engine,
@@ -192,7 +192,7 @@ const api = createApi({
     try {
       afterLoad(await engine.request('load', typeof spec === 'string' ? parseJson(spec) : spec));
     } catch (e) {
-      showMessage(() => t('badImport')(inLanguage(e.message)));
+      showMessage(() => t('badImport')(said(e)));
       throw new Error(e.message);
     }
     showMessage(shown.settings ? '' : () => t('notInLink'));
@@ -223,9 +223,7 @@ function wire() {
     $(id).addEventListener('change', () => engine.command('view', viewSettings()));
   }
   initTask({ form, engine: () => engine, updateHash });
-  bindImport($('import'), api.load, (err) =>
-    showMessage(() => t('badImport')(inLanguage(err.message ?? String(err)))),
-  );
+  bindImport($('import'), api.load, (err) => showMessage(() => t('badImport')(said(err))));
   window.addEventListener('resize', refit);
   // A reader who turns motion off (or on) mid-lesson: the passes along the edges follow.
   matchMedia('(prefers-reduced-motion: reduce)').addEventListener('change', () =>
@@ -253,6 +251,7 @@ async function boot() {
   try {
     module = await compileWasm();
     const { memory } = await init({ module_or_path: module });
+    readsCore({ settings_table, page_limits });
     // Shown (so laid out) just before the first frame is drawn, in the same task: the browser
     // lays the page out once and never paints it empty.
     reveal();

@@ -1,9 +1,8 @@
-// The settings form and the loss curve's cursor: fills the form from the
-// wasm's defaults and names, turns it into settings within the page's limits (stated in the UI), and maps
+// The settings form and the loss curve's cursor: fills the form from the wasm's defaults and
+// names, reads it into settings as typed (the core checks them and says what is wrong), and maps
 // the pointer and arrow keys on the loss curve to its read-out.
 
 import { choices, completed, defaults, feature_labels } from '../../pkg/backstep_wasm.js';
-import { pageLimits } from '../engine/limits.js';
 import { t } from '../i18n/index.js';
 import { fitting } from './presenter.js';
 
@@ -73,12 +72,12 @@ export function fillChoices(form) {
 }
 
 /**
- * Reads the form into settings for `Trainer.fromSettings`, or throws an Error whose message says
- * which setting is wrong and why. Sizes are checked here against the page's limits, so a
- * message can name the field before the wasm builds anything.
+ * Reads the form into settings for `Trainer.fromSettings`, as typed: the page checks nothing the
+ * core checks (a rate > 0, whole widths and seeds, the page's limits), so a bad value is refused
+ * by the core with its message in the page's language (`said`), naming the setting. Text that is
+ * not a number reaches the core as NaN, which it refuses as it refuses any non-number.
  */
 export function readSettings(form) {
-  const limits = pageLimits();
   const f = new FormData(form);
   const hiddenText = String(f.get('hidden') ?? '').trim();
   const hidden =
@@ -88,18 +87,6 @@ export function readSettings(form) {
           .split(/[,\s]+/)
           .filter(Boolean)
           .map(Number);
-  if (hidden.length > limits.hiddenLayers)
-    throw new Error(`${t('hidden')}: ≤ ${limits.hiddenLayers}`);
-  if (hidden.some((n) => !Number.isInteger(n) || n < 1 || n > limits.width)) {
-    throw new Error(`${t('hidden')}: 1 – ${limits.width}`);
-  }
-  const lr = Number(f.get('lr'));
-  if (!(lr > 0) || !Number.isFinite(lr)) throw new Error(`${t('lr')}: > 0`);
-  const batch = Number(f.get('batch'));
-  if (!Number.isInteger(batch) || batch < 0) throw new Error(`${t('batch')}: 0, 1, 2, …`);
-  const seed = Number(f.get('seed'));
-  if (!Number.isInteger(seed) || seed < 0 || seed > 0xffffffff)
-    throw new Error(`${t('seed')}: 0 – 4294967295`);
   const task = {};
   for (const key of TASK) {
     const text = String(f.get(key) ?? '').trim();
@@ -112,10 +99,10 @@ export function readSettings(form) {
     hidden,
     activation: f.get('activation'),
     optimizer: f.get('optimizer'),
-    lr,
-    batch_size: batch,
+    lr: Number(f.get('lr')),
+    batch_size: Number(f.get('batch')),
     init: f.get('init'),
-    seed,
+    seed: Number(f.get('seed')),
     loss: f.get('loss'),
     // The boxes ticked, in menu order (none: the core says to choose one).
     features: f.getAll('features'),

@@ -1,9 +1,12 @@
 //! `--help` in Japanese (`--lang ja`): the same command tree with Japanese descriptions and
 //! headings. The limits are written from `backstep_lesson::limits`, so this text needs no copy.
 
+use crate::opts::setting_help;
 use backstep_lesson::limits::{
     MAX_LAYERS, MAX_SAMPLES, MAX_TRACE_STEPS, MAX_TRAIN_STEPS, MAX_WIDTH,
 };
+use backstep_lesson::settings::table::TABLE;
+use backstep_nn::message::Lang;
 use clap::{Arg, ArgAction, Command};
 use std::ffi::OsString;
 
@@ -55,60 +58,9 @@ const COMMANDS: &[(&str, &str)] = &[
     ),
 ];
 
-/// Each option's description, by its id (the field name).
+/// The descriptions of the options that are not settings, by id (the settings' come from the
+/// library's settings table).
 const OPTIONS: &[(&str, &str)] = &[
-    ("dataset", "学習データ [既定: xor]"),
-    (
-        "hidden",
-        "隠れ層の幅をカンマ区切りで (各 1〜256)。--hidden '' で隠れ層なし",
-    ),
-    ("activation", "各隠れ層の後の活性化関数"),
-    ("output_activation", "出力層の後の活性化関数 [既定: なし]"),
-    ("optimizer", "最適化手法"),
-    ("lr", "学習率"),
-    ("momentum", "モーメンタム係数 [既定: 0.9]"),
-    ("beta1", "Adam の β1 [既定: 0.9]"),
-    ("beta2", "Adam の β2 [既定: 0.999]"),
-    ("eps", "Adam の ε [既定: 1e-8]"),
-    ("init", "重みの初期化"),
-    (
-        "seed",
-        "重み (torch.manual_seed)、生成データ、シャッフルのシード [既定: 42]",
-    ),
-    (
-        "skip",
-        "重みを引く前に捨てる正規乱数の数 [既定: xor では 72 (記事のデータのセルの分)、ほかは 0]",
-    ),
-    ("batch_size", "1 ステップのサンプル数。0 はデータ全体"),
-    (
-        "points",
-        "生成する 2 次元データの点の数 (1〜10000) [既定: 200]",
-    ),
-    ("noise", "生成する 2 次元データのノイズ (0〜1) [既定: 0.1]"),
-    (
-        "test_fraction",
-        "生成する 2 次元データのうちテスト用に取り分ける割合 (0〜0.9) [既定: 0.2]",
-    ),
-    (
-        "classes",
-        "spiral と gaussians のクラス数 (2〜5)。3 以上か softmax ではクラスごとに出力が 1 つ (目標は one-hot) [既定: 2]",
-    ),
-    (
-        "loss",
-        "損失関数 [既定: クラスが 3 以上なら softmax_cross_entropy、ほかは mse]",
-    ),
-    (
-        "regularization",
-        "すべての W にかける罰則。損失と dW に加わる [既定: なし]",
-    ),
-    (
-        "regularization_rate",
-        "正則化の率 r (有限で 0 以上) [既定: 0.001]",
-    ),
-    (
-        "features",
-        "平面の点 (x1, x2) から作る入力の特徴量。カンマ区切りで順に [既定: x1,x2]",
-    ),
     ("lang", "出力の言語"),
     (
         "every",
@@ -118,6 +70,14 @@ const OPTIONS: &[(&str, &str)] = &[
     ("workload", "どのベンチマークか"),
     ("repeat", "計測の回数。中央値を報告します"),
 ];
+
+/// The settings table's key for the clap id `id` (the option's name with `_`), if it is one.
+fn setting_key(id: &str) -> Option<&'static str> {
+    TABLE
+        .iter()
+        .find(|s| s.flag.replace('-', "_") == id)
+        .map(|s| s.key)
+}
 
 /// The template every command's help follows (the headings are set on the arguments).
 const TEMPLATE: &str = "{about-with-newline}\n使い方: {usage}\n\n{all-args}{after-help}";
@@ -185,6 +145,7 @@ fn localise(cmd: Command, command: &str) -> Command {
     for id in ids.into_iter().filter(|id| id != "help" && id != "version") {
         let text = match id.as_str() {
             "steps" => steps_text(command),
+            id if setting_key(id).is_some() => setting_key(id).map(|k| setting_help(k, Lang::Ja)),
             _ => OPTIONS
                 .iter()
                 .find(|(k, _)| *k == id)

@@ -5,8 +5,10 @@
 
 use crate::Failure;
 use backstep_lesson::settings::choices;
+use backstep_lesson::settings::table::setting;
 use backstep_lesson::{Preset, Settings, Spec};
 use backstep_nn::SpecError;
+use backstep_nn::message::Lang;
 use clap::Args;
 use clap::builder::PossibleValuesParser;
 
@@ -33,74 +35,113 @@ fn widths(text: &str) -> Result<Widths, String> {
 /// --dataset NAME` prints them).
 #[derive(Args, Clone)]
 pub struct Model {
-    /// Training data [default: xor].
-    #[arg(long, value_parser = PossibleValuesParser::new(choices("dataset")))]
+    /// The `dataset` setting (help from the settings table).
+    #[arg(long, help = help("dataset"), value_parser = PossibleValuesParser::new(choices("dataset")))]
     pub dataset: Option<String>,
-    /// Hidden layer widths, comma-separated (1 to 256 each); 0 hidden layers with --hidden ''.
-    #[arg(long, value_parser = widths, num_args = 0..=1, default_missing_value = "")]
+    /// The `hidden` setting (help from the settings table).
+    #[arg(long, help = help("hidden"), value_parser = widths, num_args = 0..=1, default_missing_value = "")]
     pub hidden: Option<Widths>,
-    /// Activation after each hidden layer.
-    #[arg(long, value_parser = PossibleValuesParser::new(choices("activation")))]
+    /// The `activation` setting (help from the settings table).
+    #[arg(long, help = help("activation"), value_parser = PossibleValuesParser::new(choices("activation")))]
     pub activation: Option<String>,
-    /// Activation after the output layer [default: none].
-    #[arg(long, value_parser = PossibleValuesParser::new(choices("output")))]
+    /// The `output` setting (help from the settings table).
+    #[arg(long, help = help("output"), value_parser = PossibleValuesParser::new(choices("output")))]
     pub output_activation: Option<String>,
-    /// Optimizer.
-    #[arg(long, value_parser = PossibleValuesParser::new(choices("optimizer")))]
+    /// The `optimizer` setting (help from the settings table).
+    #[arg(long, help = help("optimizer"), value_parser = PossibleValuesParser::new(choices("optimizer")))]
     pub optimizer: Option<String>,
-    /// Learning rate.
-    #[arg(long, allow_negative_numbers = true)]
+    /// The `lr` setting (help from the settings table).
+    #[arg(long, help = help("lr"), allow_negative_numbers = true)]
     pub lr: Option<f64>,
-    /// Momentum coefficient (momentum optimizer) [default: 0.9].
-    #[arg(long, allow_negative_numbers = true)]
+    /// The `momentum` setting (help from the settings table).
+    #[arg(long, help = help("momentum"), allow_negative_numbers = true)]
     pub momentum: Option<f64>,
-    /// Adam's β1 [default: 0.9].
-    #[arg(long, allow_negative_numbers = true)]
+    /// The `beta1` setting (help from the settings table).
+    #[arg(long, help = help("beta1"), allow_negative_numbers = true)]
     pub beta1: Option<f64>,
-    /// Adam's β2 [default: 0.999].
-    #[arg(long, allow_negative_numbers = true)]
+    /// The `beta2` setting (help from the settings table).
+    #[arg(long, help = help("beta2"), allow_negative_numbers = true)]
     pub beta2: Option<f64>,
-    /// Adam's ε [default: 1e-8].
-    #[arg(long, allow_negative_numbers = true)]
+    /// The `eps` setting (help from the settings table).
+    #[arg(long, help = help("eps"), allow_negative_numbers = true)]
     pub eps: Option<f64>,
-    /// Weight initialisation.
-    #[arg(long, value_parser = PossibleValuesParser::new(choices("init")))]
+    /// The `init` setting (help from the settings table).
+    #[arg(long, help = help("init"), value_parser = PossibleValuesParser::new(choices("init")))]
     pub init: Option<String>,
-    /// Seed of the weights (torch.manual_seed), the generated data and the shuffle [default: 42].
-    #[arg(long)]
+    /// The `seed` setting (help from the settings table).
+    #[arg(long, help = help("seed"))]
     pub seed: Option<u64>,
-    /// Normals discarded before drawing weights (0 to 1000000) [default: 72 for xor at any
-    /// seed, the draws of the article's data cell; else 0].
-    #[arg(long)]
+    /// The `skip` setting (help from the settings table).
+    #[arg(long, help = help("skip"))]
     pub skip: Option<usize>,
-    /// Samples per step; 0 means the full batch.
-    #[arg(long)]
+    /// The `batch_size` setting (help from the settings table).
+    #[arg(long, help = help("batch_size"))]
     pub batch_size: Option<usize>,
-    /// Points of a generated 2-D set (1 to 10000) [default: 200].
-    #[arg(long)]
+    /// The `points` setting (help from the settings table).
+    #[arg(long, help = help("points"))]
     pub points: Option<usize>,
-    /// Noise of a generated 2-D set, 0 to 1 [default: 0.1].
-    #[arg(long, allow_negative_numbers = true)]
+    /// The `noise` setting (help from the settings table).
+    #[arg(long, help = help("noise"), allow_negative_numbers = true)]
     pub noise: Option<f64>,
-    /// Fraction of a generated 2-D set held out for testing, 0 to 0.9 [default: 0.2].
-    #[arg(long, allow_negative_numbers = true)]
+    /// The `test_fraction` setting (help from the settings table).
+    #[arg(long, help = help("test_fraction"), allow_negative_numbers = true)]
     pub test_fraction: Option<f64>,
-    /// Classes of spiral or gaussians, 2 to 5 (one output per class, one-hot targets, above 2 or
-    /// under softmax) [default: 2].
-    #[arg(long)]
+    /// The `classes` setting (help from the settings table).
+    #[arg(long, help = help("classes"))]
     pub classes: Option<usize>,
-    /// Loss [default: softmax_cross_entropy for more than 2 classes, else mse].
-    #[arg(long, value_parser = PossibleValuesParser::new(choices("loss")))]
+    /// The `loss` setting (help from the settings table).
+    #[arg(long, help = help("loss"), value_parser = PossibleValuesParser::new(choices("loss")))]
     pub loss: Option<String>,
-    /// A penalty on every W, added to the loss and to dW [default: none].
-    #[arg(long, value_parser = PossibleValuesParser::new(choices("regularization")))]
+    /// The `regularization` setting (help from the settings table).
+    #[arg(long, help = help("regularization"), value_parser = PossibleValuesParser::new(choices("regularization")))]
     pub regularization: Option<String>,
-    /// The regularization's rate r (finite, ≥ 0) [default: 0.001].
-    #[arg(long, allow_negative_numbers = true)]
+    /// The `regularization_rate` setting (help from the settings table).
+    #[arg(long, help = help("regularization_rate"), allow_negative_numbers = true)]
     pub regularization_rate: Option<f64>,
-    /// The input features of each 2-D point, comma-separated, in order [default: x1,x2].
-    #[arg(long, value_delimiter = ',', value_parser = PossibleValuesParser::new(choices("features")))]
+    /// The `features` setting (help from the settings table).
+    #[arg(long, help = help("features"), value_delimiter = ',', value_parser = PossibleValuesParser::new(choices("features")))]
     pub features: Option<Vec<String>>,
+}
+
+/// The help of setting `key` in English, from the library's settings table, with the default
+/// the data set (xor, without `--dataset`) takes.
+fn help(key: &str) -> String {
+    setting_help(key, Lang::En)
+}
+
+/// The help of setting `key` in `lang` (`--help` and `--help --lang ja`): the table's text with
+/// its range and the library's default ([`default_text`]).
+pub fn setting_help(key: &str, lang: Lang) -> String {
+    setting(key).map_or_else(String::new, |s| s.help(lang, &default_text(key)))
+}
+
+/// The default of setting `key` as `--help` states it: xor's (the data set without
+/// `--dataset`), the optimizers' hyper-parameters and the penalty's rate included, all from the
+/// library's presets (the one home of every default).
+fn default_text(key: &str) -> String {
+    let mut all = serde_json::Map::new();
+    for (optimizer, regularization) in [("momentum", "none"), ("adam", "l2")] {
+        let s = Settings {
+            optimizer: Some(optimizer.into()),
+            regularization: Some(regularization.into()),
+            ..Settings::default()
+        };
+        if let Ok(serde_json::Value::Object(m)) = s
+            .preset()
+            .map(|p| p.settings())
+            .map(serde_json::to_value)
+            .unwrap_or(Ok(serde_json::Value::Null))
+        {
+            for (k, v) in m {
+                all.entry(k).or_insert(v);
+            }
+        }
+    }
+    match all.get(key) {
+        Some(serde_json::Value::String(s)) => s.clone(),
+        Some(v) => v.to_string(),
+        None => String::new(),
+    }
 }
 
 /// Names a library field by the option that sets it (`optimizer.lr` → `--lr`).
@@ -113,7 +154,7 @@ fn option_error(e: SpecError) -> Failure {
         f if f.starts_with("features") => "features".to_string(),
         f => f.replace('_', "-"),
     };
-    Failure::Input(format!("--{field}: {}", e.message))
+    Failure::Input(format!("--{field}: {}", e.message()))
 }
 
 impl Model {
@@ -149,8 +190,7 @@ impl Model {
     pub fn preset(&self) -> Result<Preset, Failure> {
         let preset = self.settings().preset().map_err(option_error)?;
         // Check the hyper-parameters here so the message names the option.
-        backstep_lesson::spec::validate::optimizer(preset.optimizer.into())
-            .map_err(option_error)?;
+        backstep_lesson::spec::validate::optimizer(preset.optimizer).map_err(option_error)?;
         Ok(preset)
     }
 

@@ -9,6 +9,7 @@
 use crate::limits::PAGE_SAMPLES;
 use crate::spec::Spec;
 use backstep_nn::error::SpecError;
+use backstep_nn::message::Msg;
 
 /// The gates [`gate`] knows, in menu order.
 pub const GATES: [&str; 4] = ["xor", "and", "or", "nand"];
@@ -32,10 +33,7 @@ pub fn add_point(spec: &Spec, x1: f32, x2: f32, label: f32) -> Result<Spec, Spec
 pub fn remove_point(spec: &Spec, i: usize) -> Result<Spec, SpecError> {
     in_range("removePoint.i", i, spec.x.len())?;
     if spec.x.len() == 1 {
-        return Err(SpecError::new(
-            "x",
-            "the training set needs at least one sample",
-        ));
+        return Err(SpecError::new("x", Msg::LastSample));
     }
     let mut out = spec.clone();
     out.x.remove(i);
@@ -63,13 +61,16 @@ pub fn gate(spec: &Spec, name: &str) -> Result<Spec, SpecError> {
         "or" => |a, b| a || b,
         "nand" => |a, b| !(a && b),
         _ => {
-            let msg = format!("unknown value `{name}`; one of {}", GATES.join(", "));
+            let msg = Msg::UnknownValue {
+                value: name.into(),
+                allowed: GATES.join(", "),
+            };
             return Err(SpecError::new("gate", msg));
         }
     };
     let bit = |v: f32| v == 0.0 || v == 1.0;
     if !spec.x.iter().all(|r| r.iter().all(|&v| bit(v))) {
-        return Err(SpecError::new("x", "inputs must be 0 or 1 (a truth table)"));
+        return Err(SpecError::new("x", Msg::TruthTable));
     }
     let mut out = spec.clone();
     for (x, t) in out.x.iter().zip(out.t.iter_mut()) {
@@ -103,13 +104,13 @@ pub fn from_csv(spec: &Spec, text: &str) -> Result<Spec, SpecError> {
             // A header: the first line, with three fields that are not all numbers.
             None if x.is_empty() && k == first_line(text) && fields.len() == 3 => {}
             _ => {
-                let msg = format!("line {}: expected 3 numbers (x1, x2, label)", k + 1);
+                let msg = Msg::CsvLine { line: k + 1 };
                 return Err(SpecError::new("csv", msg));
             }
         }
     }
     if x.is_empty() {
-        return Err(SpecError::new("csv", "has no rows of x1, x2, label"));
+        return Err(SpecError::new("csv", Msg::CsvEmpty));
     }
     let mut out = spec.clone();
     out.x = x;
@@ -136,7 +137,7 @@ fn plane(spec: &Spec) -> Result<(), SpecError> {
     if inputs == 2 && outputs == 1 {
         return Ok(());
     }
-    let msg = format!("needs 2 inputs and 1 output; this run has {inputs} and {outputs}");
+    let msg = Msg::Plane { inputs, outputs };
     Err(SpecError::new("x", msg))
 }
 
@@ -144,7 +145,7 @@ fn one_output(spec: &Spec) -> Result<(), SpecError> {
     match spec.t.first().map_or(0, Vec::len) {
         1 => Ok(()),
         n => {
-            let msg = format!("needs 1 output per sample; this run has {n}");
+            let msg = Msg::OneOutput { n };
             Err(SpecError::new("t", msg))
         }
     }
@@ -154,7 +155,7 @@ fn finite(field: &str, v: f32) -> Result<(), SpecError> {
     if v.is_finite() {
         Ok(())
     } else {
-        Err(SpecError::new(field, "must be a finite number"))
+        Err(SpecError::new(field, Msg::Finite))
     }
 }
 
@@ -162,12 +163,16 @@ fn in_range(field: &str, i: usize, len: usize) -> Result<(), SpecError> {
     if i < len {
         Ok(())
     } else {
-        let msg = format!("is out of range (the training set has {len} samples)");
+        let msg = Msg::SampleRange { len };
         Err(SpecError::new(field, msg))
     }
 }
 
 fn too_many(n: usize) -> SpecError {
-    let msg = format!("has {n} rows; at most {PAGE_SAMPLES} are allowed");
+    let msg = Msg::TooMany {
+        n,
+        what: "rows",
+        max: PAGE_SAMPLES,
+    };
     SpecError::new("x", msg)
 }

@@ -13,6 +13,8 @@ pub const MAX_LAYERS: usize = 32;
 pub const MAX_TRACE_STEPS: u64 = 10_000;
 /// Most steps one `train` run may take.
 pub const MAX_TRAIN_STEPS: u64 = 10_000_000;
+/// Most steps a run goes (the page's timeline, a saved run, a link's step).
+pub const MAX_RUN_STEPS: u64 = 1_000_000;
 /// Most normals a preset may discard before drawing its weights (`skip`): each costs a draw, so
 /// an unbounded count was unbounded work for a short link or command line (the hash fuzz found
 /// `skip=41773804623`).

@@ -18,6 +18,7 @@ use backstep_nn::error::SpecError;
 use backstep_nn::features::Feature;
 use backstep_nn::init::Init;
 use backstep_nn::loss::LossKind;
+use backstep_nn::message::Msg;
 use backstep_nn::optim::OptimizerKind;
 use backstep_nn::regularize::Penalty;
 use backstep_nn::rng::TorchGenerator;
@@ -190,19 +191,14 @@ impl Preset {
         let k = self.classes;
         let takes = matches!(self.data, DataChoice::Plane(s) if s.takes_classes());
         if !(2..=data::MAX_CLASSES).contains(&k) || (k > 2 && !takes) {
-            let msg = format!(
-                "must be from 2 to {} for spiral and gaussians, 2 for the other data sets",
-                data::MAX_CLASSES
-            );
-            return Err(SpecError::new("classes", msg));
+            let max = data::MAX_CLASSES;
+            return Err(SpecError::new("classes", Msg::Classes { max }));
         }
         if k == 2 && self.loss == LossKind::Mse {
             return Ok(());
         }
         let hot = |t: &DMatrix<f32>| {
-            data::one_hot(t, k).ok_or_else(|| {
-                SpecError::new("loss", "softmax_cross_entropy needs a data set of classes")
-            })
+            data::one_hot(t, k).ok_or_else(|| SpecError::new("loss", Msg::NeedsClasses))
         };
         data.t = hot(&data.t)?;
         data.t_test = hot(&data.t_test)?;
@@ -212,34 +208,28 @@ impl Preset {
     /// Draws the weights and writes the full spec (steps = `steps`).
     pub fn spec(&self, steps: u64) -> Result<Spec, SpecError> {
         if self.hidden.len() * 2 + 2 > MAX_LAYERS {
-            return Err(SpecError::new(
-                "hidden",
-                format!("too many hidden layers (at most {})", (MAX_LAYERS - 2) / 2),
-            ));
+            let max = (MAX_LAYERS - 2) / 2;
+            return Err(SpecError::new("hidden", Msg::HiddenLayers { max }));
         }
         if let Some(&w) = self.hidden.iter().find(|&&w| w == 0 || w > MAX_WIDTH) {
-            return Err(SpecError::new(
-                "hidden",
-                format!("a width of {w}; each must be from 1 to {MAX_WIDTH}"),
-            ));
+            let max = MAX_WIDTH;
+            return Err(SpecError::new("hidden", Msg::Width { w, max }));
         }
         if matches!(self.data, DataChoice::Plane(_)) && !(1..=MAX_SAMPLES).contains(&self.points) {
-            return Err(SpecError::new(
-                "points",
-                format!("must be from 1 to {MAX_SAMPLES}, got {}", self.points),
-            ));
+            let (max, got) = (MAX_SAMPLES as u64, self.points as u64);
+            return Err(SpecError::new("points", Msg::RangeGot { min: 1, max, got }));
         }
         if self.skip > MAX_SKIP {
-            return Err(SpecError::new(
-                "skip",
-                format!("must be from 0 to {MAX_SKIP}, got {}", self.skip),
-            ));
+            let (max, got) = (MAX_SKIP as u64, self.skip as u64);
+            return Err(SpecError::new("skip", Msg::RangeGot { min: 0, max, got }));
         }
         if !(0.0..=1.0).contains(&self.noise) {
-            return Err(SpecError::new("noise", "must be from 0 to 1"));
+            let (min, max) = ("0", "1");
+            return Err(SpecError::new("noise", Msg::Between { min, max }));
         }
         if !(0.0..=0.9).contains(&self.test_fraction) {
-            return Err(SpecError::new("test_fraction", "must be from 0 to 0.9"));
+            let (min, max) = ("0", "0.9");
+            return Err(SpecError::new("test_fraction", Msg::Between { min, max }));
         }
         let (mut data, mut g) = self.data_and_generator();
         self.classes_into(&mut data)?;
@@ -247,8 +237,7 @@ impl Preset {
         // Features other than the plain x₁, x₂ make the input their width (the spec says which).
         let plain = self.features == Feature::PLAIN;
         if !plain && (data.x.ncols() != 2 || self.features.is_empty()) {
-            let msg = "need a data set of points in the plane (x1, x2) and at least one feature";
-            return Err(SpecError::new("features", msg));
+            return Err(SpecError::new("features", Msg::FeaturesNeedPlane));
         }
         let mut widths = vec![if plain {
             data.x.ncols()
@@ -289,7 +278,7 @@ impl Preset {
                 kind: p.kind.name().into(),
                 rate: p.rate,
             }),
-            optimizer: self.optimizer.into(),
+            optimizer: self.optimizer,
             steps,
             batch_size: (self.batch_size > 0).then_some(self.batch_size),
             seed: (self.batch_size > 0).then_some(self.seed),

@@ -10,6 +10,7 @@ use crate::saved::checkpoint::Checkpoint;
 use crate::timeline::event::Event;
 use crate::timeline::{MAX_STEPS, Timeline};
 use backstep_nn::error::SpecError;
+use backstep_nn::message::Msg;
 use serde::Serialize;
 
 /// What a saved timeline holds besides the spec: the events up to the saved step, the loss
@@ -50,40 +51,38 @@ impl Timeline {
         let mut last = 0;
         for (i, e) in c.events.iter().enumerate() {
             if e.step < last || e.step > k {
-                let msg = format!("{} is out of order or after the saved step {k}", e.step);
+                let msg = Msg::EventOrder {
+                    step: e.step,
+                    saved: k,
+                };
                 return Err(SpecError::new(format!("checkpoint.events[{i}].step"), msg));
             }
             last = e.step;
-            e.change.check(&t.session).map_err(|err| {
-                let field = format!("checkpoint.events[{i}].change ({})", err.field);
-                SpecError::new(field, err.message)
-            })?;
+            e.change
+                .check(&t.session)
+                .map_err(|err| err.at(|f| format!("checkpoint.events[{i}].change ({f})")))?;
         }
         if c.history.len() as u64 != k {
-            let msg = format!(
-                "expected {k} values (one per step), got {}",
-                c.history.len()
-            );
+            let msg = Msg::History {
+                want: k,
+                got: c.history.len(),
+            };
             return Err(SpecError::new("checkpoint.history", msg));
         }
         if let Some(i) = c.history.iter().position(|v| !v.is_finite()) {
             return Err(SpecError::new(
                 format!("checkpoint.history[{i}]"),
-                "is not finite",
+                Msg::NotFinite,
             ));
         }
         if k > MAX_STEPS {
             return Err(SpecError::new(
                 "checkpoint.state.steps",
-                format!("must be at most {MAX_STEPS}"),
+                Msg::AtMost { max: MAX_STEPS },
             ));
         }
-        t.session.restore(&c.state).map_err(|e| {
-            SpecError::new(
-                e.field.replacen("checkpoint", "checkpoint.state", 1),
-                e.message,
-            )
-        })?;
+        (t.session.restore(&c.state))
+            .map_err(|e| e.at(|f| f.replacen("checkpoint", "checkpoint.state", 1)))?;
         t.history = c.history.clone();
         t.events = c.events.clone();
         t.frames.put(k, t.session.state());

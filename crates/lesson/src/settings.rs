@@ -4,12 +4,15 @@
 //! ([`Preset::for_data`]), the one place a default lives. Names of choices live here too
 //! ([`choices`]), so a front end lists and checks them without retyping them.
 
+pub mod table;
+
 use crate::preset::{BETA1, BETA2, DataChoice, EPS, MOMENTUM, Preset, REGULARIZATION_RATE};
 use backstep_nn::activation::Act;
 use backstep_nn::error::SpecError;
 use backstep_nn::features::Feature;
 use backstep_nn::init::Init;
 use backstep_nn::loss::LossKind;
+use backstep_nn::message::Msg;
 use backstep_nn::optim::OptimizerKind;
 use backstep_nn::regularize::{Penalty, PenaltyKind};
 use serde::Serialize;
@@ -113,13 +116,8 @@ pub fn choices(field: &str) -> Vec<&'static str> {
 }
 
 fn unknown(field: &str, value: &str) -> SpecError {
-    SpecError::new(
-        field,
-        format!(
-            "unknown value `{value}`; one of {}",
-            choices(field).join(", ")
-        ),
-    )
+    let (value, allowed) = (value.into(), choices(field).join(", "));
+    SpecError::new(field, Msg::UnknownValue { value, allowed })
 }
 
 fn act(field: &str, name: &str) -> Result<Option<Act>, SpecError> {

@@ -14,7 +14,6 @@ pub mod read;
 pub(crate) mod read_settings;
 pub mod validate;
 
-use backstep_nn::optim::OptimizerKind;
 use nalgebra::DMatrix;
 use serde::Serialize;
 
@@ -85,54 +84,10 @@ pub struct RegularizationSpec {
     pub rate: f64,
 }
 
-/// The `optimizer` object.
-#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
-#[serde(tag = "type", rename_all = "lowercase")]
-pub enum OptimizerSpec {
-    /// `{"type": "sgd", "lr": …}`
-    Sgd {
-        /// Learning rate.
-        lr: f64,
-    },
-    /// `{"type": "momentum", "lr": …, "momentum": …}` (defaults: `crate::preset`)
-    Momentum {
-        /// Learning rate.
-        lr: f64,
-        /// Momentum coefficient.
-        momentum: f64,
-    },
-    /// `{"type": "adam", "lr": …, "beta1": …, "beta2": …, "eps": …}` (defaults: `crate::preset`)
-    Adam {
-        /// Learning rate.
-        lr: f64,
-        /// First-moment decay.
-        beta1: f64,
-        /// Second-moment decay.
-        beta2: f64,
-        /// Denominator guard.
-        eps: f64,
-    },
-}
-
-impl From<OptimizerKind> for OptimizerSpec {
-    fn from(k: OptimizerKind) -> Self {
-        match k {
-            OptimizerKind::Sgd { lr } => OptimizerSpec::Sgd { lr },
-            OptimizerKind::Momentum { lr, momentum } => OptimizerSpec::Momentum { lr, momentum },
-            OptimizerKind::Adam {
-                lr,
-                beta1,
-                beta2,
-                eps,
-            } => OptimizerSpec::Adam {
-                lr,
-                beta1,
-                beta2,
-                eps,
-            },
-        }
-    }
-}
+/// The `optimizer` object (`{"type": "sgd" | "momentum" | "adam", "lr", …}`; a left-out
+/// hyper-parameter's default is `crate::preset`'s): the math crate's [`OptimizerKind`], written
+/// as the spec writes it, so the rule exists once.
+pub use backstep_nn::optim::OptimizerKind as OptimizerSpec;
 
 impl Spec {
     #[cfg(feature = "json")]

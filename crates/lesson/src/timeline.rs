@@ -50,10 +50,11 @@ use crate::timeline::event::Event;
 use crate::timeline::keyframes::Keyframes;
 use backstep_nn::error::{NonFinite, SpecError};
 use backstep_nn::matmul::Kernels;
+use backstep_nn::message::{Lang, Msg};
 use std::fmt;
 
 /// Most steps a timeline runs.
-pub const MAX_STEPS: u64 = 1_000_000;
+pub const MAX_STEPS: u64 = crate::limits::MAX_RUN_STEPS;
 
 /// Why a timeline did not move as asked.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -70,7 +71,7 @@ impl fmt::Display for TimelineError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             TimelineError::Diverged(e) => e.fmt(f),
-            TimelineError::Limit => write!(f, "a run can go at most {MAX_STEPS} steps"),
+            TimelineError::Limit => f.write_str(&Msg::RunLimit { max: MAX_STEPS }.say(Lang::En)),
             TimelineError::Invalid(e) => e.fmt(f),
         }
     }
@@ -109,10 +110,7 @@ impl Timeline {
     /// A timeline starting from `session`, which must be at step 0 (as `Spec::session` makes).
     pub fn new(session: Session<f32>) -> Result<Timeline, SpecError> {
         if session.steps() != 0 || !session.is_between_steps() {
-            return Err(SpecError::new(
-                "",
-                "a timeline starts from a session at step 0",
-            ));
+            return Err(SpecError::new("", Msg::TimelineStart));
         }
         let params: usize = session
             .network()

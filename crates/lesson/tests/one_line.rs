@@ -4,6 +4,7 @@
 use backstep_lesson::{Preset, Spec};
 use backstep_nn::SpecError;
 use backstep_nn::error::{MAX_MESSAGE, MAX_QUOTE, clean, quote};
+use backstep_nn::message::{Lang, Msg};
 
 /// The error for `json`, shown, with the one-line rule checked.
 fn error(json: &str) -> String {
@@ -123,14 +124,21 @@ fn quoting_escapes_cuts_and_is_stable() {
     // Errors built field by field are cleaned when shown.
     let e = SpecError {
         field: "x\n".into(),
-        message: "bad\u{1b}[2J".into(),
+        msg: Msg::Json {
+            detail: "bad\u{1b}[2J".into(),
+        },
     };
     assert_eq!(e.to_string(), r"x\n: bad\u{1b}[2J");
+    let key = "m\r".to_string();
     assert_eq!(
-        SpecError::new("f\n", "m\r"),
+        SpecError::new("f\n", Msg::MissingField { key: key.clone() }),
         SpecError {
             field: r"f\n".into(),
-            message: r"m\r".into()
+            msg: Msg::MissingField { key }
         }
+    );
+    assert_eq!(
+        e.say(Lang::Ja),
+        r"x\n: JSON として読めません (bad\u{1b}[2J)"
     );
 }

@@ -3,6 +3,7 @@
 //! drift apart. And every default comes from `Preset`: the same settings give the same spec.
 
 use backstep_lesson::settings::choices;
+use backstep_lesson::settings::table::TABLE;
 use backstep_lesson::{DataChoice, Preset, Settings, Spec, spec::read};
 
 fn every_preset() -> Vec<Preset> {
@@ -46,17 +47,12 @@ fn every_preset() -> Vec<Preset> {
     all
 }
 
-/// The page's URL reads every setting the reader takes, in the same order, and `Settings`
-/// writes no other.
+/// The settings table is the one list of settings: the reader takes its keys, in order; every
+/// setting `Settings` writes is in it; the page's URL holds no list of its own but reads the
+/// table through the wasm (`settings_table`), and the page's form no check of its own.
 #[test]
 fn the_url_reads_every_setting() {
-    let url = include_str!("../../../web/share/hash.js");
-    let block = url.split("const SETTINGS = {").nth(1).unwrap();
-    let block = block.split("};").next().unwrap();
-    let keys: Vec<&str> = block
-        .lines()
-        .filter_map(|l| l.trim().split_once(':').map(|(k, _)| k))
-        .collect();
+    let keys: Vec<&str> = TABLE.iter().map(|s| s.key).collect();
     assert_eq!(keys, read::SETTINGS_KEYS);
     let adam = Settings {
         optimizer: Some("adam".into()),
@@ -67,6 +63,20 @@ fn the_url_reads_every_setting() {
     for key in written.as_object().unwrap().keys() {
         assert!(keys.contains(&key.as_str()), "{key}");
     }
+    let url = include_str!("../../../web/share/hash.js");
+    assert!(url.contains("settings_table()"), "hash.js reads the table");
+    let form = include_str!("../../../web/stage/settings-form.js");
+    for key in TABLE.iter().map(|s| s.key).filter(|k| k.len() > 3) {
+        assert!(!url.contains(&format!("{key}: '")), "hash.js lists `{key}`");
+        assert!(
+            !form.contains(&format!("{key}) <")),
+            "the form checks `{key}`"
+        );
+    }
+    assert!(
+        !url.contains("1_000_000"),
+        "hash.js retypes the limit on steps"
+    );
 }
 
 #[test]

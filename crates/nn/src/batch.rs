@@ -11,6 +11,7 @@
 //! consecutive outputs), so it draws the same numbers the original would have.
 
 use crate::error::SpecError;
+use crate::message::Msg;
 use rand_mt::Mt;
 use serde::Serialize;
 
@@ -191,52 +192,43 @@ impl Batcher {
     /// Errors name the field under `field` (e.g. `checkpoint.batch`); nothing changes on error.
     pub fn restore(&mut self, s: &BatchState, field: &str) -> Result<(), SpecError> {
         let n = self.order.len();
-        let err = |name: &str, msg: String| SpecError::new(format!("{field}.{name}"), msg);
-        if s.order.len() != n {
-            return Err(err(
-                "order",
-                format!("expected {n} indices, got {}", s.order.len()),
-            ));
+        let err = |name: &str, msg: Msg| SpecError::new(format!("{field}.{name}"), msg);
+        let got = s.order.len();
+        if got != n {
+            return Err(err("order", Msg::Indices { want: n, got }));
         }
         let mut seen = vec![false; n];
         for (k, &i) in s.order.iter().enumerate() {
             let i = i as usize;
             if i >= n || seen[i] {
-                return Err(err(
-                    &format!("order[{k}]"),
-                    format!("{i} repeats or is not a sample index below {n}"),
-                ));
+                return Err(err(&format!("order[{k}]"), Msg::BadIndex { i, n }));
             }
             if self.is_full() && i != k {
-                return Err(err(
-                    &format!("order[{k}]"),
-                    format!("expected {k} (full batch)"),
-                ));
+                return Err(err(&format!("order[{k}]"), Msg::FullBatch { k }));
             }
             seen[i] = true;
         }
         if s.position >= n.max(1) || s.position % self.size.max(1) != 0 {
             return Err(err(
                 "position",
-                format!(
-                    "{} is not a batch start (batches of {} in {n} samples)",
-                    s.position, self.size
-                ),
+                Msg::BatchStart {
+                    position: s.position,
+                    size: self.size,
+                    n,
+                },
             ));
         }
         if s.epoch > MAX_SAFE_INTEGER {
-            return Err(err("epoch", "must be at most 2^53 − 1".into()));
+            return Err(err("epoch", Msg::MaxSafe));
         }
-        let words = if self.is_full() { 0 } else { RNG_WORDS };
-        if s.rng.len() != words {
-            return Err(err(
-                "rng",
-                format!("expected {words} values, got {}", s.rng.len()),
-            ));
+        let (want, got) = (if self.is_full() { 0 } else { RNG_WORDS }, s.rng.len());
+        if got != want {
+            return Err(err("rng", Msg::ExpectedValues { want, got }));
         }
         if !self.is_full() {
             self.rng = Stream {
-                mt: Mt::recover(s.rng.iter().copied()).map_err(|e| err("rng", e.to_string()))?,
+                mt: (Mt::recover(s.rng.iter().copied()))
+                    .map_err(|_| err("rng", Msg::ExpectedValues { want, got }))?,
                 ahead: s.rng.clone(),
                 next: 0,
             };

@@ -1,5 +1,6 @@
 //! The errors the library reports: a non-finite value in the cycle, and a bad spec.
 
+use crate::message::{Lang, Msg};
 use std::fmt;
 
 /// The four phases of the cycle: 知る, ロス, 考える, 更新.
@@ -68,10 +69,12 @@ impl fmt::Display for NonFinite {
 
 impl std::error::Error for NonFinite {}
 
-/// A spec (or an option that builds one) that cannot be run, with the field it concerns.
+/// A spec (or an option that builds one) that cannot be run, with the field it concerns and
+/// what is wrong as a code with its arguments ([`Msg`], written once per language in
+/// [`crate::message`]).
 ///
 /// The field and the message may quote the user's own text (an unknown key, a bad value). Both
-/// are cleaned when the error is made and again when it is shown, so every message is one short
+/// are cleaned when shown (the field also when the error is made), so every message is one short
 /// line: control characters appear as escapes (`\n`, `\u{1b}`), a quoted piece of text longer
 /// than [`MAX_QUOTE`] characters is cut and ends in `…`, and the whole message is cut at
 /// [`MAX_MESSAGE`] characters.
@@ -79,8 +82,8 @@ impl std::error::Error for NonFinite {}
 pub struct SpecError {
     /// The field, as a path: `layers[2]`, `optimizer.lr`, `x[3]`; empty for the whole document.
     pub field: String,
-    /// What is wrong, in one sentence.
-    pub message: String,
+    /// What is wrong.
+    pub msg: Msg,
 }
 
 /// Most characters of one quoted piece of user text in a message, `…` included.
@@ -90,23 +93,39 @@ pub const MAX_MESSAGE: usize = 320;
 
 impl SpecError {
     /// An error about `field`.
-    pub fn new(field: impl Into<String>, message: impl Into<String>) -> Self {
+    pub fn new(field: impl Into<String>, msg: Msg) -> Self {
         SpecError {
             field: clean(&field.into(), MAX_QUOTE),
-            message: clean(&message.into(), MAX_MESSAGE),
+            msg,
+        }
+    }
+    /// The same error about another field (`field` is given the current one).
+    pub fn at(self, field: impl FnOnce(&str) -> String) -> Self {
+        SpecError::new(field(&self.field), self.msg)
+    }
+    /// What is wrong, in English, on one line.
+    pub fn message(&self) -> String {
+        self.message_in(Lang::En)
+    }
+    /// What is wrong, in `lang`, on one line.
+    pub fn message_in(&self, lang: Lang) -> String {
+        clean(&self.msg.say(lang), MAX_MESSAGE)
+    }
+    /// The whole line in `lang`: `field: message`, or the message alone.
+    pub fn say(&self, lang: Lang) -> String {
+        // The field is cleaned again: it is public and may have been set directly.
+        let message = self.message_in(lang);
+        if self.field.is_empty() {
+            message
+        } else {
+            format!("{}: {message}", clean(&self.field, MAX_QUOTE))
         }
     }
 }
 
 impl fmt::Display for SpecError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        // Cleaned again: the fields are public and may have been set directly.
-        let message = clean(&self.message, MAX_MESSAGE);
-        if self.field.is_empty() {
-            write!(f, "{message}")
-        } else {
-            write!(f, "{}: {message}", clean(&self.field, MAX_QUOTE))
-        }
+        f.write_str(&self.say(Lang::En))
     }
 }
 

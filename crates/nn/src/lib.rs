@@ -25,6 +25,7 @@ pub mod init;
 pub mod layer;
 pub mod loss;
 pub mod matmul;
+pub mod message;
 pub mod network;
 pub mod optim;
 pub mod real;

@@ -14,8 +14,10 @@ use crate::network::Network;
 use crate::real::Real;
 use nalgebra::DMatrix;
 
-/// Which rule, with its hyper-parameters.
-#[derive(Clone, Copy, Debug, PartialEq)]
+/// Which rule, with its hyper-parameters; written as a spec's `optimizer` object
+/// (`{"type": "sgd", "lr": 0.1}`).
+#[derive(Clone, Copy, Debug, PartialEq, serde::Serialize)]
+#[serde(tag = "type", rename_all = "lowercase")]
 pub enum OptimizerKind {
     /// Plain gradient descent.
     Sgd {

@@ -23,7 +23,7 @@ impl Trainer {
 
     /// `[{kind, value}]`: one-setting changes worth trying for a notice `code`, or none for a
     /// run that no settings describe (loaded from a file).
-    pub fn experiments(&self, code: &str) -> Result<JsValue, JsError> {
+    pub fn experiments(&self, code: &str) -> Result<JsValue, JsValue> {
         let Some(settings) = self.course.settings() else {
             return Ok(to_js(&Vec::<()>::new()));
         };
@@ -33,7 +33,7 @@ impl Trainer {
 
     /// One neuron of an affine layer for one sample: `{z, b, terms: [{w, x}], a, dz, …}` as
     /// far as the cycle has run (see `backstep_lesson::glass::inspect`).
-    pub fn inspect(&self, layer: usize, unit: usize, sample: usize) -> Result<JsValue, JsError> {
+    pub fn inspect(&self, layer: usize, unit: usize, sample: usize) -> Result<JsValue, JsValue> {
         let neuron = backstep_lesson::glass::inspect::inspect(self.session(), layer, unit, sample)
             .map_err(js)?;
         Ok(to_js(&neuron))
@@ -59,7 +59,7 @@ impl Trainer {
         row: usize,
         col: usize,
         value: f64,
-    ) -> Result<(), JsError> {
+    ) -> Result<(), JsValue> {
         self.edit(Change::Weight {
             layer,
             row,
@@ -70,7 +70,7 @@ impl Trainer {
 
     /// Sets b[col] of an affine layer from here on.
     #[wasm_bindgen(js_name = setBias)]
-    pub fn set_bias(&mut self, layer: usize, col: usize, value: f64) -> Result<(), JsError> {
+    pub fn set_bias(&mut self, layer: usize, col: usize, value: f64) -> Result<(), JsValue> {
         self.edit(Change::Bias {
             layer,
             col,
@@ -81,7 +81,7 @@ impl Trainer {
     /// Changes the optimizer (`{type, lr, …}` as in a spec) from here on, without starting
     /// over: the same rule keeps its state, another starts from zero.
     #[wasm_bindgen(js_name = setOptimizer)]
-    pub fn set_optimizer(&mut self, rule: JsValue) -> Result<(), JsError> {
+    pub fn set_optimizer(&mut self, rule: JsValue) -> Result<(), JsValue> {
         let rule = backstep_lesson::spec::read::optimizer(&Js(rule), "optimizer").map_err(js)?;
         self.edit(Change::Optimizer { rule })
     }
@@ -106,7 +106,7 @@ impl Trainer {
 
 impl Trainer {
     /// Applies an edit to the run (the course's notices forget the steps after it).
-    fn edit(&mut self, change: Change) -> Result<(), JsError> {
+    fn edit(&mut self, change: Change) -> Result<(), JsValue> {
         self.course.edit(change).map_err(js)
     }
 }

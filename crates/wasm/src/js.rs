@@ -8,10 +8,13 @@
 //! The browser's `JSON.parse` and `JSON.stringify` handle the text, so the wasm carries no JSON
 //! code, and no serde deserializer (BENCHMARKS.md has what one would cost).
 
+use backstep_lesson::TimelineError;
 use backstep_lesson::spec::read::{Kind, Node};
+use backstep_nn::SpecError;
+use backstep_nn::message::Lang;
 use js_sys::{Array, Object, Reflect};
 use serde::Serialize;
-use wasm_bindgen::{JsCast, JsError, JsValue};
+use wasm_bindgen::{JsCast, JsValue};
 
 /// A JS value being read.
 #[derive(Clone)]
@@ -81,7 +84,61 @@ pub fn to_js<T: Serialize + ?Sized>(value: &T) -> JsValue {
     value.serialize(&ser).unwrap_or(JsValue::NULL)
 }
 
-/// A one-line JS error from anything printable.
-pub fn error(e: impl std::fmt::Display) -> JsError {
-    JsError::new(&e.to_string())
+/// What a call throws: a JS `Error` whose message is the English line (as the CLI prints it).
+/// A refusal from the core's catalogue (a [`SpecError`]) also carries its `code`, `field`, its
+/// arguments (`args`) and `say`, the line in every language (`{en, ja}`), so the page shows it in
+/// its own language without a second copy of the words.
+pub trait Thrown {
+    /// The JS value thrown.
+    fn thrown(self) -> JsValue;
+}
+
+impl Thrown for SpecError {
+    fn thrown(self) -> JsValue {
+        let err = js_sys::Error::new(&self.to_string());
+        let say = Object::new();
+        for lang in Lang::ALL {
+            set(&say, lang.code(), &self.say(lang).into());
+        }
+        set(&err, "code", &self.msg.code().into());
+        set(&err, "field", &self.field.as_str().into());
+        set(&err, "args", &to_js(&self.msg));
+        set(&err, "say", &say);
+        err.into()
+    }
+}
+
+impl Thrown for &str {
+    fn thrown(self) -> JsValue {
+        js_sys::Error::new(self).into()
+    }
+}
+
+impl Thrown for String {
+    fn thrown(self) -> JsValue {
+        self.as_str().thrown()
+    }
+}
+
+impl Thrown for TimelineError {
+    fn thrown(self) -> JsValue {
+        match self {
+            TimelineError::Invalid(e) => e.thrown(),
+            TimelineError::Limit => {
+                let max = backstep_lesson::timeline::MAX_STEPS;
+                SpecError::new("", backstep_nn::message::Msg::RunLimit { max }).thrown()
+            }
+            other => other.to_string().thrown(),
+        }
+    }
+}
+
+/// Sets a property on a plain object (which cannot fail).
+fn set(o: &Object, key: &str, value: &JsValue) {
+    let _ = Reflect::set(o, &key.into(), value);
+}
+
+/// The JS error for `e` ([`Thrown`]).
+pub fn error(e: impl Thrown) -> JsValue {
+    e.thrown()
 }

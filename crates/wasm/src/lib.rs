@@ -21,8 +21,12 @@ pub use measure::Curve;
 pub use trainer::Trainer;
 pub use views::{Slot, What};
 
-use backstep_lesson::limits::{PAGE_HIDDEN_LAYERS, PAGE_SAMPLES, PAGE_WIDTH};
+use backstep_lesson::limits::{
+    MAX_LAYERS, MAX_RUN_STEPS, MAX_SAMPLES, MAX_WIDTH, PAGE_HIDDEN_LAYERS, PAGE_SAMPLES, PAGE_WIDTH,
+};
 use backstep_lesson::{DataChoice, Preset};
+use backstep_nn::SpecError;
+use backstep_nn::message::Msg;
 use wasm_bindgen::prelude::*;
 
 /// Installs the panic hook, so a bug shows as a readable console error.
@@ -33,23 +37,28 @@ pub fn start() {
 
 /// A random seed from the browser's `crypto.getRandomValues` (for the New seed button).
 #[wasm_bindgen]
-pub fn fresh_seed() -> Result<u32, JsError> {
-    getrandom::u32().map_err(|e| JsError::new(&format!("no random source: {e}")))
+pub fn fresh_seed() -> Result<u32, JsValue> {
+    getrandom::u32().map_err(|e| js::error(format!("no random source: {e}")))
 }
 
 /// Every setting's default for a data set (`xor`, `circle`, …), as the settings object the page's
 /// form and `Trainer.fromSettings` use: `{dataset, hidden, activation, output, optimizer, lr, …}`.
 #[wasm_bindgen]
-pub fn defaults(dataset: &str) -> Result<JsValue, JsError> {
-    let data = DataChoice::parse(dataset)
-        .ok_or_else(|| js::error(format!("dataset: unknown value `{dataset}`")))?;
+pub fn defaults(dataset: &str) -> Result<JsValue, JsValue> {
+    let data = DataChoice::parse(dataset).ok_or_else(|| {
+        let (value, allowed) = (dataset.into(), choices("dataset").join(", "));
+        js::error(SpecError::new(
+            "dataset",
+            Msg::UnknownValue { value, allowed },
+        ))
+    })?;
     Ok(js::to_js(&Preset::for_data(data).settings()))
 }
 
 /// Settings (any subset) completed with the chosen data set's defaults, as `defaults` gives
 /// them (the form asks, say, which loss 3 classes take); a bad name throws its one line.
 #[wasm_bindgen]
-pub fn completed(settings: JsValue) -> Result<JsValue, JsError> {
+pub fn completed(settings: JsValue) -> Result<JsValue, JsValue> {
     let s = backstep_lesson::spec::read::settings(js::Js(settings)).map_err(js::error)?;
     Ok(js::to_js(&s.preset().map_err(js::error)?.settings()))
 }
@@ -73,7 +82,10 @@ pub fn feature_labels() -> Vec<String> {
         .to_vec()
 }
 
-/// The page's limits: `{hiddenLayers, width, samples}`.
+/// The limits the page states and checks arguments against: its own (`{hiddenLayers, width,
+/// samples}`), the most steps of a run (`steps`) and the core's sizes (`layers`, `units`,
+/// `rows`: the most entries in `layers`, units of a layer, samples), all from
+/// `backstep_lesson::limits`.
 #[wasm_bindgen]
 pub fn page_limits() -> JsValue {
     let o = js_sys::Object::new();
@@ -81,11 +93,23 @@ pub fn page_limits() -> JsValue {
         ("hiddenLayers", PAGE_HIDDEN_LAYERS),
         ("width", PAGE_WIDTH),
         ("samples", PAGE_SAMPLES),
+        ("steps", MAX_RUN_STEPS as usize),
+        ("layers", MAX_LAYERS),
+        ("units", MAX_WIDTH),
+        ("rows", MAX_SAMPLES),
     ] {
         // Setting a property on a plain new object cannot fail.
         let _ = js_sys::Reflect::set(&o, &k.into(), &JsValue::from(v as u32));
     }
     o.into()
+}
+
+/// The settings table (`backstep_lesson::settings::table`): each setting's `{key, flag, kind, min,
+/// max}` in order, `kind` one of `name`, `widths`, `number`, `whole`. The page reads it once at
+/// start-up: the URL's keys and how each is written.
+#[wasm_bindgen]
+pub fn settings_table() -> JsValue {
+    js::to_js(&backstep_lesson::settings::table::TABLE)
 }
 
 /// A 256-entry RGBA table of ColorBrewer's purple–orange diverging map (colour-blind safe):

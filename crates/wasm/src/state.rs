@@ -90,9 +90,9 @@ impl Trainer {
         o.into()
     }
     /// The last completed step as a trace record (an object, docs/trace-format.md).
-    pub fn snapshot(&self) -> Result<JsValue, JsError> {
+    pub fn snapshot(&self) -> Result<JsValue, JsValue> {
         if self.session().steps() == 0 {
-            return Err(JsError::new("no step has completed yet"));
+            return Err(crate::js::error("no step has completed yet"));
         }
         Ok(to_js(&record(self.session())))
     }

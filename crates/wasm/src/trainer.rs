@@ -33,14 +33,14 @@ impl Trainer {
     /// A trainer for a spec (an object in the format of docs/trace-format.md, as `JSON.parse`
     /// returns it); a bad spec throws one line naming the field.
     #[wasm_bindgen(constructor)]
-    pub fn new(spec: JsValue) -> Result<Trainer, JsError> {
+    pub fn new(spec: JsValue) -> Result<Trainer, JsValue> {
         Trainer::with_spec(backstep_lesson::spec::read::spec(Js(spec)).map_err(js)?)
     }
 
     /// A trainer for settings (`{dataset, hidden, …}`, any subset; the rest take the data set's
     /// defaults), built in wasm without a round trip of the spec through JS.
     #[wasm_bindgen(js_name = fromSettings)]
-    pub fn from_settings(settings: JsValue) -> Result<Trainer, JsError> {
+    pub fn from_settings(settings: JsValue) -> Result<Trainer, JsValue> {
         let settings = backstep_lesson::spec::read::settings(Js(settings)).map_err(js)?;
         Ok(Trainer::with_course(
             Course::from_settings(&settings).map_err(js)?,
@@ -51,7 +51,7 @@ impl Trainer {
     /// step: the next step equals the original's, bit for bit (see `Course::resume`); settings
     /// that do not build the saved spec are dropped (the run then has none, as a run from a
     /// spec file).
-    pub fn resume(doc: JsValue) -> Result<Trainer, JsError> {
+    pub fn resume(doc: JsValue) -> Result<Trainer, JsValue> {
         let spec_field =
             js_sys::Reflect::get(&doc, &"spec".into()).map_err(|_| js("spec: missing"))?;
         let run_field =
@@ -83,25 +83,25 @@ impl Trainer {
 
     /// Runs up to `n` full steps (finishing a half-done one first). Stops at the first
     /// non-finite value, keeps the state after the last finite step and throws its message.
-    pub fn step(&mut self, n: u32) -> Result<(), JsError> {
+    pub fn step(&mut self, n: u32) -> Result<(), JsValue> {
         self.course.step(u64::from(n)).map_err(js)
     }
 
     /// Runs the next micro-step: forward through one layer, the loss, backward through one
     /// layer, or the update.
-    pub fn substep(&mut self) -> Result<(), JsError> {
+    pub fn substep(&mut self) -> Result<(), JsValue> {
         self.course.substep().map_err(js)
     }
 
     /// Back `n` steps; in the middle of a cycle, back to that cycle's start first (that counts
     /// as one).
-    pub fn back(&mut self, n: u32) -> Result<(), JsError> {
+    pub fn back(&mut self, n: u32) -> Result<(), JsValue> {
         self.course.back(u64::from(n)).map_err(js)
     }
 
     /// Exactly the state after step `k` (0 to the furthest step this run reached), bit for bit
     /// as a fresh run stepped k times.
-    pub fn seek(&mut self, k: f64) -> Result<(), JsError> {
+    pub fn seek(&mut self, k: f64) -> Result<(), JsValue> {
         if !(0.0..=self.furthest()).contains(&k) || k.fract() != 0.0 {
             return Err(js(format!(
                 "seek(k): k must be a whole number from 0 to {}",
@@ -118,7 +118,7 @@ impl Trainer {
 }
 
 impl Trainer {
-    pub(crate) fn with_spec(spec: Spec) -> Result<Trainer, JsError> {
+    pub(crate) fn with_spec(spec: Spec) -> Result<Trainer, JsValue> {
         Ok(Trainer::with_course(Course::new(spec).map_err(js)?))
     }
 

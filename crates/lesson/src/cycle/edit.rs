@@ -8,6 +8,7 @@
 use crate::cycle::{MicroStep, Session};
 use crate::spec::OptimizerSpec;
 use backstep_nn::error::SpecError;
+use backstep_nn::message::Msg;
 use backstep_nn::optim::OptimizerKind;
 use backstep_nn::real::Real;
 
@@ -75,14 +76,17 @@ impl<T: Real> Session<T> {
         let layers = self.net.layers();
         match layers.get(layer) {
             Some(l) => l.as_affine().map(|a| a.w().shape()).ok_or_else(|| {
-                let msg = format!("layers[{layer}] is {}, not affine", l.kind());
+                let msg = Msg::NotAffine {
+                    layer,
+                    kind: l.kind(),
+                };
                 SpecError::new(format!("{call}.layer"), msg)
             }),
             None => {
-                let msg = format!(
-                    "{layer} is out of range (the network has {} layers)",
-                    layers.len()
-                );
+                let msg = Msg::LayerRange {
+                    layer,
+                    n: layers.len(),
+                };
                 Err(SpecError::new(format!("{call}.layer"), msg))
             }
         }
@@ -112,7 +116,12 @@ fn check_index(
     if i < len {
         return Ok(());
     }
-    let msg = format!("{i} is out of range (layers[{layer}]'s W is {rows}×{cols})");
+    let msg = Msg::IndexRange {
+        i,
+        layer,
+        rows,
+        cols,
+    };
     Err(SpecError::new(field, msg))
 }
 
@@ -120,6 +129,6 @@ fn check_value(field: &str, v: f32) -> Result<(), SpecError> {
     if v.is_finite() {
         Ok(())
     } else {
-        Err(SpecError::new(field, "must be a finite number"))
+        Err(SpecError::new(field, Msg::Finite))
     }
 }

@@ -8,6 +8,7 @@ use backstep_nn::infer::Inference;
 use backstep_nn::layer::Layer;
 use backstep_nn::loss::LossKind;
 use backstep_nn::matmul::Kernels;
+use backstep_nn::message::Msg;
 use serde::{Deserialize, Serialize};
 
 /// Nested rows of a matrix.
@@ -242,9 +243,10 @@ pub fn check_size(spec: &Spec) -> Result<(), SpecError> {
     if n > MAX_TRACE_NUMBERS {
         return Err(SpecError::new(
             "steps",
-            format!(
-                "this trace would hold up to {n} numbers, more than the limit of {MAX_TRACE_NUMBERS}; record fewer steps, or use a smaller batch_size or network"
-            ),
+            Msg::TraceSize {
+                n,
+                max: MAX_TRACE_NUMBERS,
+            },
         ));
     }
     Ok(())

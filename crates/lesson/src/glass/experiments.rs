@@ -2,7 +2,7 @@
 //! named and written as the page's settings form names and writes them, so each can become a
 //! one-click button; [`Experiment::apply`] makes the change on a [`Preset`].
 
-use crate::preset::Preset;
+use crate::preset::{BETA1, BETA2, EPS, Preset};
 use backstep_nn::{Act, Init, OptimizerKind};
 use serde::Serialize;
 
@@ -49,9 +49,9 @@ impl Experiment {
             "optimizer" if v == "adam" => {
                 p.optimizer = OptimizerKind::Adam {
                     lr: p.optimizer.lr(),
-                    beta1: 0.9,
-                    beta2: 0.999,
-                    eps: 1e-8,
+                    beta1: BETA1,
+                    beta2: BETA2,
+                    eps: EPS,
                 }
             }
             _ => return None,

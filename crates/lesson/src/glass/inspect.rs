@@ -17,6 +17,7 @@
 use crate::cycle::{MicroStep, Session};
 use backstep_nn::error::SpecError;
 use backstep_nn::layer::Layer;
+use backstep_nn::message::Msg;
 use serde::Serialize;
 
 /// One product of the weighted sum.
@@ -111,21 +112,24 @@ pub fn inspect(
     let n = layers.len();
     let aff = layers
         .get(layer)
-        .ok_or_else(|| SpecError::new("layer", format!("no layer {layer} (there are {n})")))?
+        .ok_or_else(|| SpecError::new("layer", Msg::NoLayer { layer, n }))?
         .as_affine()
-        .ok_or_else(|| SpecError::new("layer", format!("layer {layer} is not affine")))?;
+        .ok_or_else(|| SpecError::new("layer", Msg::LayerNotAffine { layer }))?;
     if unit >= aff.fan_out() {
-        let msg = format!("no unit {unit} (the layer has {})", aff.fan_out());
+        let msg = Msg::NoUnit {
+            unit,
+            n: aff.fan_out(),
+        };
         return Err(SpecError::new("unit", msg));
     }
     let done = |ms: MicroStep| has_run(s, ms);
     if !done(MicroStep::Forward(layer)) {
-        let msg = format!("the forward pass has not reached layer {layer} in this step");
+        let msg = Msg::NotReached { layer };
         return Err(SpecError::new("layer", msg));
     }
     let rows = aff.x().nrows();
     if sample >= rows {
-        let msg = format!("no sample {sample} (the batch has {rows})");
+        let msg = Msg::NoSample { sample, rows };
         return Err(SpecError::new("sample", msg));
     }
     let updated = done(MicroStep::Update);

@@ -10,6 +10,7 @@ use crate::spec::OptimizerSpec;
 use crate::timeline::keyframes::State;
 use backstep_nn::batch::BatchState;
 use backstep_nn::error::SpecError;
+use backstep_nn::message::Msg;
 use backstep_nn::optim::Optimizer;
 use backstep_nn::real::Real;
 use nalgebra::DMatrix;
@@ -93,36 +94,32 @@ fn matrix<T: Real>(
     if rows.len() != r || got_c != c {
         return Err(SpecError::new(
             field,
-            format!("expected {r}×{c}, got {}×{got_c}", rows.len()),
+            Msg::ExpectedShape {
+                r,
+                c,
+                got_r: rows.len(),
+                got_c,
+            },
         ));
     }
     for (i, row) in rows.iter().enumerate() {
         if row.len() != c {
-            let msg = format!("expected {}, got {}", values(c), row.len());
+            let msg = Msg::ExpectedValues {
+                want: c,
+                got: row.len(),
+            };
             return Err(SpecError::new(format!("{field}[{i}]"), msg));
         }
         if let Some(j) = row.iter().position(|v| !v.is_finite()) {
-            return Err(SpecError::new(
-                format!("{field}[{i}][{j}]"),
-                "is not finite",
-            ));
+            return Err(SpecError::new(format!("{field}[{i}][{j}]"), Msg::NotFinite));
         }
     }
     Ok(DMatrix::from_fn(r, c, |i, j| T::of(f64::from(rows[i][j]))))
 }
 
-/// "1 value", "4 values".
-fn values(n: usize) -> String {
-    if n == 1 {
-        "1 value".into()
-    } else {
-        format!("{n} values")
-    }
-}
-
 fn count(field: &str, v: u64) -> Result<u64, SpecError> {
     if v > MAX_SAFE_INTEGER {
-        return Err(SpecError::new(field, "must be at most 2^53 − 1"));
+        return Err(SpecError::new(field, Msg::MaxSafe));
     }
     Ok(v)
 }
@@ -151,7 +148,7 @@ impl<T: Real> Session<T> {
                 })
                 .collect(),
             optimizer: OptimizerState {
-                rule: self.opt.kind().into(),
+                rule: self.opt.kind(),
                 t: self.opt.steps(),
                 state: (slots.chunks_exact(2))
                     .map(|p| LayerMoments {
@@ -171,17 +168,16 @@ impl<T: Real> Session<T> {
     /// caches keep what they held until the next step overwrites them.
     pub fn restore(&mut self, c: &Checkpoint) -> Result<(), SpecError> {
         if c.version != VERSION {
-            let msg = format!("expected {VERSION}, got {}", c.version);
+            let msg = Msg::ExpectedWhole {
+                want: u64::from(VERSION),
+                got: u64::from(c.version),
+            };
             return Err(SpecError::new("checkpoint.version", msg));
         }
         let steps = count("checkpoint.steps", c.steps)?;
         let t = count("checkpoint.optimizer.t", c.optimizer.t)?;
-        let kind = crate::spec::validate::optimizer(c.optimizer.rule).map_err(|e| {
-            let field = e
-                .field
-                .replacen("optimizer", "checkpoint.optimizer.rule", 1);
-            SpecError::new(field, e.message)
-        })?;
+        let kind = crate::spec::validate::optimizer(c.optimizer.rule)
+            .map_err(|e| e.at(|f| f.replacen("optimizer", "checkpoint.optimizer.rule", 1)))?;
         let layers: Vec<(usize, (usize, usize))> = (self.net.layers().iter().enumerate())
             .filter_map(|(i, l)| Some((i, l.as_affine()?.w().shape())))
             .collect();
@@ -190,7 +186,10 @@ impl<T: Real> Session<T> {
             ("optimizer.state", c.optimizer.state.len()),
         ] {
             if len != layers.len() {
-                let msg = format!("expected {} affine layers, got {len}", layers.len());
+                let msg = Msg::AffineCount {
+                    want: layers.len(),
+                    got: len,
+                };
                 return Err(SpecError::new(format!("checkpoint.{what}"), msg));
             }
         }
@@ -199,16 +198,22 @@ impl<T: Real> Session<T> {
         for (k, ((i, (r, c_)), p)) in layers.iter().zip(&c.params).enumerate() {
             let at = format!("checkpoint.params[{k}]");
             if p.layer != *i {
-                let msg = format!("expected {i}, got {}", p.layer);
+                let msg = Msg::ExpectedWhole {
+                    want: *i as u64,
+                    got: p.layer as u64,
+                };
                 return Err(SpecError::new(format!("{at}.layer"), msg));
             }
             let w = matrix(&format!("{at}.W"), &p.w, (*r, *c_))?;
             if p.b.len() != *c_ {
-                let msg = format!("expected {}, got {}", values(*c_), p.b.len());
+                let msg = Msg::ExpectedValues {
+                    want: *c_,
+                    got: p.b.len(),
+                };
                 return Err(SpecError::new(format!("{at}.b"), msg));
             }
             let b = matrix(&format!("{at}.b"), std::slice::from_ref(&p.b), (1, *c_))
-                .map_err(|e| SpecError::new(e.field.replace(".b[0]", ".b"), e.message))?;
+                .map_err(|e| e.at(|f| f.replace(".b[0]", ".b")))?;
             params.push([w, b]);
         }
         for (k, (lm, slots)) in c
@@ -225,7 +230,7 @@ impl<T: Real> Session<T> {
                 slot.v = matrix(&format!("{at}.v"), &m.v, empty_unless(&slot.v, shape))?;
                 // Adam's v is a mean of squares: a negative one would make its step non-finite.
                 if let Some((i, j)) = negative(&m.v) {
-                    let msg = "must be at least 0 (a mean of squared gradients)";
+                    let msg = Msg::NegativeMean;
                     return Err(SpecError::new(format!("{at}.v[{i}][{j}]"), msg));
                 }
             }

@@ -11,6 +11,7 @@ use crate::timeline::MAX_STEPS;
 use crate::timeline::event::{Change, Event};
 use backstep_nn::batch::BatchState;
 use backstep_nn::error::SpecError;
+use backstep_nn::message::Msg;
 
 type Read<T> = Result<T, SpecError>;
 
@@ -25,7 +26,7 @@ fn count<N: Node>(v: &N, path: &str) -> Read<usize> {
 
 fn word<N: Node>(v: &N, path: &str) -> Read<u32> {
     let n = whole(v, path)?;
-    u32::try_from(n).map_err(|_| SpecError::new(path, "expected a whole number below 2^32"))
+    u32::try_from(n).map_err(|_| SpecError::new(path, Msg::Below32))
 }
 
 fn lengths<N: Node, T>(
@@ -89,9 +90,10 @@ fn change<N: Node>(v: &N, path: &str) -> Read<Change> {
                 value: f.need("value", number)? as f32,
             })
         }
-        other => Err(SpecError::new(
-            format!("{path}.type"),
-            format!("unknown type `{other}`, expected one of `optimizer`, `weight`, `bias`"),
+        other => Err(crate::spec::read::unknown_type(
+            path,
+            other,
+            "`optimizer`, `weight`, `bias`",
         )),
     }
 }
@@ -159,8 +161,14 @@ fn batch<N: Node>(v: &N, path: &str) -> Read<BatchState> {
 impl TimelineCheckpoint {
     /// Parses a saved run's JSON; a problem names its field.
     pub fn parse(json: &str) -> Read<TimelineCheckpoint> {
-        let value: serde_json::Value =
-            serde_json::from_str(json).map_err(|e| SpecError::new("", e.to_string()))?;
+        let value: serde_json::Value = serde_json::from_str(json).map_err(|e| {
+            SpecError::new(
+                "",
+                Msg::Json {
+                    detail: e.to_string(),
+                },
+            )
+        })?;
         timeline_checkpoint(&value)
     }
 }
@@ -169,8 +177,14 @@ impl TimelineCheckpoint {
 impl Checkpoint {
     /// Parses a checkpoint's JSON; a problem names its field.
     pub fn parse(json: &str) -> Read<Checkpoint> {
-        let value: serde_json::Value =
-            serde_json::from_str(json).map_err(|e| SpecError::new("", e.to_string()))?;
+        let value: serde_json::Value = serde_json::from_str(json).map_err(|e| {
+            SpecError::new(
+                "",
+                Msg::Json {
+                    detail: e.to_string(),
+                },
+            )
+        })?;
         checkpoint(&value, "")
     }
 }

@@ -6,6 +6,7 @@ use crate::spec::Spec;
 use backstep_nn::data::Dataset;
 use backstep_nn::error::SpecError;
 use backstep_nn::features::{Feature, features};
+use backstep_nn::message::Msg;
 
 /// Every feature's name, for messages: `x1, x2, x1_sq, …`.
 fn names() -> String {
@@ -17,7 +18,7 @@ pub fn parse(list: &[String]) -> Result<Vec<Feature>, SpecError> {
     if list.is_empty() {
         return Err(SpecError::new(
             "features",
-            format!("choose at least one of {}", names()),
+            Msg::NoFeature { allowed: names() },
         ));
     }
     let mut out = Vec::with_capacity(list.len());
@@ -25,13 +26,16 @@ pub fn parse(list: &[String]) -> Result<Vec<Feature>, SpecError> {
         let f = Feature::parse(name).ok_or_else(|| {
             SpecError::new(
                 format!("features[{i}]"),
-                format!("unknown feature `{name}`; one of {}", names()),
+                Msg::UnknownFeature {
+                    name: name.clone(),
+                    allowed: names(),
+                },
             )
         })?;
         if out.contains(&f) {
             return Err(SpecError::new(
                 format!("features[{i}]"),
-                format!("`{name}` twice"),
+                Msg::FeatureTwice { name: name.clone() },
             ));
         }
         out.push(f);
@@ -48,10 +52,9 @@ pub fn apply(spec: &Spec, data: &mut Dataset) -> Result<(), SpecError> {
     if data.x.ncols() != 2 {
         return Err(SpecError::new(
             "features",
-            format!(
-                "need points of 2 inputs (x1, x2); x has width {}",
-                data.x.ncols()
-            ),
+            Msg::FeaturesNeedTwoInputs {
+                width: data.x.ncols(),
+            },
         ));
     }
     data.x = features(&data.x, &chosen);

@@ -6,6 +6,7 @@
 
 use backstep_nn::batch::MAX_SAFE_INTEGER;
 use backstep_nn::error::SpecError;
+use backstep_nn::message::Msg;
 
 /// What a value of a parsed document is, as a message names it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -72,11 +73,9 @@ pub type Read<T> = Result<T, SpecError>;
 /// The largest integer a JS number holds exactly (2^53 − 1), as the reader compares it.
 const MAX_SAFE: f64 = MAX_SAFE_INTEGER as f64;
 
-pub(crate) fn expected<N: Node>(v: &N, path: &str, what: &str) -> SpecError {
-    SpecError::new(
-        path,
-        format!("expected {what}, got {}", v.kind().describe()),
-    )
+pub(crate) fn expected<N: Node>(v: &N, path: &str, what: &'static str) -> SpecError {
+    let got = v.kind().describe();
+    SpecError::new(path, Msg::Expected { want: what, got })
 }
 
 /// An object whose keys are all in `allowed`, with its path for messages.
@@ -97,8 +96,8 @@ impl<'p, N: Node> Fields<'p, N> {
             .find(|k| !allowed.contains(&k.as_str()))
         {
             let list: Vec<String> = allowed.iter().map(|k| format!("`{k}`")).collect();
-            let msg = format!("unknown field `{key}`, expected one of {}", list.join(", "));
-            return Err(SpecError::new(path, msg));
+            let allowed = list.join(", ");
+            return Err(SpecError::new(path, Msg::UnknownField { key, allowed }));
         }
         Ok(Fields { value, path })
     }
@@ -114,7 +113,7 @@ impl<'p, N: Node> Fields<'p, N> {
     }
     fn require(&self, key: &str) -> Read<N> {
         self.get(key)
-            .ok_or_else(|| SpecError::new(self.path, format!("missing field `{key}`")))
+            .ok_or_else(|| SpecError::new(self.path, Msg::MissingField { key: key.into() }))
     }
     /// An optional field, read by `read`.
     pub fn opt<T>(&self, key: &str, read: impl Fn(&N, &str) -> Read<T>) -> Read<Option<T>> {
@@ -137,7 +136,7 @@ pub fn whole<N: Node>(v: &N, path: &str) -> Read<u64> {
     if (0.0..=MAX_SAFE).contains(&n) && n.fract() == 0.0 {
         Ok(n as u64)
     } else {
-        Err(SpecError::new(path, "expected a whole number ≥ 0"))
+        Err(SpecError::new(path, Msg::WholeNumber))
     }
 }
 
@@ -151,7 +150,7 @@ pub fn text<N: Node>(v: &N, path: &str) -> Read<String> {
 pub fn list<N: Node, T>(
     v: &N,
     path: &str,
-    (max, what): (usize, &str),
+    (max, what): (usize, &'static str),
     each: impl Fn(&N, &str) -> Read<T>,
 ) -> Read<Vec<T>> {
     if v.kind() != Kind::Array {
@@ -159,8 +158,7 @@ pub fn list<N: Node, T>(
     }
     let n = v.len();
     if n > max {
-        let msg = format!("has {n} {what}; at most {max} are allowed");
-        return Err(SpecError::new(path, msg));
+        return Err(SpecError::new(path, Msg::TooMany { n, what, max }));
     }
     (0..n)
         .map(|i| each(&v.item(i), &format!("{path}[{i}]")))

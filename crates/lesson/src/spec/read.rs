@@ -16,6 +16,7 @@ use crate::spec::node::expected;
 use crate::spec::{LayerSpec, OptimizerSpec, RegularizationSpec, Spec};
 use backstep_nn::error::SpecError;
 use backstep_nn::features::Feature;
+use backstep_nn::message::Msg;
 
 pub use crate::spec::node::{Fields, Kind, Node, fields, list, number, text, whole};
 pub use crate::spec::read_settings::{KEYS as SETTINGS_KEYS, settings};
@@ -77,15 +78,14 @@ pub fn type_of<N: Node>(v: &N, path: &str) -> Read<String> {
     }
     let ty = v
         .field("type")
-        .ok_or_else(|| SpecError::new(path, "missing field `type`"))?;
+        .ok_or_else(|| SpecError::new(path, Msg::MissingField { key: "type".into() }))?;
     text(&ty, &format!("{path}.type"))
 }
 
-fn unknown_type(path: &str, got: &str, expected: &str) -> SpecError {
-    SpecError::new(
-        format!("{path}.type"),
-        format!("unknown type `{got}`, expected one of {expected}"),
-    )
+/// The error for a `type` that is none of `allowed` (a list such as "`a`, `b`").
+pub fn unknown_type(path: &str, got: &str, allowed: &str) -> SpecError {
+    let (got, allowed) = (got.into(), allowed.into());
+    SpecError::new(format!("{path}.type"), Msg::UnknownType { got, allowed })
 }
 
 /// One entry of `layers`: `{"type": "affine", "W", "b"}` or `{"type": "relu" | "sigmoid" | "tanh"}`.
@@ -160,13 +160,17 @@ impl Spec {
     pub fn parse(json: &str) -> Result<Spec, SpecError> {
         use serde::Deserialize;
         let de = &mut serde_json::Deserializer::from_str(json);
-        let value = serde_json::Value::deserialize(&mut *de)
-            .map_err(|e| SpecError::new("", e.to_string()))?;
-        de.end().map_err(|e| {
+        let value = serde_json::Value::deserialize(&mut *de).map_err(|e| {
             SpecError::new(
                 "",
-                format!("text after the end of the spec ({e}); a file holds one spec"),
+                Msg::Json {
+                    detail: e.to_string(),
+                },
             )
+        })?;
+        de.end().map_err(|e| {
+            let detail = e.to_string();
+            SpecError::new("", Msg::TextAfter { detail })
         })?;
         spec(&value)
     }

@@ -7,31 +7,9 @@ use crate::spec::node::{Fields, Node, list, number, text, whole};
 use backstep_nn::error::SpecError;
 use backstep_nn::features::Feature;
 
-/// The fields of settings, in `Settings`'s order (the page's URL reads the same, `web/share/hash.js`).
-pub const KEYS: [&str; 22] = [
-    "dataset",
-    "hidden",
-    "activation",
-    "output",
-    "optimizer",
-    "lr",
-    "momentum",
-    "beta1",
-    "beta2",
-    "eps",
-    "init",
-    "seed",
-    "skip",
-    "batch_size",
-    "points",
-    "noise",
-    "test_fraction",
-    "classes",
-    "loss",
-    "regularization",
-    "regularization_rate",
-    "features",
-];
+/// The fields of settings, in `Settings`'s order: the settings table's keys (the page's URL
+/// reads the same, through the wasm's `settings_table`).
+pub const KEYS: [&str; 22] = crate::settings::table::KEYS;
 
 /// Settings (`{dataset, hidden, …}`, any subset), as the page's form and URL give them.
 pub fn settings<N: Node>(v: N) -> Result<Settings, SpecError> {

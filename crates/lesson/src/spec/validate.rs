@@ -10,6 +10,7 @@ use backstep_nn::data::Dataset;
 use backstep_nn::error::SpecError;
 use backstep_nn::layer::Layer;
 use backstep_nn::loss::LossKind;
+use backstep_nn::message::Msg;
 use backstep_nn::network::Network;
 use backstep_nn::optim::OptimizerKind;
 use backstep_nn::regularize::{Penalty, PenaltyKind};
@@ -37,7 +38,11 @@ pub fn validate(spec: &Spec) -> Result<(Dataset, Network<f32>, OptimizerKind), S
     if t.nrows() != x.nrows() {
         return Err(SpecError::new(
             "t",
-            format!("has {} rows but x has {}", t.nrows(), x.nrows()),
+            Msg::RowsBut {
+                n: t.nrows(),
+                other: "x".into(),
+                m: x.nrows(),
+            },
         ));
     }
     let mut data = Dataset::train_only(x, t);
@@ -45,23 +50,21 @@ pub fn validate(spec: &Spec) -> Result<(Dataset, Network<f32>, OptimizerKind), S
         data.x_test = matrix("x_test", &spec.x_test, 1, MAX_SAMPLES)?;
         data.t_test = matrix("t_test", &spec.t_test, 1, MAX_SAMPLES)?;
         if data.x_test.ncols() != data.x.ncols() || data.t_test.ncols() != data.t.ncols() {
-            return Err(SpecError::new(
-                "x_test",
-                "x_test and t_test must have the widths of x and t",
-            ));
+            return Err(SpecError::new("x_test", Msg::TestWidths));
         }
         if data.t_test.nrows() != data.x_test.nrows() {
-            return Err(SpecError::new("t_test", "must have as many rows as x_test"));
+            return Err(SpecError::new("t_test", Msg::TestRows));
         }
     }
     crate::spec::features::apply(spec, &mut data)?;
     if spec.layers.is_empty() || spec.layers.len() > MAX_LAYERS {
         return Err(SpecError::new(
             "layers",
-            format!(
-                "has {} entries; 1 to {MAX_LAYERS} are allowed",
-                spec.layers.len()
-            ),
+            Msg::CountRange {
+                n: spec.layers.len(),
+                what: "entries",
+                max: MAX_LAYERS,
+            },
         ));
     }
     let mut width = data.x.ncols();
@@ -73,17 +76,20 @@ pub fn validate(spec: &Spec) -> Result<(Dataset, Network<f32>, OptimizerKind), S
                 if w.nrows() != width {
                     return Err(SpecError::new(
                         format!("layers[{i}] (affine)"),
-                        format!(
-                            "W is {}×{} but its input has width {width}",
-                            w.nrows(),
-                            w.ncols()
-                        ),
+                        Msg::WShape {
+                            r: w.nrows(),
+                            c: w.ncols(),
+                            width,
+                        },
                     ));
                 }
                 if b.len() != w.ncols() {
                     return Err(SpecError::new(
                         format!("layers[{i}] (affine)"),
-                        format!("b has {} values but W has {} columns", b.len(), w.ncols()),
+                        Msg::BiasLen {
+                            n: b.len(),
+                            cols: w.ncols(),
+                        },
                     ));
                 }
                 finite(&format!("layers[{i}].b"), b)?;
@@ -99,21 +105,25 @@ pub fn validate(spec: &Spec) -> Result<(Dataset, Network<f32>, OptimizerKind), S
     if width != data.t.ncols() {
         return Err(SpecError::new(
             "layers",
-            format!(
-                "the network's output has width {width} but t has width {}",
-                data.t.ncols()
-            ),
+            Msg::OutputWidth {
+                width,
+                t: data.t.ncols(),
+            },
         ));
     }
     let (loss, penalty) = loss_and_penalty(spec, &data)?;
     if !(1..=MAX_TRACE_STEPS).contains(&spec.steps) {
         return Err(SpecError::new(
             "steps",
-            format!("must be from 1 to {MAX_TRACE_STEPS}, got {}", spec.steps),
+            Msg::RangeGot {
+                min: 1,
+                max: MAX_TRACE_STEPS,
+                got: spec.steps,
+            },
         ));
     }
     if spec.batch_size == Some(0) {
-        return Err(SpecError::new("batch_size", "must be at least 1"));
+        return Err(SpecError::new("batch_size", Msg::AtLeastOne));
     }
     let kind = optimizer(spec.optimizer)?;
     Ok((data, Network::with_loss(layers, loss, penalty), kind))
@@ -123,20 +133,13 @@ pub fn validate(spec: &Spec) -> Result<(Dataset, Network<f32>, OptimizerKind), S
 /// its penalty on the weights (a known type, a finite rate ≥ 0).
 fn loss_and_penalty(spec: &Spec, data: &Dataset) -> Result<(LossKind, Option<Penalty>), SpecError> {
     let loss = LossKind::parse(&spec.loss).ok_or_else(|| {
-        let msg = format!(
-            "unknown loss `{}`, expected one of {}",
-            spec.loss,
-            LossKind::names()
-        );
-        SpecError::new("loss", msg)
+        let (got, allowed) = (spec.loss.clone(), LossKind::names());
+        SpecError::new("loss", Msg::UnknownLoss { got, allowed })
     })?;
     if loss == LossKind::SoftmaxCrossEntropy {
         if data.t.ncols() < 2 {
-            let msg = format!(
-                "softmax_cross_entropy needs one-hot rows of at least 2 classes; t has width {}",
-                data.t.ncols()
-            );
-            return Err(SpecError::new("t", msg));
+            let width = data.t.ncols();
+            return Err(SpecError::new("t", Msg::SoftmaxWidth { width }));
         }
         for (field, t) in [("t", &data.t), ("t_test", &data.t_test)] {
             let bad = t.row_iter().position(|r| {
@@ -144,8 +147,7 @@ fn loss_and_penalty(spec: &Spec, data: &Dataset) -> Result<(LossKind, Option<Pen
                     || r.iter().filter(|&&v| v == 1.0).count() != 1
             });
             if let Some(r) = bad {
-                let msg = "is not one-hot (one 1, the rest 0), as softmax_cross_entropy needs";
-                return Err(SpecError::new(format!("{field}[{r}]"), msg));
+                return Err(SpecError::new(format!("{field}[{r}]"), Msg::NotOneHot));
             }
         }
     }
@@ -153,17 +155,12 @@ fn loss_and_penalty(spec: &Spec, data: &Dataset) -> Result<(LossKind, Option<Pen
         None => None,
         Some(r) => {
             let kind = PenaltyKind::parse(&r.kind).ok_or_else(|| {
-                let msg = format!(
-                    "unknown type `{}`, expected one of {}",
-                    r.kind,
-                    PenaltyKind::names()
-                );
-                SpecError::new("regularization.type", msg)
+                crate::spec::read::unknown_type("regularization", &r.kind, &PenaltyKind::names())
             })?;
             if !(r.rate.is_finite() && r.rate >= 0.0) {
                 return Err(SpecError::new(
                     "regularization.rate",
-                    "must be a finite number ≥ 0",
+                    Msg::FiniteNonNegative,
                 ));
             }
             Some(Penalty { kind, rate: r.rate })
@@ -181,10 +178,7 @@ pub fn optimizer(o: OptimizerSpec) -> Result<OptimizerKind, SpecError> {
         if v.is_finite() && v > 0.0 {
             Ok(())
         } else {
-            Err(SpecError::new(
-                format!("optimizer.{name}"),
-                "must be a positive number",
-            ))
+            Err(SpecError::new(format!("optimizer.{name}"), Msg::Positive))
         }
     };
     let unit = |name: &str, v: f64| {
@@ -193,7 +187,7 @@ pub fn optimizer(o: OptimizerSpec) -> Result<OptimizerKind, SpecError> {
         } else {
             Err(SpecError::new(
                 format!("optimizer.{name}"),
-                "must be in [0, 1)",
+                Msg::UnitInterval,
             ))
         }
     };
@@ -229,10 +223,7 @@ pub fn optimizer(o: OptimizerSpec) -> Result<OptimizerKind, SpecError> {
 
 fn finite(field: &str, row: &[f32]) -> Result<(), SpecError> {
     match row.iter().position(|v| !v.is_finite()) {
-        Some(j) => Err(SpecError::new(
-            format!("{field}[{j}]"),
-            "is outside the range of a 32-bit float",
-        )),
+        Some(j) => Err(SpecError::new(format!("{field}[{j}]"), Msg::F32Range)),
         None => Ok(()),
     }
 }
@@ -246,29 +237,38 @@ fn matrix(
     max_rows: usize,
 ) -> Result<DMatrix<f32>, SpecError> {
     if rows.len() < min_rows {
-        return Err(SpecError::new(
-            field,
-            "is empty; at least one row is needed",
-        ));
+        return Err(SpecError::new(field, Msg::Empty));
     }
     if rows.len() > max_rows {
         return Err(SpecError::new(
             field,
-            format!("has {} rows; at most {max_rows} are allowed", rows.len()),
+            Msg::TooMany {
+                n: rows.len(),
+                what: "rows",
+                max: max_rows,
+            },
         ));
     }
     let w = rows[0].len();
     if w == 0 || w > MAX_WIDTH {
         return Err(SpecError::new(
             format!("{field}[0]"),
-            format!("has {w} values; 1 to {MAX_WIDTH} are allowed"),
+            Msg::CountRange {
+                n: w,
+                what: "values",
+                max: MAX_WIDTH,
+            },
         ));
     }
     for (r, row) in rows.iter().enumerate() {
         if row.len() != w {
             return Err(SpecError::new(
                 format!("{field}[{r}]"),
-                format!("has {} values but {field}[0] has {w}", row.len()),
+                Msg::ValuesBut {
+                    n: row.len(),
+                    other: format!("{field}[0]"),
+                    m: w,
+                },
             ));
         }
         finite(&format!("{field}[{r}]"), row)?;
