@@ -83,16 +83,26 @@ mod tests {
     fn the_python_tests_carry_the_prefix_skipped_by_name() {
         let root = crate::root();
         let rust = std::fs::read_to_string(root.join("crates/lesson/tests/codegen.rs")).unwrap();
-        let runs = rust.matches("\n#[test]\nfn ").count();
-        let named = rust
-            .matches(&format!("\n#[test]\nfn {}", super::TEST_PREFIX))
-            .count();
-        // Every test but the two that only read the script runs Python.
-        assert_eq!(
-            (runs, named),
-            (6, 4),
-            "codegen.rs's tests: {runs} in all, {named} named"
-        );
+        // Each test, by its name and body: one that runs Python (through `check` or
+        // `run_python`) carries the prefix, one that only reads the script does not.
+        let tests: Vec<(&str, &str)> = rust
+            .split("\n#[test]\nfn ")
+            .skip(1)
+            .map(|t| t.split_once('(').unwrap_or((t, "")))
+            .collect();
+        assert!(tests.len() >= 6, "codegen.rs's tests: {}", tests.len());
+        for (name, body) in &tests {
+            let body = body.split("\n}\n").next().unwrap_or(body);
+            let runs = body.contains("check(") || body.contains("run_python(");
+            assert_eq!(
+                runs,
+                name.starts_with(super::TEST_PREFIX),
+                "codegen.rs: `{name}` {} Python but is {}named `{}…`",
+                if runs { "runs" } else { "does not run" },
+                if runs { "not " } else { "" },
+                super::TEST_PREFIX
+            );
+        }
         assert!(root.join(super::STANDIN).join("torch.py").exists());
     }
 }
