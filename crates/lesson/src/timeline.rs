@@ -230,7 +230,7 @@ impl Timeline {
             return Ok(());
         }
         let frame = k.checked_sub(1).and_then(|j| self.frames.at_or_before(j));
-        let from = frame.map_or(0, |(j, _)| *j);
+        let from = frame.map_or(0, |(j, _)| j);
         self.stale = false;
         if k > cur && from <= cur {
             return self.run(k - cur).map(drop);

@@ -205,9 +205,14 @@ impl<T: Real> Optimizer<T> {
 
     /// Copies `other`'s state into this one without allocating (same network shape).
     pub fn copy_state_from(&mut self, other: &Optimizer<T>) {
+        // SGD's and momentum's unused buffers are 0 × 0: nothing to copy, not even a call.
         for (a, b) in self.slots.iter_mut().zip(&other.slots) {
-            copy(&mut a.m, &b.m);
-            copy(&mut a.v, &b.v);
+            if !b.m.is_empty() {
+                copy(&mut a.m, &b.m);
+            }
+            if !b.v.is_empty() {
+                copy(&mut a.v, &b.v);
+            }
         }
         self.steps = other.steps;
     }

@@ -194,7 +194,7 @@ impl<T: Real> Session<T> {
             }
         }
         let mut opt = Optimizer::new(kind, &self.net);
-        let mut params = Vec::with_capacity(layers.len());
+        let mut params: Vec<T> = Vec::new();
         for (k, ((i, (r, c_)), p)) in layers.iter().zip(&c.params).enumerate() {
             let at = format!("checkpoint.params[{k}]");
             if p.layer != *i {
@@ -214,7 +214,8 @@ impl<T: Real> Session<T> {
             }
             let b = matrix(&format!("{at}.b"), std::slice::from_ref(&p.b), (1, *c_))
                 .map_err(|e| e.at(|f| f.replace(".b[0]", ".b")))?;
-            params.push([w, b]);
+            params.extend_from_slice(w.as_slice());
+            params.extend_from_slice(b.as_slice());
         }
         for (k, (lm, slots)) in c
             .optimizer
@@ -225,7 +226,8 @@ impl<T: Real> Session<T> {
         {
             for ((name, m), slot) in [("W", &lm.w), ("b", &lm.b)].into_iter().zip(slots) {
                 let at = format!("checkpoint.optimizer.state[{k}].{name}");
-                let shape = params[k][usize::from(name == "b")].shape();
+                let (r, c) = layers[k].1;
+                let shape = if name == "b" { (1, c) } else { (r, c) };
                 slot.m = matrix(&format!("{at}.m"), &m.m, empty_unless(&slot.m, shape))?;
                 slot.v = matrix(&format!("{at}.v"), &m.v, empty_unless(&slot.v, shape))?;
                 // Adam's v is a mean of squares: a negative one would make its step non-finite.

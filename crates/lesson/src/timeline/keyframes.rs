@@ -4,10 +4,8 @@
 
 use crate::cycle::{MicroStep, Session};
 use backstep_nn::batch::Batcher;
-use backstep_nn::matmul::assign;
 use backstep_nn::optim::Optimizer;
 use backstep_nn::real::Real;
-use nalgebra::DMatrix;
 
 /// Most keyframes kept at once.
 pub const MAX_KEYFRAMES: usize = 1024;
@@ -21,14 +19,16 @@ pub const KEYFRAME_BUDGET: usize = 64 << 20;
 pub(crate) struct Keyframes {
     interval: u64,
     cap: usize,
-    /// (step, state after that step and its events), sorted by step. Boxed: a state holds the
-    /// batch generator's 2.5 KB inline, which inserting and thinning would otherwise move.
-    frames: Vec<(u64, Box<State<f32>>)>,
-    /// Frames dropped, kept to be written over by later ones: a keyframe taken on an ordinary
-    /// step allocates nothing. Together with `frames` never more than the cap plus one.
-    // Boxed like `frames`' states, which move here and back without copying.
-    #[allow(clippy::vec_box)]
-    spare: Vec<Box<State<f32>>>,
+    /// (step, index in `states` of the state after that step and its events), sorted by step:
+    /// inserting and thinning move two words, never a state (which holds the batch
+    /// generator's 2.5 KB inline).
+    frames: Vec<(u64, usize)>,
+    /// Every state ever taken, kept or spare: a dropped frame's state is written over by a
+    /// later one, so a keyframe taken on an ordinary step allocates nothing. Never more than
+    /// the cap plus one.
+    states: Vec<State<f32>>,
+    /// Indices in `states` of the frames dropped.
+    spare: Vec<usize>,
 }
 
 impl Keyframes {
@@ -39,6 +39,7 @@ impl Keyframes {
             interval: 1,
             cap,
             frames: Vec::new(),
+            states: Vec::new(),
             spare: Vec::new(),
         }
     }
@@ -53,7 +54,10 @@ impl Keyframes {
         self.frames.len()
     }
     pub(crate) fn bytes(&self) -> usize {
-        self.frames.iter().map(|(_, s)| s.bytes()).sum()
+        self.frames
+            .iter()
+            .map(|&(_, i)| self.states[i].bytes())
+            .sum()
     }
 
     fn find(&self, step: u64) -> Result<usize, usize> {
@@ -68,14 +72,17 @@ impl Keyframes {
             return;
         }
         if let Err(at) = self.find(step) {
-            let state = match self.spare.pop() {
-                Some(mut state) => {
-                    session.state_into(&mut state);
-                    state
+            let i = match self.spare.pop() {
+                Some(i) => {
+                    session.state_into(&mut self.states[i]);
+                    i
                 }
-                None => Box::new(session.state()),
+                None => {
+                    self.states.push(session.state());
+                    self.states.len() - 1
+                }
             };
-            self.frames.insert(at, (step, state));
+            self.frames.insert(at, (step, i));
         }
         while self.frames.len() > self.cap {
             self.interval *= 2;
@@ -88,7 +95,7 @@ impl Keyframes {
                     kept += 1;
                 }
             }
-            self.spare.extend(self.frames.drain(kept..).map(|(_, s)| s));
+            self.spare.extend(self.frames.drain(kept..).map(|(_, i)| i));
         }
     }
 
@@ -96,25 +103,38 @@ impl Keyframes {
     /// replaces the frame there.
     pub(crate) fn put(&mut self, step: u64, state: State<f32>) {
         match self.find(step) {
-            Ok(at) => *self.frames[at].1 = state,
-            Err(at) => self.frames.insert(at, (step, Box::new(state))),
+            Ok(at) => self.states[self.frames[at].1] = state,
+            Err(at) => {
+                let i = match self.spare.pop() {
+                    Some(i) => {
+                        self.states[i] = state;
+                        i
+                    }
+                    None => {
+                        self.states.push(state);
+                        self.states.len() - 1
+                    }
+                };
+                self.frames.insert(at, (step, i));
+            }
         }
     }
 
     /// Replaces the frame at `step`, if there is one.
     pub(crate) fn replace(&mut self, step: u64, state: impl FnOnce() -> State<f32>) {
         if let Ok(at) = self.find(step) {
-            *self.frames[at].1 = state();
+            self.states[self.frames[at].1] = state();
         }
     }
 
     /// The latest frame at or before `step`.
-    pub(crate) fn at_or_before(&self, step: u64) -> Option<&(u64, Box<State<f32>>)> {
+    pub(crate) fn at_or_before(&self, step: u64) -> Option<(u64, &State<f32>)> {
         let end = match self.find(step) {
             Ok(at) => at + 1,
             Err(at) => at,
         };
-        self.frames[..end].last()
+        let &(s, i) = self.frames[..end].last()?;
+        Some((s, &self.states[i]))
     }
 
     /// Drops every frame after `step`.
@@ -123,12 +143,12 @@ impl Keyframes {
             Ok(at) => at + 1,
             Err(at) => at,
         };
-        self.spare.extend(self.frames.drain(end..).map(|(_, s)| s));
+        self.spare.extend(self.frames.drain(end..).map(|(_, i)| i));
     }
 
     /// Drops every frame.
     pub(crate) fn clear(&mut self) {
-        self.spare.extend(self.frames.drain(..).map(|(_, s)| s));
+        self.spare.extend(self.frames.drain(..).map(|(_, i)| i));
         self.interval = 1;
     }
 }
@@ -137,7 +157,9 @@ impl Keyframes {
 /// conversion, and cheap to put back on the session it came from.
 #[derive(Clone, Debug)]
 pub(crate) struct State<T: Real> {
-    pub(crate) params: Vec<[DMatrix<T>; 2]>,
+    /// Every affine layer's W then b (column-major), in layer order: one buffer, not two
+    /// matrices a layer, so a fresh keyframe makes one allocation for its parameters.
+    pub(crate) params: Vec<T>,
     pub(crate) opt: Optimizer<T>,
     pub(crate) batcher: Batcher,
     pub(crate) steps: u64,
@@ -147,7 +169,7 @@ impl<T: Real> State<T> {
     /// Bytes held by the state's matrices and schedule (an estimate of its heap size).
     pub(crate) fn bytes(&self) -> usize {
         let t = std::mem::size_of::<T>();
-        let params: usize = self.params.iter().flatten().map(|m| m.len() * t).sum();
+        let params = self.params.len() * t;
         let slots: usize = (self.opt.slots().iter())
             .map(|s| (s.m.len() + s.v.len()) * t)
             .sum();
@@ -160,26 +182,31 @@ impl<T: Real> Session<T> {
     /// parameters and optimizer state only change in the update, which completes the step).
     pub(crate) fn state(&self) -> State<T> {
         State {
-            params: self
-                .net
-                .affines()
-                .map(|a| [a.w().clone(), a.b().clone()])
-                .collect(),
+            params: {
+                let mut p = Vec::new();
+                self.params_into(&mut p);
+                p
+            },
             opt: self.opt.clone(),
             batcher: self.batcher.clone(),
             steps: self.steps,
         }
     }
 
+    /// Every W then b, flat, into `p` (its buffer reused).
+    fn params_into(&self, p: &mut Vec<T>) {
+        p.clear();
+        let n = self.net.affines().map(|a| a.w().len() + a.b().len()).sum();
+        p.reserve_exact(n);
+        for a in self.net.affines() {
+            p.extend_from_slice(a.w().as_slice());
+            p.extend_from_slice(a.b().as_slice());
+        }
+    }
+
     /// Writes the state between steps over `s` (a spare keyframe), reusing its buffers.
     pub(crate) fn state_into(&self, s: &mut State<T>) {
-        s.params.resize_with(self.net.affines().count(), || {
-            [DMatrix::zeros(0, 0), DMatrix::zeros(0, 0)]
-        });
-        for (a, [w, b]) in self.net.affines().zip(&mut s.params) {
-            assign(w, a.w());
-            assign(b, a.b());
-        }
+        self.params_into(&mut s.params);
         s.opt.clone_from(&self.opt);
         s.batcher.clone_from(&self.batcher);
         s.steps = self.steps;
@@ -188,10 +215,15 @@ impl<T: Real> Session<T> {
     /// Puts back a keyframe taken from this session (or one built from the same spec). The
     /// caches keep whatever they held until the next step overwrites them.
     pub(crate) fn set_state(&mut self, s: &State<T>) {
-        for (a, [w, b]) in self.net.affines_mut().zip(&s.params) {
-            assign(a.w_mut(), w);
-            assign(a.b_mut(), b);
+        let mut p = &s.params[..];
+        for a in self.net.affines_mut() {
+            let (w, rest) = p.split_at(a.w().len());
+            a.w_mut().as_mut_slice().copy_from_slice(w);
+            let (b, rest) = rest.split_at(a.b().len());
+            a.b_mut().as_mut_slice().copy_from_slice(b);
+            p = rest;
         }
+        debug_assert!(p.is_empty(), "a keyframe of this network's shape");
         self.opt.clone_from(&s.opt);
         self.opt_backup.clone_from(&s.opt);
         self.batcher.clone_from(&s.batcher);
