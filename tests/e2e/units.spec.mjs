@@ -1,5 +1,5 @@
 // The page's pure helpers (the colour scale of matrix cells, the loss axis's ticks, the page's
-// events the tools listen to), loaded straight from web/ and tested in Node, with no browser.
+// events the tools listen to, Play's pace), loaded straight from web/ and tested in Node, with no browser.
 
 import { readFileSync } from 'node:fs';
 import { expect, test } from './fixtures.mjs';
@@ -13,6 +13,7 @@ const pageModule = (name) =>
 const { cellIndex, cellScale } = await pageModule('draw/colors.js');
 const { niceTicks, tickLabel } = await pageModule('draw/ticks.js');
 const events = await pageModule('stage/events.js');
+const pace = await pageModule('engine/pace.js');
 
 test('loss axis ticks: decades on a log scale, scientific form when large', () => {
   expect(niceTicks(-3, 0, true)).toEqual([0.001, 0.01, 0.1, 1]);
@@ -60,4 +61,30 @@ test("the page's events: every listener hears, in order, past one that throws; t
   events.apiReady({ name: 'api' });
   expect((await early).name).toBe('api');
   expect((await events.whenApi()).name).toBe('api');
+});
+
+test("Play's pace: the stepping gets what the frame's other work leaves of a display frame", () => {
+  const { FRAME_MS, MIN_STEP_MS, STEP_BUDGET_MS, createPacer, stepBudget } = pace;
+  expect(stepBudget(0)).toBe(STEP_BUDGET_MS);
+  expect(stepBudget(6)).toBe(FRAME_MS - 6);
+  // Less than the fewest steps' time left: every other display frame instead.
+  expect(stepBudget(FRAME_MS - MIN_STEP_MS + 1)).toBe(STEP_BUDGET_MS);
+  expect(stepBudget(2 * FRAME_MS - 5)).toBe(5);
+  // A fake clock: each step takes 0.5 ms, the drawing 6 ms.
+  let clock = 0;
+  const pacer = createPacer(() => clock);
+  const frame = () => {
+    const start = clock;
+    const done = pacer.run(1000, (k) => {
+      clock += 0.5 * k;
+    });
+    clock += 6;
+    pacer.frameDone(clock - start);
+    return done;
+  };
+  // (The first frames learn the step's and the drawing's times.)
+  for (let i = 0; i < 20; i++) frame();
+  const steady = frame();
+  expect(steady * 0.5 + 6).toBeLessThanOrEqual(FRAME_MS + 0.5);
+  expect(steady * 0.5).toBeGreaterThanOrEqual(MIN_STEP_MS);
 });

@@ -254,7 +254,7 @@ export function createEngine(memory, setup, send, record = null) {
     passes.frame();
     if (model.settle(t0, SETTLE_MS)) ui.lossDirty = true;
     if (playing) {
-      playTimes.push(performance.now() - t0);
+      playTimes.push(pacer.frameDone(performance.now() - t0));
       if (playTimes.length > 600) playTimes.shift();
     }
   }

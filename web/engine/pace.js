@@ -1,26 +1,46 @@
 // Play's pace: each frame runs up to the chosen number of steps, but stops once its share of
-// the frame's time is spent, so a large net keeps the page at 30 frames/s or more at every
-// speed setting; and the steps per second actually achieved, for the page to show.
+// the frame's time is spent (what a display frame leaves after the frame's other work: the
+// drawing, the measures), so a large net keeps the page near the display's rate at every speed
+// setting; and the steps per second actually achieved, for the page to show.
 
-/** Milliseconds of stepping per frame (the drawing takes the rest of a 33 ms frame). */
+/** Milliseconds of a frame's work the pacer aims at: under a 60 Hz display's 16.7 ms, so the
+ *  next frame is not missed. */
+export const FRAME_MS = 15.5;
+
+/** Most milliseconds of stepping per frame, and fewest: a frame whose other work leaves less
+ *  than this aims at every other display frame instead. */
 export const STEP_BUDGET_MS = 14;
+export const MIN_STEP_MS = 4;
 
 /** Milliseconds into a frame's work after which the loss curve's waiting measures (taken when
  *  there is time, `Trainer.settle_measures`) wait for a later frame. */
 export const SETTLE_MS = 10;
 
+/** Milliseconds of stepping for a frame whose other work takes `other` ms: what is left of the
+ *  fewest display frames that leave at least {@link MIN_STEP_MS}, at most
+ *  {@link STEP_BUDGET_MS}. */
+export function stepBudget(other) {
+  const frames = Math.max(1, Math.ceil((other + MIN_STEP_MS) / FRAME_MS));
+  return Math.min(STEP_BUDGET_MS, frames * FRAME_MS - other);
+}
+
 /** A pacer: `run(speed, stepN)` calls `stepN(k)` in chunks until `speed` steps are done or the
- *  budget is spent, and returns how many ran; `rate()` is the steps per second over the last
- *  second of play. */
+ *  budget is spent, and returns how many ran; `frameDone(ms)` tells it the whole frame's work
+ *  (from the budget's next frame on, the stepping gets what the rest leaves) and returns it; `rate()` is the
+ *  steps per second over the last second of play. */
 export function createPacer(now = () => performance.now()) {
   let perStep = 0.05;
+  // The frame's work besides stepping (drawing, measures), smoothed, and this frame's stepping.
+  let other = 0;
+  let stepping = 0;
   const recent = [];
   return {
     run(speed, stepN) {
       const start = now();
+      const budget = stepBudget(other);
       let done = 0;
       while (done < speed) {
-        const left = STEP_BUDGET_MS - (now() - start);
+        const left = budget - (now() - start);
         if (left <= 0 && done > 0) break;
         // A chunk that should fit in what is left, at least one step.
         const chunk = Math.max(1, Math.min(speed - done, Math.floor(left / perStep)));
@@ -30,9 +50,15 @@ export function createPacer(now = () => performance.now()) {
         perStep = 0.7 * perStep + (0.3 * Math.max(now() - t0, 0.001)) / chunk;
       }
       const t = now();
+      stepping = t - start;
       recent.push([t, done]);
       while (recent.length && t - recent[0][0] > 1000) recent.shift();
       return done;
+    },
+    frameDone(ms) {
+      other = 0.7 * other + 0.3 * Math.max(0, ms - stepping);
+      stepping = 0;
+      return ms;
     },
     rate() {
       if (recent.length < 2) return null;
@@ -42,6 +68,8 @@ export function createPacer(now = () => performance.now()) {
     },
     reset() {
       recent.length = 0;
+      other = 0;
+      stepping = 0;
     },
   };
 }
