@@ -1,5 +1,6 @@
 // Drawing every panel but the loss curve (engine.js redraws that one alone when only its cursor
-// moves), each timed, with the view the page's controls chose.
+// moves), each timed, with the view the page's controls chose; while playing, a slow panel
+// every few frames.
 
 import { Slot } from '../engine/model.js';
 import { drawBoundary, drawNeurons, GRID_SIDE, PLAYING_SIDE } from './boundary.js';
@@ -12,6 +13,28 @@ export function timed(timings, name, fn) {
   const t0 = performance.now();
   fn();
   timings[name] = performance.now() - t0;
+}
+
+/** While playing, a panel whose last drawing took more than this many milliseconds is drawn
+ *  every few frames (its time over this, rounded up, at most {@link PLAY_EVERY_MAX}), so the
+ *  run keeps the frame's time; a paused frame (and the one Play's stop draws) draws them all. */
+export const PLAY_PANEL_MS = 2;
+export const PLAY_EVERY_MAX = 6;
+
+/** Per engine's timings, the frames each panel has been left as drawn while playing. */
+const skips = new WeakMap();
+
+/** Whether panel `name` is drawn this frame (always, unless playing; see PLAY_PANEL_MS). */
+function due(view, timings, name) {
+  if (!skips.has(timings)) skips.set(timings, {});
+  const left = skips.get(timings);
+  const every = Math.min(PLAY_EVERY_MAX, Math.ceil((timings[name] ?? 0) / PLAY_PANEL_MS));
+  if (!view.playing || (left[name] ?? 0) + 1 >= every) {
+    left[name] = 0;
+    return true;
+  }
+  left[name] = (left[name] ?? 0) + 1;
+  return false;
 }
 
 /** The layer the matrices panel shows: the chosen one, or the active one (in presenter view,
@@ -38,9 +61,10 @@ export function drawNetworkPanel(canvases, model, view, state) {
 
 /** Draws the network, matrices, gates, boundary and neuron panels for `state`. */
 export function drawPanels(canvases, model, view, state, timings) {
-  timed(timings, 'network', () => drawNetworkPanel(canvases, model, view, state));
+  const draw = (name, fn) => due(view, timings, name) && timed(timings, name, fn);
+  draw('network', () => drawNetworkPanel(canvases, model, view, state));
   const phase = view.presenter ? state.phase : null;
-  timed(timings, 'matrices', () =>
+  draw('matrices', () =>
     drawMatrices(
       canvases.matrices,
       model,
@@ -50,8 +74,8 @@ export function drawPanels(canvases, model, view, state, timings) {
       view.matrixCursor,
     ),
   );
-  timed(timings, 'gates', () => drawGates(canvases.gates, model));
+  draw('gates', () => drawGates(canvases.gates, model));
   const side = view.playing ? PLAYING_SIDE : GRID_SIDE;
-  timed(timings, 'boundary', () => drawBoundary(canvases.boundary, model, side, state, view));
-  timed(timings, 'neurons', () => drawNeurons(canvases.neurons, model, side));
+  draw('boundary', () => drawBoundary(canvases.boundary, model, side, state, view));
+  draw('neurons', () => drawNeurons(canvases.neurons, model, side));
 }
