@@ -245,7 +245,7 @@ export function createEngine(memory, setup, send, record = null) {
         });
       });
     }
-    if (ui.drawn !== model.version) {
+    if (ui.drawn !== model.version || playing !== view.playing) {
       draw();
     } else if (ui.lossDirty) {
       drawLossPanel();
