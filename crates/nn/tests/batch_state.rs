@@ -1,5 +1,6 @@
 //! The batch schedule's saved state: a restored schedule draws the same batches as the original,
-//! and a bad state is refused naming its field.
+//! and a bad state is refused naming its field; a clone (which shares the epoch's order until a
+//! new epoch) draws the same batches and never moves the original.
 
 use backstep_nn::batch::Batcher;
 
@@ -48,4 +49,26 @@ fn a_bad_state_names_its_field_and_changes_nothing() {
         "checkpoint.batch.rng: expected 624 values, got 623"
     );
     assert_eq!(b.save(), good);
+}
+
+#[test]
+fn a_clone_draws_the_same_batches_and_leaves_the_original_alone() {
+    let mut a = Batcher::new(13, 4, 3);
+    let fresh = a.clone();
+    let mut clones = Vec::new();
+    for _ in 0..60 {
+        clones.push(a.clone());
+        a.advance();
+    }
+    // Each clone, advanced on its own through new epochs, follows the original's path.
+    let mut again = fresh.clone();
+    for (k, mut c) in clones.into_iter().enumerate() {
+        assert_eq!(c.current(), again.current(), "step {k}");
+        assert_eq!(c.save(), again.save(), "step {k}");
+        for _ in 0..9 {
+            c.advance();
+        }
+        again.advance();
+    }
+    assert_eq!(fresh.save(), Batcher::new(13, 4, 3).save());
 }
