@@ -6,9 +6,8 @@
 import { Slot, What } from '../engine/model.js';
 import { nextWords, t } from '../i18n/index.js';
 import { lossFormula } from '../lesson/explain.js';
+import { drawOne, MARGIN } from './cells.js';
 import {
-  cellIndex,
-  cellScale,
   colorAt,
   context2d,
   cssWidth,
@@ -20,7 +19,7 @@ import {
   roomHeight,
 } from './colors.js';
 import { outside, placed } from './drawn.js';
-import { CELL_H, fitMatrices, MAX_COLS, MAX_ROWS, TITLE_H } from './matrix-fit.js';
+import { fitMatrices, MAX_COLS, MAX_ROWS, TITLE_H } from './matrix-fit.js';
 import { shownMatrices } from './shown-matrices.js';
 
 export { MAX_COLS, MAX_ROWS } from './matrix-fit.js';
@@ -29,7 +28,6 @@ export { shownMatrices, UPDATE } from './shown-matrices.js';
 // A cell is as wide as its matrix's longest number ("-0.4295": 7 monospace characters) and a
 // margin; one character's width is measured once, on first draw (the font never changes).
 let CHAR_W = 0;
-const MARGIN = 5;
 
 /** The width of a matrix's numeric cells: its longest printed number and a margin. */
 function cellWidth(it) {
@@ -48,7 +46,15 @@ const LINE_H = 30;
 
 /** Draws the panel for `layer` (an index, Slot.Loss or UPDATE); with `phase`, only what that
  *  phase is about. `step`: the completed steps. */
-export function drawMatrices(canvas, model, layer, phase = null, step = 1, cursor = null) {
+export function drawMatrices(
+  canvas,
+  model,
+  layer,
+  phase = null,
+  step = 1,
+  cursor = null,
+  quick = false,
+) {
   const probe = context2d(canvas);
   if (!CHAR_W) {
     probe.font = FONT.mono;
@@ -80,7 +86,7 @@ export function drawMatrices(canvas, model, layer, phase = null, step = 1, curso
   for (const p of fit.placed) {
     p.x += 4;
     p.y += 4;
-    drawOne(ctx, p);
+    drawOne(ctx, p, quick);
     const clipped = p.clipped || outside(p.x, p.y, p.w, p.h, w, h);
     const { name, x, y } = p;
     const mat = { kind: 'matrix', name, layer: p.layer, x, y, w: p.w, h: p.h, clipped };
@@ -172,53 +178,4 @@ function drawLegend(ctx, x, y, room) {
   ctx.fillStyle = MUTED;
   const words = t('matrixLegend');
   if (ctx.measureText(words).width <= room - LEGEND_W - 4) ctx.fillText(words, x + 32 + wide, y);
-}
-
-/** One matrix: its title, then its cells as numbers or as a heatmap. */
-function drawOne(ctx, p) {
-  const { m, x, cell } = p;
-  const y = p.y + TITLE_H;
-  const mask = p.what === What.Mask;
-  const scale = mask ? 1 : cellScale(m.data);
-  ctx.fillStyle = INK;
-  ctx.font = FONT.bold;
-  ctx.textAlign = 'left';
-  ctx.fillText(p.title, x, p.y + 10);
-  if (!m.ready) {
-    // Not computed by this run yet (the core says): words, not the zeros of an empty buffer.
-    ctx.fillStyle = MUTED;
-    ctx.font = FONT.text;
-    ctx.fillText(t('notYet'), x, y + CELL_H / 2);
-    return;
-  }
-  const ch = p.numeric ? CELL_H : cell;
-  const gap = p.numeric ? 2 : cell >= 6 ? 1 : 0;
-  // All the cell backgrounds first, then the numbers by text colour (white on dark cells,
-  // black on pale ones): alternating rectangles and text costs several times more.
-  const dark = [];
-  for (let r = 0; r < m.rows; r++) {
-    for (let c = 0; c < m.cols; c++) {
-      const v = m.at(r, c);
-      const k = cellIndex(v, scale);
-      ctx.fillStyle = mask ? (v ? '#4a4a4a' : '#f1f1f1') : colorAt(k);
-      ctx.fillRect(x + c * cell, y + r * ch, cell - gap, ch - gap);
-      dark.push(mask ? v === 1 : Math.abs(k - 128) > 80);
-    }
-  }
-  if (!p.numeric) return;
-  ctx.font = FONT.mono;
-  // Right-aligned, one short string per cell: shaping costs per character, so this is cheaper
-  // than whole rows padded with spaces.
-  ctx.textAlign = 'right';
-  for (const onDark of [true, false]) {
-    ctx.fillStyle = onDark ? '#fff' : INK;
-    for (let r = 0; r < m.rows; r++) {
-      for (let c = 0; c < m.cols; c++) {
-        if (dark[r * m.cols + c] !== onDark) continue;
-        const v = m.at(r, c);
-        const text = mask ? (v ? '× 1' : '○ 0') : fmt(v).replace('−', '-');
-        ctx.fillText(text, x + (c + 1) * cell - MARGIN / 2 - 1, y + r * ch + (ch - 2) / 2);
-      }
-    }
-  }
 }

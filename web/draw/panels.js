@@ -72,6 +72,7 @@ export function drawPanels(canvases, model, view, state, timings) {
       phase,
       state.step,
       view.matrixCursor,
+      view.playing,
     ),
   );
   draw('gates', () => drawGates(canvases.gates, model));

@@ -1,0 +1,83 @@
+// One matrix of the matrices panel: its title and its cells, as numbers on the diverging colour
+// map or, when too many to print, as a heatmap.
+
+import { What } from '../engine/model.js';
+import { t } from '../i18n/index.js';
+import { cellIndex, cellScale, colorAt, FONT, fmt, INK, MUTED } from './colors.js';
+import { CELL_H, TITLE_H } from './matrix-fit.js';
+
+/** Room beside a numeric cell's number, in drawing units. */
+export const MARGIN = 5;
+
+/** One matrix: its title, then its cells as numbers or as a heatmap (`quick`: see
+ *  paintByColour). */
+export function drawOne(ctx, p, quick = false) {
+  const { m, x, cell } = p;
+  const y = p.y + TITLE_H;
+  const mask = p.what === What.Mask;
+  const scale = mask ? 1 : cellScale(m.data);
+  ctx.fillStyle = INK;
+  ctx.font = FONT.bold;
+  ctx.textAlign = 'left';
+  ctx.fillText(p.title, x, p.y + 10);
+  if (!m.ready) {
+    // Not computed by this run yet (the core says): words, not the zeros of an empty buffer.
+    ctx.fillStyle = MUTED;
+    ctx.font = FONT.text;
+    ctx.fillText(t('notYet'), x, y + CELL_H / 2);
+    return;
+  }
+  const ch = p.numeric ? CELL_H : cell;
+  const gap = p.numeric ? 2 : cell >= 6 ? 1 : 0;
+  if (quick && !p.numeric && !mask) {
+    paintByColour(ctx, m, scale, x, y, cell, ch, gap);
+    return;
+  }
+  // All the cell backgrounds first, then the numbers by text colour (white on dark cells,
+  // black on pale ones): alternating rectangles and text costs several times more.
+  const dark = [];
+  for (let r = 0; r < m.rows; r++) {
+    for (let c = 0; c < m.cols; c++) {
+      const v = m.at(r, c);
+      const k = cellIndex(v, scale);
+      ctx.fillStyle = mask ? (v ? '#4a4a4a' : '#f1f1f1') : colorAt(k);
+      ctx.fillRect(x + c * cell, y + r * ch, cell - gap, ch - gap);
+      dark.push(mask ? v === 1 : Math.abs(k - 128) > 80);
+    }
+  }
+  if (!p.numeric) return;
+  ctx.font = FONT.mono;
+  // Right-aligned, one short string per cell: shaping costs per character, so this is cheaper
+  // than whole rows padded with spaces.
+  ctx.textAlign = 'right';
+  for (const onDark of [true, false]) {
+    ctx.fillStyle = onDark ? '#fff' : INK;
+    for (let r = 0; r < m.rows; r++) {
+      for (let c = 0; c < m.cols; c++) {
+        if (dark[r * m.cols + c] !== onDark) continue;
+        const v = m.at(r, c);
+        const text = mask ? (v ? '× 1' : '○ 0') : fmt(v).replace('−', '-');
+        ctx.fillText(text, x + (c + 1) * cell - MARGIN / 2 - 1, y + r * ch + (ch - 2) / 2);
+      }
+    }
+  }
+}
+
+/** A heatmap's cells grouped by colour, one path each: a few hundred fills instead of a
+ *  rectangle and a colour change per cell (thousands for a batch of 500). Where cells touch
+ *  (no gap), their shared edges may blend differently from one rectangle after another, so
+ *  only frames drawn while playing take it; a paused frame paints cell by cell. */
+function paintByColour(ctx, m, scale, x, y, cell, ch, gap) {
+  const paths = new Map();
+  for (let r = 0; r < m.rows; r++) {
+    for (let c = 0; c < m.cols; c++) {
+      const k = cellIndex(m.at(r, c), scale);
+      if (!paths.has(k)) paths.set(k, new Path2D());
+      paths.get(k).rect(x + c * cell, y + r * ch, cell - gap, ch - gap);
+    }
+  }
+  for (const [k, path] of paths) {
+    ctx.fillStyle = colorAt(k);
+    ctx.fill(path);
+  }
+}
