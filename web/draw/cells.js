@@ -3,14 +3,14 @@
 
 import { What } from '../engine/model.js';
 import { t } from '../i18n/index.js';
-import { cellIndex, cellScale, colorAt, FONT, fmt, INK, MUTED } from './colors.js';
+import { cellIndex, cellScale, colorAt, FONT, fmt, INK, MUTED, packedTable } from './colors.js';
 import { CELL_H, TITLE_H } from './matrix-fit.js';
 
 /** Room beside a numeric cell's number, in drawing units. */
 export const MARGIN = 5;
 
 /** One matrix: its title, then its cells as numbers or as a heatmap (`quick`: see
- *  paintByColour). */
+ *  paintImage). */
 export function drawOne(ctx, p, quick = false) {
   const { m, x, cell } = p;
   const y = p.y + TITLE_H;
@@ -30,7 +30,8 @@ export function drawOne(ctx, p, quick = false) {
   const ch = p.numeric ? CELL_H : cell;
   const gap = p.numeric ? 2 : cell >= 6 ? 1 : 0;
   if (quick && !p.numeric && !mask) {
-    paintByColour(ctx, m, scale, x, y, cell, ch, gap);
+    if (gap === 0) paintImage(ctx, m, scale, x, y, cell, ch);
+    else paintByColour(ctx, m, scale, x, y, cell, ch, gap);
     return;
   }
   // All the cell backgrounds first, then the numbers by text colour (white on dark cells,
@@ -63,10 +64,32 @@ export function drawOne(ctx, p, quick = false) {
   }
 }
 
-/** A heatmap's cells grouped by colour, one path each: a few hundred fills instead of a
- *  rectangle and a colour change per cell (thousands for a batch of 500). Where cells touch
- *  (no gap), their shared edges may blend differently from one rectangle after another, so
- *  only frames drawn while playing take it; a paused frame paints cell by cell. */
+/** While playing, a heatmap is painted without a rectangle and a colour change per cell
+ *  (thousands for a batch of 500): cells that touch (no gap) as one pixel each of a small
+ *  image, scaled up without smoothing; cells with gaps grouped by colour, one path each. Cell
+ *  edges may then fall a pixel apart from a paused frame's, which paints cell by cell. */
+const images = new Map();
+function paintImage(ctx, m, scale, x, y, cell, ch) {
+  const key = `${m.cols}x${m.rows}`;
+  let s = images.get(key);
+  if (!s) {
+    const canvas = new OffscreenCanvas(m.cols, m.rows);
+    const c2d = canvas.getContext('2d');
+    const image = c2d.createImageData(m.cols, m.rows);
+    s = { canvas, c2d, image, words: new Uint32Array(image.data.buffer) };
+    images.set(key, s);
+  }
+  const lut = packedTable();
+  for (let r = 0; r < m.rows; r++) {
+    for (let c = 0; c < m.cols; c++) s.words[r * m.cols + c] = lut[cellIndex(m.at(r, c), scale)];
+  }
+  s.c2d.putImageData(s.image, 0, 0);
+  const smooth = ctx.imageSmoothingEnabled;
+  ctx.imageSmoothingEnabled = false;
+  ctx.drawImage(s.canvas, x, y, m.cols * cell, m.rows * ch);
+  ctx.imageSmoothingEnabled = smooth;
+}
+
 function paintByColour(ctx, m, scale, x, y, cell, ch, gap) {
   const paths = new Map();
   for (let r = 0; r < m.rows; r++) {
