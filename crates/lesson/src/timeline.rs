@@ -230,13 +230,13 @@ impl Timeline {
             return Ok(());
         }
         let frame = k.checked_sub(1).and_then(|j| self.frames.at_or_before(j));
-        let from = frame.map_or(0, |(j, _)| j);
+        let from = frame.map_or(0, |(j, _, _)| j);
         self.stale = false;
         if k > cur && from <= cur {
             return self.run(k - cur).map(drop);
         }
         match frame {
-            Some((_, state)) => self.session.set_state(state),
+            Some((_, state, params)) => self.session.set_state(state, params),
             None => {
                 self.session.clone_from(&self.origin);
                 self.apply_events(0);

@@ -240,12 +240,13 @@ impl<T: Real> Session<T> {
         opt.set_steps(t);
         let mut batcher = self.batcher.clone();
         batcher.restore(&c.batch, "checkpoint.batch")?;
-        self.set_state(&State {
-            params,
+        let state = State {
+            params: Vec::new(),
             opt,
             batcher,
             steps,
-        });
+        };
+        self.set_state(&state, &params);
         Ok(())
     }
 }

@@ -29,6 +29,10 @@ pub(crate) struct Keyframes {
     states: Vec<State<f32>>,
     /// Indices in `states` of the frames dropped.
     spare: Vec<usize>,
+    /// Every state's parameters (`State::params` stays empty here): state i's at
+    /// `per·i..per·(i + 1)`, in one buffer, so a fresh keyframe allocates none of its own.
+    arena: Vec<f32>,
+    per: usize,
 }
 
 impl Keyframes {
@@ -41,6 +45,8 @@ impl Keyframes {
             frames: Vec::new(),
             states: Vec::new(),
             spare: Vec::new(),
+            arena: Vec::new(),
+            per: 0,
         }
     }
 
@@ -56,7 +62,7 @@ impl Keyframes {
     pub(crate) fn bytes(&self) -> usize {
         self.frames
             .iter()
-            .map(|&(_, i)| self.states[i].bytes())
+            .map(|&(_, i)| self.states[i].bytes() + 4 * self.per)
             .sum()
     }
 
@@ -78,10 +84,12 @@ impl Keyframes {
                     i
                 }
                 None => {
-                    self.states.push(session.state());
+                    self.states.push(session.state_without_params());
                     self.states.len() - 1
                 }
             };
+            let per = session.param_count();
+            session.params_to(self.slot(i, per));
             self.frames.insert(at, (step, i));
         }
         while self.frames.len() > self.cap {
@@ -99,22 +107,38 @@ impl Keyframes {
         }
     }
 
+    /// State i's parameters in the arena (of `per` floats a state, which a run never changes),
+    /// growing it for a new state.
+    fn slot(&mut self, i: usize, per: usize) -> &mut [f32] {
+        assert!(
+            self.per == per || self.arena.is_empty(),
+            "a keyframe of the run's shape"
+        );
+        self.per = per;
+        if self.arena.len() < per * (i + 1) {
+            self.arena.resize(per * (i + 1), 0.0);
+        }
+        &mut self.arena[per * i..per * (i + 1)]
+    }
+
+    /// Keeps `state` at index i, its parameters in the arena.
+    fn keep(&mut self, i: usize, mut state: State<f32>) {
+        let params = std::mem::take(&mut state.params);
+        self.slot(i, params.len()).copy_from_slice(&params);
+        self.states[i] = state;
+    }
+
     /// Keeps `state` as the frame at `step` whatever the interval (a resumed run's start), or
     /// replaces the frame there.
     pub(crate) fn put(&mut self, step: u64, state: State<f32>) {
         match self.find(step) {
-            Ok(at) => self.states[self.frames[at].1] = state,
+            Ok(at) => self.keep(self.frames[at].1, state),
             Err(at) => {
-                let i = match self.spare.pop() {
-                    Some(i) => {
-                        self.states[i] = state;
-                        i
-                    }
-                    None => {
-                        self.states.push(state);
-                        self.states.len() - 1
-                    }
-                };
+                let i = self.spare.pop().unwrap_or_else(|| {
+                    self.states.push(state.clone());
+                    self.states.len() - 1
+                });
+                self.keep(i, state);
                 self.frames.insert(at, (step, i));
             }
         }
@@ -123,18 +147,22 @@ impl Keyframes {
     /// Replaces the frame at `step`, if there is one.
     pub(crate) fn replace(&mut self, step: u64, state: impl FnOnce() -> State<f32>) {
         if let Ok(at) = self.find(step) {
-            self.states[self.frames[at].1] = state();
+            self.keep(self.frames[at].1, state());
         }
     }
 
-    /// The latest frame at or before `step`.
-    pub(crate) fn at_or_before(&self, step: u64) -> Option<(u64, &State<f32>)> {
+    /// The latest frame at or before `step`: its step, state and parameters.
+    pub(crate) fn at_or_before(&self, step: u64) -> Option<(u64, &State<f32>, &[f32])> {
         let end = match self.find(step) {
             Ok(at) => at + 1,
             Err(at) => at,
         };
         let &(s, i) = self.frames[..end].last()?;
-        Some((s, &self.states[i]))
+        Some((
+            s,
+            &self.states[i],
+            &self.arena[self.per * i..self.per * (i + 1)],
+        ))
     }
 
     /// Drops every frame after `step`.
@@ -157,8 +185,8 @@ impl Keyframes {
 /// conversion, and cheap to put back on the session it came from.
 #[derive(Clone, Debug)]
 pub(crate) struct State<T: Real> {
-    /// Every affine layer's W then b (column-major), in layer order: one buffer, not two
-    /// matrices a layer, so a fresh keyframe makes one allocation for its parameters.
+    /// Every affine layer's W then b (column-major), in layer order (empty in a keyframe:
+    /// [`Keyframes`] keeps them all in one buffer).
     pub(crate) params: Vec<T>,
     pub(crate) opt: Optimizer<T>,
     pub(crate) batcher: Batcher,
@@ -181,32 +209,41 @@ impl<T: Real> Session<T> {
     /// The state between steps as a keyframe (mid-step, the state before the step under way:
     /// parameters and optimizer state only change in the update, which completes the step).
     pub(crate) fn state(&self) -> State<T> {
+        let mut s = self.state_without_params();
+        s.params = vec![T::zero(); self.param_count()];
+        self.params_to(&mut s.params);
+        s
+    }
+
+    /// [`Session::state`] but the parameters.
+    fn state_without_params(&self) -> State<T> {
         State {
-            params: {
-                let mut p = Vec::new();
-                self.params_into(&mut p);
-                p
-            },
+            params: Vec::new(),
             opt: self.opt.clone(),
             batcher: self.batcher.clone(),
             steps: self.steps,
         }
     }
 
-    /// Every W then b, flat, into `p` (its buffer reused).
-    fn params_into(&self, p: &mut Vec<T>) {
-        p.clear();
-        let n = self.net.affines().map(|a| a.w().len() + a.b().len()).sum();
-        p.reserve_exact(n);
+    /// How many parameters (every W and b) the network has.
+    fn param_count(&self) -> usize {
+        self.net.affines().map(|a| a.w().len() + a.b().len()).sum()
+    }
+
+    /// Every W then b, flat, into `p` (of [`Session::param_count`] values).
+    fn params_to(&self, mut p: &mut [T]) {
         for a in self.net.affines() {
-            p.extend_from_slice(a.w().as_slice());
-            p.extend_from_slice(a.b().as_slice());
+            for m in [a.w(), a.b()] {
+                let (head, rest) = p.split_at_mut(m.len());
+                head.copy_from_slice(m.as_slice());
+                p = rest;
+            }
         }
     }
 
-    /// Writes the state between steps over `s` (a spare keyframe), reusing its buffers.
+    /// Writes the state between steps but the parameters over `s` (a spare keyframe), reusing
+    /// its buffers.
     pub(crate) fn state_into(&self, s: &mut State<T>) {
-        self.params_into(&mut s.params);
         s.opt.clone_from(&self.opt);
         s.batcher.clone_from(&self.batcher);
         s.steps = self.steps;
@@ -214,8 +251,8 @@ impl<T: Real> Session<T> {
 
     /// Puts back a keyframe taken from this session (or one built from the same spec). The
     /// caches keep whatever they held until the next step overwrites them.
-    pub(crate) fn set_state(&mut self, s: &State<T>) {
-        let mut p = &s.params[..];
+    pub(crate) fn set_state(&mut self, s: &State<T>, params: &[T]) {
+        let mut p = params;
         for a in self.net.affines_mut() {
             let (w, rest) = p.split_at(a.w().len());
             a.w_mut().as_mut_slice().copy_from_slice(w);
