@@ -142,6 +142,10 @@ for (const lang of ['ja', 'en']) {
     const formula = page.locator('[data-formula]');
     await expect(formula).toContainText('p = softmax(y), L = −Σ t·log p');
     await expect(formula).toContainText('+ ½·r·ΣW² (r = 0.003)');
+    // The batch loss is a plain sum (Σ) under cross-entropy: the header, the loss's read-out.
+    await expect(page.locator('#loss-label')).toContainText('Σ');
+    await expect(page.locator('#loss-label')).not.toContainText('½Σ');
+    await expect(page.locator('#loss-readout')).not.toContainText('½Σ');
     // The canvas's text alternative names the classes' colouring and the accuracy.
     const alt = await page.evaluate(
       () =>
