@@ -208,3 +208,30 @@ test('the toggles: test points left out, the output discretized', async ({ page 
   await page.screenshot({ path: `${SHOTS}/tasks-gaussians4-discrete-ja.png` });
   expect(page.errors).toEqual([]);
 });
+
+test('two runs side by side draw k classes and values as the boundary panel does', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  /** Pixels of the comparison panel near a colour (r, g, b). */
+  const near = (rgb) =>
+    page.evaluate(async (c) => {
+      const { data } = await window.backstep.pixels('compare');
+      let n = 0;
+      for (let i = 0; i < data.length; i += 4)
+        if (
+          Math.abs(data[i] - c[0]) + Math.abs(data[i + 1] - c[1]) + Math.abs(data[i + 2] - c[2]) <
+          12
+        )
+          n++;
+      return n;
+    }, rgb);
+  await open(page, '/#dataset=spiral&classes=3&lang=en');
+  await call(page, 'compare', { what: 'lr', value: 0.05 });
+  await call(page, 'step', 100);
+  // Class 2's glyphs (▲, Okabe–Ito green) are on both maps.
+  await expect.poll(() => near([0, 158, 115])).toBeGreaterThan(100);
+  await page.locator('[data-panel="compare"]').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${SHOTS}/tasks-compare-spiral3-en.png` });
+  expect(page.errors).toEqual([]);
+});
