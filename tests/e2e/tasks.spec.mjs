@@ -235,3 +235,20 @@ test('two runs side by side draw k classes and values as the boundary panel does
   await page.screenshot({ path: `${SHOTS}/tasks-compare-spiral3-en.png` });
   expect(page.errors).toEqual([]);
 });
+
+test('the data editor adds a point of one of k classes', async ({ page }) => {
+  await open(page, '/#dataset=spiral&classes=3&lang=en');
+  const radios = page.locator('input[name="poke-class"]');
+  await expect(radios).toHaveCount(3);
+  await expect(page.locator('.data-tools fieldset')).toContainText('▲ class 2');
+  await radios.nth(2).check();
+  const before = (await call(page, 'spec')).x.length;
+  // The plane's top-left corner, where no spiral point lies.
+  await page.locator('#c-boundary').scrollIntoViewIfNeeded();
+  const box = await page.locator('#c-boundary').boundingBox();
+  await page.mouse.click(box.x + 62, box.y + 34);
+  await expect.poll(async () => (await call(page, 'spec')).x.length).toBe(before + 1);
+  const spec = await call(page, 'spec');
+  expect(spec.t.at(-1)).toEqual([0, 0, 1]);
+  expect(page.errors).toEqual([]);
+});
