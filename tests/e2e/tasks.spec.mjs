@@ -142,6 +142,10 @@ for (const lang of ['ja', 'en']) {
     const formula = page.locator('[data-formula]');
     await expect(formula).toContainText('p = softmax(y), L = −Σ t·log p');
     await expect(formula).toContainText('+ ½·r·ΣW² (r = 0.003)');
+    // The batch loss is a plain sum (Σ) under cross-entropy: the header, the loss's read-out.
+    await expect(page.locator('#loss-label')).toContainText('Σ');
+    await expect(page.locator('#loss-label')).not.toContainText('½Σ');
+    await expect(page.locator('#loss-readout')).not.toContainText('½Σ');
     // The canvas's text alternative names the classes' colouring and the accuracy.
     const alt = await page.evaluate(
       () =>
@@ -202,5 +206,49 @@ test('the toggles: test points left out, the output discretized', async ({ page 
   await call(page, 'step', 200);
   await page.locator('[data-panel="boundary"]').scrollIntoViewIfNeeded();
   await page.screenshot({ path: `${SHOTS}/tasks-gaussians4-discrete-ja.png` });
+  expect(page.errors).toEqual([]);
+});
+
+test('two runs side by side draw k classes and values as the boundary panel does', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  /** Pixels of the comparison panel near a colour (r, g, b). */
+  const near = (rgb) =>
+    page.evaluate(async (c) => {
+      const { data } = await window.backstep.pixels('compare');
+      let n = 0;
+      for (let i = 0; i < data.length; i += 4)
+        if (
+          Math.abs(data[i] - c[0]) + Math.abs(data[i + 1] - c[1]) + Math.abs(data[i + 2] - c[2]) <
+          12
+        )
+          n++;
+      return n;
+    }, rgb);
+  await open(page, '/#dataset=spiral&classes=3&lang=en');
+  await call(page, 'compare', { what: 'lr', value: 0.05 });
+  await call(page, 'step', 100);
+  // Class 2's glyphs (▲, Okabe–Ito green) are on both maps.
+  await expect.poll(() => near([0, 158, 115])).toBeGreaterThan(100);
+  await page.locator('[data-panel="compare"]').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${SHOTS}/tasks-compare-spiral3-en.png` });
+  expect(page.errors).toEqual([]);
+});
+
+test('the data editor adds a point of one of k classes', async ({ page }) => {
+  await open(page, '/#dataset=spiral&classes=3&lang=en');
+  const radios = page.locator('input[name="poke-class"]');
+  await expect(radios).toHaveCount(3);
+  await expect(page.locator('.data-tools fieldset')).toContainText('▲ class 2');
+  await radios.nth(2).check();
+  const before = (await call(page, 'spec')).x.length;
+  // The plane's top-left corner, where no spiral point lies.
+  await page.locator('#c-boundary').scrollIntoViewIfNeeded();
+  const box = await page.locator('#c-boundary').boundingBox();
+  await page.mouse.click(box.x + 62, box.y + 34);
+  await expect.poll(async () => (await call(page, 'spec')).x.length).toBe(before + 1);
+  const spec = await call(page, 'spec');
+  expect(spec.t.at(-1)).toEqual([0, 0, 1]);
   expect(page.errors).toEqual([]);
 });

@@ -6,7 +6,8 @@ import { Slot, What } from '../engine/model.js';
 import { t } from '../i18n/index.js';
 import { paintMap, planeBox } from './boundary.js';
 import { targetRange } from './boundary-frame.js';
-import { ACTIVE, cssWidth, FONT, fmt, INK, MUTED, NEG, POS, prepare } from './colors.js';
+import { classCount, classOf, drawClassGlyph, paintClasses } from './classes.js';
+import { ACTIVE, color, cssWidth, FONT, fmt, INK, MUTED, NEG, POS, prepare } from './colors.js';
 import { niceTicks, tickLabel } from './ticks.js';
 
 const PLOT_H = 170;
@@ -122,7 +123,8 @@ function drawCurves(ctx, w, runs, log) {
   ctx.fillText(t('compareAxis'), (x0 + x1) / 2, y1 + 14);
 }
 
-/** One run's output over the plane (its first output), the data on top, its accuracy under. */
+/** One run's output over the plane (its first output; k classes by their colours, as the
+ *  boundary panel draws them), the data on top, its accuracy under. */
 function drawMap(ctx, run, box, side, x, y, size) {
   const m = run.model;
   ctx.fillStyle = run.color;
@@ -134,7 +136,11 @@ function drawMap(ctx, run, box, side, x, y, size) {
   const [tmin, tmax] = targetRange(m.mat(Slot.Data, What.T));
   const mid = m.threshold() ?? (tmin + tmax) / 2;
   const half = Math.max((tmax - tmin) / 2, 1e-6);
-  paintMap(ctx, out, 0, x, y, size, mid, half);
+  // k classes as the boundary panel colours them; values (a regression) on the output's scale.
+  const k = classCount(m);
+  const values = !k && m.threshold() == null;
+  if (k) paintClasses(ctx, m, out, x, y, size, false);
+  else paintMap(ctx, out, 0, x, y, size, mid, half);
   ctx.strokeStyle = run.color;
   ctx.setLineDash(run.dash);
   ctx.lineWidth = 2;
@@ -147,7 +153,16 @@ function drawMap(ctx, run, box, side, x, y, size) {
   const py = (v) => y + size - (size * (v - box[2])) / (box[3] - box[2]);
   for (let i = 0; i < xs.rows; i++) {
     const [cx, cy] = [px(xs.at(i, 0)), py(xs.at(i, 1))];
-    if (ts.at(i, 0) > (tmin + tmax) / 2) {
+    if (k) drawClassGlyph(ctx, cx, cy, classOf(ts, i), false, 4);
+    else if (values) {
+      ctx.fillStyle = color(ts.at(i, 0) - mid, half);
+      ctx.strokeStyle = INK;
+      ctx.lineWidth = 1;
+      ctx.beginPath();
+      ctx.arc(cx, cy, 3.5, 0, 2 * Math.PI);
+      ctx.fill();
+      ctx.stroke();
+    } else if (ts.at(i, 0) > (tmin + tmax) / 2) {
       ctx.fillStyle = POS;
       ctx.beginPath();
       ctx.arc(cx, cy, 3.5, 0, 2 * Math.PI);

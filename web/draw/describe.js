@@ -103,6 +103,7 @@ function loss(model, state) {
     test: now(Curve.TestLoss),
     batch: state.loss == null ? null : num(state.loss),
     lossStep: state.lossStep,
+    sum: model.batchSum,
   });
 }
 

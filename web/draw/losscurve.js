@@ -199,6 +199,7 @@ export function drawLoss(canvas, curves, epoch, log) {
     batch: i > 0 && i <= batch.length ? batch[i - 1].toPrecision(8) : null,
     train: shown(value(0, i)),
     test: series.length > 1 ? shown(value(1, i)) : null,
+    sum: curves.sum,
   });
 }
 

@@ -60,6 +60,8 @@ export class Model {
     // The loss's name and the penalty ({type, rate} or null) never change within a run either.
     this.lossName = next.loss_name();
     this.penalty = next.penalty();
+    // The batch loss's sum as the texts write it: the article's ½Σ, or Σ for cross-entropy.
+    this.batchSum = this.lossName === 'softmax_cross_entropy' ? 'Σ' : '½Σ';
     // The inputs' features as formulas (empty for the plain x₁, x₂).
     this.inputNames = next.input_names();
     this.version++;
@@ -98,6 +100,7 @@ export class Model {
       test: this.curve(Curve.TestLoss),
       batch: this.history(),
       now: [this.trainer.measured(Curve.TrainLoss), this.trainer.measured(Curve.TestLoss)],
+      sum: this.batchSum,
     };
   }
 

@@ -176,8 +176,8 @@ export const EN = {
   axisStep: 'step',
   lossFormula:
     'Both curves: the mean loss per sample over the whole set after each step, L = (1/n)·Σᵢ ½‖yᵢ − tᵢ‖². The header shows the batch loss of one step, 0.5·Σ(y − t)², as the article prints it.',
-  lossReadout: ({ step, batch, train, test }) =>
-    `step ${step}: ${batch == null ? '(start) · mean per sample' : `${batch} (batch loss ½Σ, before update) · mean per sample after update`}: training ${train}${test == null ? '' : `, test ${test}`}`,
+  lossReadout: ({ step, batch, train, test, sum }) =>
+    `step ${step}: ${batch == null ? '(start) · mean per sample' : `${batch} (batch loss ${sum}, before update) · mean per sample after update`}: training ${train}${test == null ? '' : `, test ${test}`}`,
   lossOfStep: (after, sum) => (after ? `batch loss ${sum}, before update` : `batch loss ${sum}`),
   lossAfter: '→ after update',
   stepWhen: { start: '(start)', before: '· before update', after: '· after update' },
@@ -196,8 +196,8 @@ export const EN = {
   altMatrices: (layer, n) => `${n} matrices of ${layer}, as tables of the printed numbers:`,
   altGates: (layer, rows, dead) =>
     `layers[${layer}] relu: ${rows.map((r) => `sample ${r.sample} blocks ${r.blocked.length ? `units ${r.blocked.join(', ')}` : 'no unit'}`).join('; ') || 'no forward pass yet'}. Dead units: ${dead.length ? dead.join(', ') : 'none'}.`,
-  altLoss: ({ step, train, test, batch, lossStep }) =>
-    `Loss after step ${step}, mean per sample over the whole set: training ${train ?? '—'}${test == null ? '' : `, test ${test}`}. Batch loss (½Σ, before update) of step ${lossStep}: ${batch ?? '—'}.`,
+  altLoss: ({ step, train, test, batch, lossStep, sum }) =>
+    `Loss after step ${step}, mean per sample over the whole set: training ${train ?? '—'}${test == null ? '' : `, test ${test}`}. Batch loss (${sum}, before update) of step ${lossStep}: ${batch ?? '—'}.`,
   altBoundary: (n, m) =>
     `The network's output over the input plane, with ${n} training points${m ? ` and ${m} test points` : ''}.`,
   altNeurons: (list) => `Each unit's output over the input plane, for ${list}.`,

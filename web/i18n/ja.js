@@ -180,8 +180,8 @@ export const JA = {
   axisStep: 'ステップ',
   lossFormula:
     '2 本の線: 各ステップの後、データ全体での 1 件あたりの平均損失 L = (1/n)·Σᵢ ½‖yᵢ − tᵢ‖²。上の表示は記事と同じく 1 ステップのバッチ損失 0.5·Σ(y − t)² です。',
-  lossReadout: ({ step, batch, train, test }) =>
-    `ステップ ${step}: ${batch == null ? '(開始時) · 1 件あたり平均' : `${batch} (バッチ損失 ½Σ、更新前) · 更新後の 1 件あたり平均`}: 訓練 ${train}${test == null ? '' : `、テスト ${test}`}`,
+  lossReadout: ({ step, batch, train, test, sum }) =>
+    `ステップ ${step}: ${batch == null ? '(開始時) · 1 件あたり平均' : `${batch} (バッチ損失 ${sum}、更新前) · 更新後の 1 件あたり平均`}: 訓練 ${train}${test == null ? '' : `、テスト ${test}`}`,
   lossOfStep: (after, sum) => (after ? `バッチ損失 ${sum} 更新前` : `バッチ損失 ${sum}`),
   lossAfter: '→ 更新後',
   stepWhen: { start: '(開始時)', before: '· 更新前', after: '· 更新後' },
@@ -198,8 +198,8 @@ export const JA = {
   altMatrices: (layer, n) => `${layer} の行列 ${n} 個 (表示中の数値の表):`,
   altGates: (layer, rows, dead) =>
     `layers[${layer}] relu: ${rows.map((r) => `サンプル ${r.sample} で遮断 ${r.blocked.length ? `ユニット ${r.blocked.join(', ')}` : 'なし'}`).join('、') || '知るがまだです'}。死んだユニット: ${dead.length ? dead.join(', ') : 'なし'}。`,
-  altLoss: ({ step, train, test, batch, lossStep }) =>
-    `ステップ ${step} の後、データ全体での 1 件あたり平均損失: 訓練 ${train ?? '—'}${test == null ? '' : `、テスト ${test}`}。ステップ ${lossStep} のバッチ損失 (½Σ、更新前): ${batch ?? '—'}。`,
+  altLoss: ({ step, train, test, batch, lossStep, sum }) =>
+    `ステップ ${step} の後、データ全体での 1 件あたり平均損失: 訓練 ${train ?? '—'}${test == null ? '' : `、テスト ${test}`}。ステップ ${lossStep} のバッチ損失 (${sum}、更新前): ${batch ?? '—'}。`,
   altBoundary: (n, m) =>
     `入力平面上のネットワークの出力と、訓練データ ${n} 点${m ? `、テストデータ ${m} 点` : ''}。`,
   altNeurons: (list) => `入力平面上の各ユニットの出力: ${list}。`,

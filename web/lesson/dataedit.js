@@ -6,6 +6,7 @@
 // the wasm (backstep_lesson::limits).
 
 import { MAX_CSV } from '../api.js';
+import { CLASS_GLYPHS } from '../draw/classes.js';
 import { pageLimits } from '../engine/limits.js';
 import { said, t } from '../i18n/index.js';
 import { onLanguage, onRun } from '../stage/events.js';
@@ -24,9 +25,21 @@ function edit(call) {
   call().catch((e) => showMessage(() => t('badData')(said(e))));
 }
 
-/** The class a click adds: 1 or 0. */
+/** The run's classes (k of a one-hot task, else 0: one output, classes 1 and 0). */
+let classes = 0;
+
+/** The class a click adds: 1 or 0, or one of the k classes. */
 const chosenClass = () =>
   Number(document.querySelector('input[name="poke-class"]:checked')?.value ?? 1);
+
+/** The chooser's classes as [value, label]: ● 1 and ✕ 0, or each of k with its glyph. */
+const classChoices = () =>
+  classes
+    ? Array.from({ length: classes }, (_, c) => [c, `${CLASS_GLYPHS[c % 5]} ${t('classN')(c)}`])
+    : [
+        [1, t('class1')],
+        [0, t('class0')],
+      ];
 
 async function clickBoundary(e) {
   if (e.target.tagName !== 'CANVAS') return;
@@ -43,18 +56,17 @@ async function clickBoundary(e) {
 /** The class chooser, the limits and the CSV button (in the current language). */
 function renderTools() {
   const box = $('data-tools');
-  const checked = chosenClass();
-  const classes = el('fieldset', '', { class: 'inline-set' });
-  classes.append(el('legend', t('dataClass')));
-  for (const [value, text] of [
-    [1, t('class1')],
-    [0, t('class0')],
-  ]) {
+  const choices = classChoices();
+  const chosen = chosenClass();
+  const checked = choices.some(([v]) => v === chosen) ? chosen : choices[0][0];
+  const chooser = el('fieldset', '', { class: 'inline-set' });
+  chooser.append(el('legend', t('dataClass')));
+  for (const [value, text] of choices) {
     const label = el('label', '', { class: 'inline' });
     const radio = el('input', '', { type: 'radio', name: 'poke-class', value: String(value) });
     radio.checked = value === checked;
     label.append(radio, ` ${text}`);
-    classes.append(label);
+    chooser.append(label);
   }
   const csv = el('label', '', { class: 'file' });
   const input = el('input', '', {
@@ -65,7 +77,7 @@ function renderTools() {
   input.addEventListener('change', readCsv);
   csv.append(el('span', t('btnCsv')), input);
   const hint = el('p', t('dataHint')(pageLimits()), { class: 'hint', id: 'data-hint' });
-  box.replaceChildren(classes, csv, hint, el('div', '', { id: 'data-table' }));
+  box.replaceChildren(chooser, csv, hint, el('div', '', { id: 'data-table' }));
 }
 
 async function readCsv(e) {
@@ -85,9 +97,15 @@ async function readCsv(e) {
 
 /** The targets table of a small set, with the gates for a truth table. */
 async function renderTable() {
-  const spot = $('data-table');
-  if (!spot) return;
+  if (!$('data-table')) return;
   const spec = await api.spec();
+  // A run of other classes (one-hot rows of k ≥ 2) gets its own chooser.
+  const k = spec.t[0]?.length >= 2 ? spec.t[0].length : 0;
+  if (k !== classes) {
+    classes = k;
+    renderTools();
+  }
+  const spot = $('data-table');
   const plane = spec.x[0]?.length === 2 && spec.t[0]?.length === 1;
   if (!plane || spec.x.length > TABLE_ROWS) {
     spot.replaceChildren();

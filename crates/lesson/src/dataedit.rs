@@ -14,18 +14,30 @@ use backstep_nn::message::Msg;
 /// The gates [`gate`] knows, in menu order.
 pub const GATES: [&str; 4] = ["xor", "and", "or", "nand"];
 
-/// The spec with the point (`x1`, `x2`) of target `label` appended to the training set.
+/// The spec with the point (`x1`, `x2`) of target `label` appended to the training set; for k
+/// classes (one-hot targets of width k ≥ 2) `label` is the class, 0 to k − 1, and its row is
+/// one-hot.
 pub fn add_point(spec: &Spec, x1: f32, x2: f32, label: f32) -> Result<Spec, SpecError> {
-    plane(spec)?;
+    let k = plane_or_classes(spec)?;
     finite("addPoint.x1", x1)?;
     finite("addPoint.x2", x2)?;
     finite("addPoint.label", label)?;
+    let row = if k < 2 {
+        vec![label]
+    } else if label >= 0.0 && label.fract() == 0.0 && (label as usize) < k {
+        (0..k)
+            .map(|c| f32::from(u8::from(c == label as usize)))
+            .collect()
+    } else {
+        let msg = Msg::ClassRange { last: k - 1 };
+        return Err(SpecError::new("addPoint.label", msg));
+    };
     if spec.x.len() >= PAGE_SAMPLES {
         return Err(too_many(spec.x.len() + 1));
     }
     let mut out = spec.clone();
     out.x.push(vec![x1, x2]);
-    out.t.push(vec![label]);
+    out.t.push(row);
     Ok(out)
 }
 
@@ -139,6 +151,15 @@ fn plane(spec: &Spec) -> Result<(), SpecError> {
     }
     let msg = Msg::Plane { inputs, outputs };
     Err(SpecError::new("x", msg))
+}
+
+/// Points on the plane of one output (1) or of k ≥ 2 classes (k one-hot outputs).
+fn plane_or_classes(spec: &Spec) -> Result<usize, SpecError> {
+    let inputs = spec.x.first().map_or(0, Vec::len);
+    match spec.t.first().map_or(0, Vec::len) {
+        k if inputs == 2 && k >= 2 => Ok(k),
+        _ => plane(spec).map(|()| 1),
+    }
 }
 
 fn one_output(spec: &Spec) -> Result<(), SpecError> {

@@ -1,6 +1,7 @@
 //! Data edits (a point added or removed, a target, a gate, CSV rows) give a spec with the same
 //! layers and the new data, within the page's limits; and a weight edited mid-run gives the same
 //! next step as a fresh run from a spec holding that weight.
+//! A point of one of k classes gets its one-hot row.
 
 use backstep_lesson::dataedit::{add_point, from_csv, gate, remove_point, set_target};
 use backstep_lesson::limits::PAGE_SAMPLES;
@@ -147,4 +148,23 @@ fn an_edited_weight_steps_as_a_spec_holding_it() {
             .collect()
     };
     assert_eq!(params(&run), params(&other));
+}
+
+/// A point of class c added to a run of k classes gets the one-hot row of c, and the run on it
+/// builds; a class past k − 1 is refused.
+#[test]
+fn a_point_of_one_of_k_classes() {
+    let s = backstep_lesson::Settings {
+        dataset: Some("spiral".into()),
+        classes: Some(3),
+        ..backstep_lesson::Settings::default()
+    };
+    let spec = s.preset().unwrap().spec(1).unwrap();
+    let out = add_point(&spec, 1.5, -2.0, 2.0).unwrap();
+    assert_eq!(out.t.last().unwrap(), &vec![0.0, 0.0, 1.0]);
+    assert_eq!(out.x.last().unwrap(), &vec![1.5, -2.0]);
+    out.session().unwrap();
+    let e = add_point(&spec, 0.0, 0.0, 3.0).unwrap_err();
+    assert_eq!(e.field, "addPoint.label");
+    assert!(add_point(&spec, 0.0, 0.0, 0.5).is_err());
 }

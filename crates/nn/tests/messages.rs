@@ -80,6 +80,7 @@ fn index(m: &Msg) -> usize {
         UnknownFeature { .. } => 68,
         FeatureTwice { .. } => 69,
         FeaturesNeedTwoInputs { .. } => 70,
+        ClassRange { .. } => 71,
     }
 }
 
@@ -210,6 +211,7 @@ fn every() -> Vec<Msg> {
             outputs: 1,
         },
         OneOutput { n: 2 },
+        ClassRange { last: 2 },
         SampleRange { len: 4 },
         NoLayer { layer: 9, n: 4 },
         LayerNotAffine { layer: 1 },

@@ -195,6 +195,9 @@ pub enum Msg {
     OneOutput {
         n: usize,
     },
+    ClassRange {
+        last: usize,
+    },
     SampleRange {
         len: usize,
     },

@@ -113,6 +113,7 @@ pub fn say(m: &Msg) -> String {
             format!("needs 2 inputs and 1 output; this run has {inputs} and {outputs}")
         }
         Msg::OneOutput { n } => format!("needs 1 output per sample; this run has {n}"),
+        Msg::ClassRange { last } => format!("must be a class from 0 to {last}"),
         Msg::SampleRange { len } => {
             format!("is out of range (the training set has {len} samples)")
         }

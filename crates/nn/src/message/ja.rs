@@ -131,6 +131,7 @@ pub fn say(m: &Msg) -> String {
             format!("入力 2 つ・出力 1 つが必要です (この実行は入力 {inputs}、出力 {outputs})")
         }
         Msg::OneOutput { n } => format!("出力は 1 つのはずが、{n} つです"),
+        Msg::ClassRange { last } => format!("0 から {last} までのクラスのはずです"),
         Msg::SampleRange { len } => format!("範囲外です (学習データは {len} 点)"),
         Msg::NoLayer { layer, n } => format!("層 {layer} はありません ({n} 層です)"),
         Msg::LayerNotAffine { layer } => format!("層 {layer} は affine ではありません"),
