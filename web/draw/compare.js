@@ -1,6 +1,7 @@
 // The comparison panel: the run and its variant (engine/variant.js) side by side. On top both
 // batch-loss curves on one plot (the run solid and dark, the variant dashed and blue: the dash
-// tells them apart without colour), below each one's output over the plane with the data.
+// tells them apart without colour; the run's loss names its sum, ½Σ or Σ), below each one's
+// output over the plane with the data.
 
 import { Slot, What } from '../engine/model.js';
 import { t } from '../i18n/index.js';
@@ -120,7 +121,7 @@ function drawCurves(ctx, w, runs, log) {
   ctx.setLineDash([]);
   ctx.fillStyle = MUTED;
   ctx.textAlign = 'center';
-  ctx.fillText(t('compareAxis'), (x0 + x1) / 2, y1 + 14);
+  ctx.fillText(t('compareAxis')(runs[0].model.batchSum), (x0 + x1) / 2, y1 + 14);
 }
 
 /** One run's output over the plane (its first output; k classes by their colours, as the

@@ -9,7 +9,7 @@ export const COMPARE_EN = {
   btnCompareStop: 'Stop comparing',
   compareRun: 'this run',
   compareVariant: 'variant',
-  compareAxis: 'step (batch loss ½Σ of each step)',
+  compareAxis: (sum) => `step (batch loss ${sum} of each step)`,
   compareAccuracy: (p) => `accuracy ${p}%`,
   compareNames: {
     activation: 'activation',

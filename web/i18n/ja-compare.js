@@ -9,7 +9,7 @@ export const COMPARE_JA = {
   btnCompareStop: '比較をやめる',
   compareRun: 'この学習',
   compareVariant: '変えた学習',
-  compareAxis: 'ステップ（各ステップのバッチ損失 ½Σ）',
+  compareAxis: (sum) => `ステップ（各ステップのバッチ損失 ${sum}）`,
   compareAccuracy: (p) => `正解率 ${p}%`,
   compareNames: {
     activation: '活性化関数',
