@@ -134,7 +134,7 @@ export const EN = {
   pNeurons: "Each neuron's output",
   legendBoundary:
     'Purple = high output (+), orange = low (−). ● = target 1, ✕ = target 0, hollow or grey = test points.',
-  keys: 'Keys (outside text fields): → / PageDown / Space = Step, Shift+→ / S = Sub-step, ← / PageUp = Back, P = Play/Pause, R = Reset, F = presenter view, L = language, ? = all keys. Tab reaches every control.',
+  keys: 'Keys (outside text fields): → / PageDown / Space = Step, Shift+→ / S = Sub-step, ← / PageUp = Back, P = Play/Pause, A = lesson play, R = Reset, F = presenter view, L = language, ? = all keys. Tab reaches every control.',
   phase: {
     idle: 'idle',
     forward: '知る forward',

@@ -138,7 +138,7 @@ export const JA = {
   pNeurons: '各ニューロンの出力',
   legendBoundary:
     '紫 = 大きい出力 (+)、橙 = 小さい出力 (−)。● = 正解 1、✕ = 正解 0、白抜き・灰色 = テスト用。',
-  keys: 'キー操作 (入力欄の外で): → / PageDown / Space = 1 ステップ、Shift+→ / S = 次の処理、← / PageUp = 1 つ戻る、P = 再生/一時停止、R = 最初から、F = 発表モード、L = 言語、? = キー一覧。Tab で全ての操作に届きます。',
+  keys: 'キー操作 (入力欄の外で): → / PageDown / Space = 1 ステップ、Shift+→ / S = 次の処理、← / PageUp = 1 つ戻る、P = 再生/一時停止、A = 授業モード、R = 最初から、F = 発表モード、L = 言語、? = キー一覧。Tab で全ての操作に届きます。',
   phase: {
     idle: '待機中',
     forward: '知る (順伝播)',
