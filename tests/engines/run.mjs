@@ -3,8 +3,9 @@
 // check, `ENGINE ok NAME` or `ENGINE FAILED NAME: why`, which the xtask counts; exits 1 if any
 // failed. A driver offers goto(path), eval(fn, ...args), click(selector), key(name), errors()
 // and close(), and may offer crashes(): how often the browser's own content process crashed.
-// A check during which that process crashed runs once more in a new session, and its line says
-// so; a check that fails without a crash, or fails again, is a failure.
+// A check during which that process crashed (its own output says so, or the WebDriver dropped
+// the session for a page crash) runs once more in a new session, and its line says so; a check
+// that fails without a crash, or fails again, is a failure.
 
 import { CHECKS } from './checks.mjs';
 import { firefox } from './firefox.mjs';
@@ -29,7 +30,10 @@ try {
       try {
         await check(d);
       } catch (e) {
-        if (!(await d.crashedSince?.(before))) throw e;
+        // A crash shows in the browser's own output (crashedSince), or in the WebDriver's
+        // answer when it dropped the session for it ("session deleted because of page crash").
+        const dropped = /page crash/.test(String(e?.message));
+        if (!dropped && !(await d.crashedSince?.(before))) throw e;
         // The engine's content process crashed under the check: a new session, once.
         note = '; the browser crashed, so it ran again in a new session';
         await d.close();
