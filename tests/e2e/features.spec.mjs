@@ -3,20 +3,8 @@
 // --features` bit for bit, its trace the CLI's (bits.spec); the network's input nodes carry the
 // features' names; the boundary and the neuron maps take the same features of the grid's
 // points (circle becomes linear in x1², x2²); no box ticked gets the core's message.
-import { execFileSync } from 'node:child_process';
 import { axeFindings, call, expect, open, panelHash, SHOTS, state, test } from './fixtures.mjs';
-
-const cli = (args) =>
-  JSON.parse(execFileSync(process.env.BACKSTEP_CLI, args, { encoding: 'utf8' }));
-/** Every number as the f32 it stands for (the CLI writes each one's shortest decimal). */
-const f32 = (v) =>
-  typeof v === 'number'
-    ? Math.fround(v)
-    : Array.isArray(v)
-      ? v.map(f32)
-      : v && typeof v === 'object'
-        ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, f32(x)]))
-        : v;
+import { cli, f32 } from './native.mjs';
 
 /** Ticks exactly the features `names` (a person's clicks; each click builds a run). */
 async function tick(page, names) {

@@ -1,22 +1,8 @@
 // One source of truth: the page's form and `spec()` take every default from the same place as
 // the CLI (backstep_lesson::Preset), so the same settings give the same spec, bit for bit.
 
-import { execFileSync } from 'node:child_process';
 import { expect, open, test } from './fixtures.mjs';
-
-const cli = (args) =>
-  JSON.parse(execFileSync(process.env.BACKSTEP_CLI, args, { encoding: 'utf8' }));
-
-/** Every number as the f32 it stands for: the page gives exact f32 values, the CLI their shortest
- *  decimal, and `Math.fround` of that decimal is the same f32. */
-const f32 = (v) =>
-  typeof v === 'number'
-    ? Math.fround(v)
-    : Array.isArray(v)
-      ? v.map(f32)
-      : v && typeof v === 'object'
-        ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, f32(x)]))
-        : v;
+import { cli, f32 } from './native.mjs';
 
 test("for every data set and seeds 7 and 42, the page's spec() is what `backstep spec` prints", async ({
   page,
