@@ -18,11 +18,16 @@ export async function until(d, fn, ok, what, ...args) {
   throw new Error(`waited 30 s for ${what}; last saw ${JSON.stringify(last)}`);
 }
 
-/** Opens `path` as a new document (a URL that differs from the last only in its hash would
- *  not reload the page) and waits for the automation API and the first frame. */
+/** Pages opened so far: each gets its own query, so that it is a new document (a URL that
+ *  differs from the last only in its hash would not reload the page). */
+let opened = 0;
+
+/** Opens `path` (`/` and maybe a hash) as a new document and waits for the automation API and
+ *  the first frame. */
 async function open(d, path = '/') {
-  await d.goto('about:blank');
-  await d.goto(path);
+  const [, hash = ''] = path.split('#');
+  opened++;
+  await d.goto(`/?page=${opened}${hash ? `#${hash}` : ''}`);
   await until(
     d,
     () => !!window.backstep && performance.getEntriesByName('backstep:first-frame').length > 0,
@@ -180,7 +185,7 @@ export const CHECKS = [
         'the link',
       );
       const want = await api(d, 'snapshot');
-      await open(d, url.slice(url.indexOf('/#')));
+      await open(d, `/${url.slice(url.indexOf('#'))}`);
       await stepIs(d, 9, 'the replayed step');
       assert.deepEqual(await api(d, 'snapshot'), want);
     },
