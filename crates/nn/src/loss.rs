@@ -89,14 +89,7 @@ fn cross_entropy<T: Real>(
     let (n, k) = y.shape();
     let mut total = T::zero();
     for r in 0..n {
-        let mut m = y[(r, 0)];
-        for j in 1..k {
-            m = m.max(y[(r, j)]);
-        }
-        let mut s = T::zero();
-        for j in 0..k {
-            s += (y[(r, j)] - m).exp_m();
-        }
+        let (m, s) = shifted_exp_sum(y, r);
         let lse = m + s.ln_m();
         for j in 0..k {
             let tj = t[(r, j)];
@@ -187,18 +180,26 @@ pub fn softmax_into<T: Real>(p: &mut DMatrix<T>, y: &DMatrix<T>) {
     let (n, k) = y.shape();
     fit(p, n, k);
     for r in 0..n {
-        let mut m = y[(r, 0)];
-        for j in 1..k {
-            m = m.max(y[(r, j)]);
-        }
-        let mut s = T::zero();
-        for j in 0..k {
-            s += (y[(r, j)] - m).exp_m();
-        }
+        let (m, s) = shifted_exp_sum(y, r);
         for j in 0..k {
             p[(r, j)] = (y[(r, j)] - m).exp_m() / s;
         }
     }
+}
+
+/// Row r's largest value m and Σⱼ exp(yⱼ − m): the stable softmax's shift and denominator, one
+/// computation for the loss phase and the grid (so both give the same bits).
+fn shifted_exp_sum<T: Real>(y: &DMatrix<T>, r: usize) -> (T, T) {
+    let k = y.ncols();
+    let mut m = y[(r, 0)];
+    for j in 1..k {
+        m = m.max(y[(r, j)]);
+    }
+    let mut s = T::zero();
+    for j in 0..k {
+        s += (y[(r, j)] - m).exp_m();
+    }
+    (m, s)
 }
 
 /// The row's class: the index of its largest value (the first of equals).
