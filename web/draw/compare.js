@@ -7,8 +7,9 @@ import { Slot, What } from '../engine/model.js';
 import { t } from '../i18n/index.js';
 import { paintMap, planeBox } from './boundary.js';
 import { targetRange } from './boundary-frame.js';
-import { classCount, classOf, drawClassGlyph, paintClasses } from './classes.js';
-import { ACTIVE, color, cssWidth, FONT, fmt, INK, MUTED, NEG, POS, prepare } from './colors.js';
+import { classCount, paintClasses } from './classes.js';
+import { ACTIVE, cssWidth, FONT, fmt, INK, MUTED, prepare } from './colors.js';
+import { drawPoints } from './markers.js';
 import { niceTicks, tickLabel } from './ticks.js';
 
 const PLOT_H = 170;
@@ -44,7 +45,7 @@ export function drawCompare(canvas, main, other, change, side, log) {
   const box = planeBox(main);
   runs.forEach((run, k) => {
     const x = PAD.l + k * (size + 24);
-    drawMap(ctx, run, box, side, x, y + 22, size);
+    drawMap(ctx, run, main, box, side, x, y + 22, size);
   });
 }
 
@@ -125,8 +126,8 @@ function drawCurves(ctx, w, runs, log) {
 }
 
 /** One run's output over the plane (its first output; k classes by their colours, as the
- *  boundary panel draws them), the data on top, its accuracy under. */
-function drawMap(ctx, run, box, side, x, y, size) {
+ *  boundary panel draws them), the data (`points`: the run's Model) on top, its accuracy under. */
+function drawMap(ctx, run, points, box, side, x, y, size) {
   const m = run.model;
   ctx.fillStyle = run.color;
   ctx.font = FONT.bold;
@@ -147,38 +148,9 @@ function drawMap(ctx, run, box, side, x, y, size) {
   ctx.lineWidth = 2;
   ctx.strokeRect(x, y, size, size);
   ctx.setLineDash([]);
-  // The data: ● above the middle of the targets, ✕ below (the boundary panel's glyphs).
-  const xs = m.mat(Slot.Data, What.Plane);
-  const ts = m.mat(Slot.Data, What.T);
-  const px = (v) => x + (size * (v - box[0])) / (box[1] - box[0]);
-  const py = (v) => y + size - (size * (v - box[2])) / (box[3] - box[2]);
-  for (let i = 0; i < xs.rows; i++) {
-    const [cx, cy] = [px(xs.at(i, 0)), py(xs.at(i, 1))];
-    if (k) drawClassGlyph(ctx, cx, cy, classOf(ts, i), false, 4);
-    else if (values) {
-      ctx.fillStyle = color(ts.at(i, 0) - mid, half);
-      ctx.strokeStyle = INK;
-      ctx.lineWidth = 1;
-      ctx.beginPath();
-      ctx.arc(cx, cy, 3.5, 0, 2 * Math.PI);
-      ctx.fill();
-      ctx.stroke();
-    } else if (ts.at(i, 0) > (tmin + tmax) / 2) {
-      ctx.fillStyle = POS;
-      ctx.beginPath();
-      ctx.arc(cx, cy, 3.5, 0, 2 * Math.PI);
-      ctx.fill();
-    } else {
-      ctx.strokeStyle = NEG;
-      ctx.lineWidth = 2;
-      ctx.beginPath();
-      ctx.moveTo(cx - 3.5, cy - 3.5);
-      ctx.lineTo(cx + 3.5, cy + 3.5);
-      ctx.moveTo(cx + 3.5, cy - 3.5);
-      ctx.lineTo(cx - 3.5, cy + 3.5);
-      ctx.stroke();
-    }
-  }
+  // The data, as the boundary panel draws it (the same for both runs: the variant's data is the
+  // run's, so the run's points layer serves both maps).
+  drawPoints(ctx, points, box, { x, y, size, mid, k, value: values ? half : 0, showTest: false });
   const acc = m.state().accuracy;
   ctx.fillStyle = INK;
   ctx.font = FONT.text;

@@ -2,32 +2,42 @@
 // side of the threshold `mid`), each class's glyph and colour for k classes (draw/classes.js),
 // each target's colour on the output's scale for values (a regression: ● training, ■ test);
 // test points hollow or grey, or left out when "show test data" is off. The points never change
-// within a run: they are drawn once into a transparent layer and copied over each new map.
+// within a run: they are drawn once into a transparent layer (one per map size: the boundary's
+// and the comparison's) and copied over each new map.
 
 import { Slot, What } from '../engine/model.js';
 import { classOf, drawClassGlyph } from './classes.js';
 import { color, INK, MUTED, POS, pixelRatio } from './colors.js';
 
-/** The points' layer, cached per run, map size, pixel ratio and choice of test points. */
-const markers = { key: '', canvas: new OffscreenCanvas(1, 1) };
+/** The points' layers by map size (the boundary's and the comparison's maps differ), each
+ *  cached per run, pixel ratio and choice of test points. */
+const layers = new Map();
+/** The most sizes kept (a resize makes new ones). */
+const MOST_LAYERS = 4;
 
 /** Draws the points over the square of `size` at (x, y) showing `box`: {x, y, size, mid, k
  *  (classes, 0 for one output), value (for values rather than classes: the colour scale's half
  *  width around `mid`, else 0), showTest}. */
 export function drawPoints(ctx, model, box, { x, y, size, mid, k, value, showTest }) {
-  const key = `${model.loads}|${size}|${pixelRatio()}|${showTest}`;
-  if (markers.key !== key) drawMarkers(model, box, size, { mid, k, value }, showTest);
-  markers.key = key;
-  ctx.drawImage(markers.canvas, x - 8, y - 8, size + 16, size + 16);
+  let layer = layers.get(size);
+  if (!layer) {
+    layer = { key: '', canvas: new OffscreenCanvas(1, 1) };
+    layers.set(size, layer);
+    if (layers.size > MOST_LAYERS) layers.delete(layers.keys().next().value);
+  }
+  const key = `${model.loads}|${pixelRatio()}|${showTest}`;
+  if (layer.key !== key) drawMarkers(layer.canvas, model, box, size, { mid, k, value }, showTest);
+  layer.key = key;
+  ctx.drawImage(layer.canvas, x - 8, y - 8, size + 16, size + 16);
 }
 
-function drawMarkers(model, box, size, { mid, k, value }, showTest) {
+function drawMarkers(canvas, model, box, size, { mid, k, value }, showTest) {
   const dpr = pixelRatio();
-  Object.assign(markers.canvas, {
+  Object.assign(canvas, {
     width: Math.ceil((size + 16) * dpr),
     height: Math.ceil((size + 16) * dpr),
   });
-  const ctx = markers.canvas.getContext('2d');
+  const ctx = canvas.getContext('2d');
   ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
   const px = (v) => 8 + (size * (v - box[0])) / (box[1] - box[0]);
   const py = (v) => 8 + size - (size * (v - box[2])) / (box[3] - box[2]);
