@@ -37,6 +37,11 @@ function due(view, timings, name) {
   return false;
 }
 
+/** Draws panel `name` with `fn`, timed, when it is due this frame (see PLAY_PANEL_MS). */
+export function drawIfDue(view, timings, name, fn) {
+  if (due(view, timings, name)) timed(timings, name, fn);
+}
+
 /** The layer the matrices panel shows: the chosen one, or the active one (in presenter view,
  *  the update's and the idle state's are every affine layer's weights). */
 export function matrixLayer(view, state) {
@@ -61,7 +66,7 @@ export function drawNetworkPanel(canvases, model, view, state) {
 
 /** Draws the network, matrices, gates, boundary and neuron panels for `state`. */
 export function drawPanels(canvases, model, view, state, timings) {
-  const draw = (name, fn) => due(view, timings, name) && timed(timings, name, fn);
+  const draw = (name, fn) => drawIfDue(view, timings, name, fn);
   draw('network', () => drawNetworkPanel(canvases, model, view, state));
   const phase = view.presenter ? state.phase : null;
   draw('matrices', () =>

@@ -3,7 +3,7 @@
 
 import { GRID_SIDE, PLAYING_SIDE } from '../../draw/boundary.js';
 import { drawCompare } from '../../draw/compare.js';
-import { timed } from '../../draw/panels.js';
+import { drawIfDue } from '../../draw/panels.js';
 
 /** Requests over `variant`; `note` records the change, `redraw()` draws and returns the state. */
 export function compareRequests(variant, note, redraw) {
@@ -20,13 +20,14 @@ export function compareRequests(variant, note, redraw) {
   };
 }
 
-/** Draws the comparison panel (when comparing and the page has one). */
+/** Draws the comparison panel (when comparing and the page has one, and it is due). */
 export function drawComparison(canvases, model, variant, view, timings) {
   const other = variant.model();
   if (!other || !canvases.compare) return;
   const side = view.playing ? PLAYING_SIDE : GRID_SIDE;
   const change = variant.info().change;
-  timed(timings, 'compare', () =>
+  // While playing, every few frames when it is slow, as the other panels (draw/panels.js).
+  drawIfDue(view, timings, 'compare', () =>
     drawCompare(canvases.compare, model, other, change, side, view.logScale),
   );
 }
