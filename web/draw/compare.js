@@ -16,7 +16,7 @@ const PLOT_H = 170;
 const PAD = { l: 56, r: 16, t: 34, b: 26 };
 
 /** How the variant differs, in words: "lr = 0.3", "activation = tanh". */
-export const changeWords = (change) => `${t('compareNames')[change.what]} = ${change.value}`;
+const changeWords = (change) => `${t('compareNames')[change.what]} = ${change.value}`;
 
 /** Draws the panel for the run `main` and the variant `other` (Models), `change` its
  *  difference; `side` the maps' grid; `log` a log-scale loss axis. */

@@ -6,7 +6,7 @@
 const listeners = { state: [], run: [], language: [] };
 
 /** Calls `fn(detail)` after every `name` event ('state', 'run' or 'language'). */
-export function on(name, fn) {
+function on(name, fn) {
   listeners[name].push(fn);
 }
 

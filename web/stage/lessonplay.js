@@ -14,7 +14,7 @@ let timer = null;
 let d = null;
 
 /** Whether lesson play is on. */
-export const lessonPlaying = () => timer != null;
+const lessonPlaying = () => timer != null;
 
 /** The pause between two sub-steps, in ms (the pace menu's seconds). */
 const pause = () => 1000 * Number($('lesson-pace').value || 5);
