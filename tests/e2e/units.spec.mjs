@@ -87,4 +87,29 @@ test("Play's pace: the stepping gets what the frame's other work leaves of a dis
   const steady = frame();
   expect(steady * 0.5 + 6).toBeLessThanOrEqual(FRAME_MS + 0.5);
   expect(steady * 0.5).toBeGreaterThanOrEqual(MIN_STEP_MS);
+
+  // Each frame's script takes 4 ms besides the stepping, 2 of them drawing the panels; the
+  // canvases rasterise 1.5 ms after it, 1 of them the panels' known share. A frame whose
+  // panels are expected to cost 3 ms leaves the stepping what the rest (2 + 0.5 ms) leaves of
+  // FRAME_MS; one whose panels cost 4 ms more steps that much less; one whose panels leave
+  // less than MIN_STEP_MS aims at two display frames.
+  const drawn = (drawing) => {
+    const start = clock;
+    const done = pacer.run(
+      1000,
+      (k) => {
+        clock += 0.5 * k;
+      },
+      drawing,
+    );
+    clock += 4;
+    pacer.frameDone(clock - start, 2);
+    pacer.afterFrame(1.5, 1);
+    return done;
+  };
+  for (let i = 0; i < 20; i++) drawn(3);
+  const light = drawn(3);
+  expect(light * 0.5).toBeCloseTo(FRAME_MS - 2.5 - 3, 0);
+  expect((light - drawn(7)) * 0.5).toBeCloseTo(4, 0);
+  expect(drawn(12) * 0.5).toBeCloseTo(STEP_BUDGET_MS, 0);
 });

@@ -1,45 +1,83 @@
 // Drawing every panel but the loss curve (engine.js redraws that one alone when only its cursor
-// moves), each timed, with the view the page's controls chose; while playing, a slow panel
-// every few frames.
+// moves), each timed (cost.js), with the view the page's controls chose; while playing, a slow
+// panel every few frames.
 
 import { Slot } from '../engine/model.js';
 import { drawBoundary, drawNeurons, GRID_SIDE, PLAYING_SIDE } from './boundary.js';
+import { timed } from './cost.js';
 import { drawGates } from './gates.js';
 import { drawMatrices, UPDATE } from './matrices.js';
 import { drawNetwork } from './network.js';
 
-/** Runs `fn` and records how long it took under `name`. */
-export function timed(timings, name, fn) {
-  const t0 = performance.now();
-  fn();
-  timings[name] = performance.now() - t0;
-}
-
-/** While playing, a panel whose last drawing took more than this many milliseconds is drawn
- *  every few frames (its time over this, rounded up, at most {@link PLAY_EVERY_MAX}), so the
+/** While playing, a panel whose last drawing cost more than this many milliseconds is drawn
+ *  every few frames (its cost over this, rounded up, at most {@link PLAY_EVERY_MAX}), so the
  *  run keeps the frame's time; a paused frame (and the one Play's stop draws) draws them all. */
-export const PLAY_PANEL_MS = 2;
+export const PLAY_PANEL_MS = 1;
 export const PLAY_EVERY_MAX = 6;
 
-/** Per engine's timings, the frames each panel has been left as drawn while playing. */
+/** Per engine's timings, the frames each panel has been left as drawn while playing, and the
+ *  panels the played frame under way draws (planDrawing). */
 const skips = new WeakMap();
+const plans = new WeakMap();
 
-/** Whether panel `name` is drawn this frame (always, unless playing; see PLAY_PANEL_MS). */
-function due(view, timings, name) {
+function skipsOf(timings) {
   if (!skips.has(timings)) skips.set(timings, {});
-  const left = skips.get(timings);
-  const every = Math.min(PLAY_EVERY_MAX, Math.ceil((timings[name] ?? 0) / PLAY_PANEL_MS));
-  if (!view.playing || (left[name] ?? 0) + 1 >= every) {
-    left[name] = 0;
-    return true;
-  }
-  left[name] = (left[name] ?? 0) + 1;
-  return false;
+  return skips.get(timings);
 }
 
-/** Draws panel `name` with `fn`, timed, when it is due this frame (see PLAY_PANEL_MS). */
-export function drawIfDue(view, timings, name, fn) {
-  if (due(view, timings, name)) timed(timings, name, fn);
+/** Every how many played frames panel `name` is drawn (see PLAY_PANEL_MS). */
+function every(timings, name) {
+  return Math.max(1, Math.min(PLAY_EVERY_MAX, Math.ceil((timings[name] ?? 0) / PLAY_PANEL_MS)));
+}
+
+/** The panels drawPanels draws (the comparison's is drawComparison's). */
+export const PANELS = ['network', 'matrices', 'gates', 'boundary', 'neurons'];
+
+/**
+ * Chooses which of the panels in `names` this frame draws, and returns what they are expected
+ * to cost in milliseconds (Play's pace leaves it out of the stepping). Paused, all of them.
+ * Playing, those whose turn has come (see PLAY_PANEL_MS), most overdue first, as long as they
+ * stay near an average frame's share: one due at the same time as a slow one waits a frame,
+ * so the slow panels' frames do not pile up and every frame keeps about the same time.
+ */
+export function planDrawing(view, timings, names) {
+  const cost = (name) => timings[name] ?? 0;
+  if (!view.playing) {
+    plans.delete(timings);
+    return names.reduce((ms, name) => ms + cost(name), 0);
+  }
+  const left = skipsOf(timings);
+  const overdue = (name) => (left[name] ?? 0) + 1 - every(timings, name);
+  const share = names.reduce((ms, name) => ms + cost(name) / every(timings, name), 0);
+  const plan = new Set();
+  let ms = 0;
+  for (const name of names.filter((n) => overdue(n) >= 0).sort((a, b) => overdue(b) - overdue(a))) {
+    if (plan.size > 0 && ms + cost(name) > 1.25 * share + PLAY_PANEL_MS) continue;
+    plan.add(name);
+    ms += cost(name);
+  }
+  plans.set(timings, plan);
+  return ms;
+}
+
+/** Whether panel `name` is drawn this frame: always, unless playing; then as planDrawing
+ *  chose (or, with no plan, when its turn has come). */
+function isDue(view, timings, name) {
+  if (!view.playing) return true;
+  const plan = plans.get(timings);
+  return plan ? plan.has(name) : (skipsOf(timings)[name] ?? 0) + 1 >= every(timings, name);
+}
+
+/** Draws panel `name` on `canvas` with `fn`, timed, when it is due this frame (see
+ *  PLAY_PANEL_MS). */
+export function drawIfDue(view, timings, name, canvas, fn) {
+  const left = skipsOf(timings);
+  if (isDue(view, timings, name)) {
+    left[name] = 0;
+    timed(timings, name, fn, canvas);
+  } else {
+    left[name] = (left[name] ?? 0) + 1;
+  }
 }
 
 /** The layer the matrices panel shows: the chosen one, or the active one (in presenter view,
@@ -66,7 +104,7 @@ export function drawNetworkPanel(canvases, model, view, state) {
 
 /** Draws the network, matrices, gates, boundary and neuron panels for `state`. */
 export function drawPanels(canvases, model, view, state, timings) {
-  const draw = (name, fn) => drawIfDue(view, timings, name, fn);
+  const draw = (name, fn) => drawIfDue(view, timings, name, canvases[name], fn);
   draw('network', () => drawNetworkPanel(canvases, model, view, state));
   const phase = view.presenter ? state.phase : null;
   draw('matrices', () =>

@@ -7,14 +7,16 @@
 import { colormap, fresh_seed } from '../../pkg/backstep_wasm.js';
 import { taskOf } from '../draw/classes.js';
 import { setColormap, setGeometry } from '../draw/colors.js';
+import { timed } from '../draw/cost.js';
 import { drawLoss, lossCursor, moveCursor } from '../draw/losscurve.js';
-import { drawPanels, timed } from '../draw/panels.js';
+import { drawPanels } from '../draw/panels.js';
 import { setLanguage } from '../i18n/index.js';
 import { frameReport } from './frame-report.js';
 import { overLimits } from './limits.js';
 import { Curve, isDead, Model, Slot, What } from './model.js';
-import { createPacer, SETTLE_MS } from './pace.js';
+import { SETTLE_MS } from './pace.js';
 import { createPasses } from './passes.js';
+import { createPlayPace } from './playpace.js';
 import { replayLog } from './replay.js';
 import { compareRequests, drawComparison } from './requests/compare.js';
 import { glassRequests } from './requests/glass.js';
@@ -48,14 +50,14 @@ export function createEngine(memory, setup, send, record = null) {
     stopped: false,
     quiet: false,
   };
-  /** How long each played frame took here (steps and redraw), in ms; the last 600. */
-  const playTimes = [];
-  /** Milliseconds each panel took in the last redraw. */
+  /** What each panel cost in its last drawing, in ms (draw/cost.js). */
   const timings = {};
   /** A pass travelling along the edges after a sub-step (passes.js). */
   const passes = createPasses({ model, canvases, view, timings });
   /** The variant the run is compared with (variant.js), which follows it. */
   const variant = createVariant(memory, model, (info) => send({ type: 'compared', info }));
+  /** Play's pace (playpace.js). */
+  const pace = createPlayPace(view, timings, canvases, () => variant.model() != null);
   /** Every change to the run: recorded, followed by the variant; it ends a pass under way. */
   const note = (op, args) => {
     passes.end();
@@ -174,15 +176,14 @@ export function createEngine(memory, setup, send, record = null) {
     ...glassRequests(model, note, () => (ui.quiet ? model.state() : draw())),
     ...compareRequests(variant, note, () => (ui.quiet ? model.state() : draw())),
     ...pokeRequests(model, view, ui),
-    ...probeRequests(canvases, model, timings, playTimes),
+    ...probeRequests(canvases, model, timings, pace.times),
   };
 
   /** Commands: no reply. */
   const commands = {
     play: (on) => {
       if (on && !view.playing) {
-        playTimes.length = 0;
-        pacer.reset();
+        pace.reset();
       }
       // Stopping redraws the maps from the full grid (playing draws them from a coarser one).
       if (view.playing && !on) ui.drawn = -1;
@@ -212,7 +213,7 @@ export function createEngine(memory, setup, send, record = null) {
     const state = model.state();
     drawPanels(canvases, model, view, state, timings);
     drawComparison(canvases, model, variant, view, timings);
-    timed(timings, 'loss', drawLossPanel);
+    timed(timings, 'loss', drawLossPanel, canvases.loss);
     ui.drawn = model.version;
     report(state);
     return state;
@@ -225,10 +226,8 @@ export function createEngine(memory, setup, send, record = null) {
 
   /** Posts the frame's report (frame-report.js). */
   function report(state) {
-    send(frameReport(model, view, state, { ui, rate: () => pacer.rate(), names }));
+    send(frameReport(model, view, state, { ui, rate: pace.rate, names }));
   }
-
-  const pacer = createPacer();
 
   function frame() {
     if (ui.stopped) return;
@@ -236,10 +235,11 @@ export function createEngine(memory, setup, send, record = null) {
     if (!model.trainer) return;
     const t0 = performance.now();
     const playing = view.playing;
+    pace.begin(playing);
     if (playing) {
       // The steps this frame ran are recorded as run, so a replay repeats them exactly.
       guarded(() => {
-        pacer.run(view.speed, (k) => {
+        pace.steps((k) => {
           note('step', k);
           model.step(k);
         });
@@ -253,10 +253,7 @@ export function createEngine(memory, setup, send, record = null) {
     }
     passes.frame();
     if (model.settle(t0, SETTLE_MS)) ui.lossDirty = true;
-    if (playing) {
-      playTimes.push(pacer.frameDone(performance.now() - t0));
-      if (playTimes.length > 600) playTimes.shift();
-    }
+    if (playing) pace.end(t0);
   }
   nextFrame(frame);
 
@@ -292,6 +289,7 @@ export function createEngine(memory, setup, send, record = null) {
     /** Stops for good and frees the run. */
     free() {
       ui.stopped = true;
+      pace.close();
       variant.start(null);
       model.trainer?.free();
       model.trainer = null;

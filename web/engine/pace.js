@@ -1,11 +1,13 @@
 // Play's pace: each frame runs up to the chosen number of steps, but stops once its share of
 // the frame's time is spent (what a display frame leaves after the frame's other work: the
-// drawing, the measures), so a large net keeps the page near the display's rate at every speed
-// setting; and the steps per second actually achieved, for the page to show.
+// drawing, the measures, and the canvases' rasterising after the frame's script), so a large net
+// keeps the page near the display's rate at every speed setting; and the steps per second
+// actually achieved, for the page to show.
 
-/** Milliseconds of a frame's work the pacer aims at: under a 60 Hz display's 16.7 ms, so the
- *  next frame is not missed. */
-export const FRAME_MS = 15.5;
+/** Milliseconds of a frame's work the pacer aims at, the rasterising after its script
+ *  included: under a 60 Hz display's 16.7 ms, with room for the compositor, so the next
+ *  display frame is not missed. */
+export const FRAME_MS = 14.5;
 
 /** Most milliseconds of stepping per frame, and fewest: a frame whose other work leaves less
  *  than this aims at every other display frame instead. */
@@ -24,20 +26,27 @@ export function stepBudget(other) {
   return Math.min(STEP_BUDGET_MS, frames * FRAME_MS - other);
 }
 
-/** A pacer: `run(speed, stepN)` calls `stepN(k)` in chunks until `speed` steps are done or the
- *  budget is spent, and returns how many ran; `frameDone(ms)` tells it the whole frame's work
- *  (from the budget's next frame on, the stepping gets what the rest leaves) and returns it; `rate()` is the
- *  steps per second over the last second of play. */
+/** A pacer. `run(speed, stepN, drawing)` calls `stepN(k)` in chunks until `speed` steps are
+ *  done or the budget is spent, and returns how many ran; `drawing` is what the frame's panels
+ *  are expected to cost (draw/cost.js), which varies from frame to frame as slow panels are
+ *  drawn every few frames. `frameDone(ms, drawn)` tells it the frame's whole work and the part
+ *  that was the panels' drawing, and returns `ms`. `afterFrame(ms, owed)` tells it the time from
+ *  the end of the frame's script to the next task: the browser rasterising what the frame drew
+ *  (a 2-D canvas rasterises after the script), of which `owed` ms were the panels' known
+ *  rasterising (already in `drawing`). `rate()` is the steps per second over the last second. */
 export function createPacer(now = () => performance.now()) {
   let perStep = 0.05;
-  // The frame's work besides stepping (drawing, measures), smoothed, and this frame's stepping.
+  // Smoothed: the frame's work besides stepping and the panels (measures, the report, the
+  // loss read-out) and the time after its script besides the panels' rasterising (the
+  // compositor's commit); and this frame's stepping.
   let other = 0;
+  let after = 0;
   let stepping = 0;
   const recent = [];
   return {
-    run(speed, stepN) {
+    run(speed, stepN, drawing = 0) {
       const start = now();
-      const budget = stepBudget(other);
+      const budget = stepBudget(other + after + drawing);
       let done = 0;
       while (done < speed) {
         const left = budget - (now() - start);
@@ -55,10 +64,13 @@ export function createPacer(now = () => performance.now()) {
       while (recent.length && t - recent[0][0] > 1000) recent.shift();
       return done;
     },
-    frameDone(ms) {
-      other = 0.7 * other + 0.3 * Math.max(0, ms - stepping);
+    frameDone(ms, drawn = 0) {
+      other = 0.7 * other + 0.3 * Math.max(0, ms - stepping - drawn);
       stepping = 0;
       return ms;
+    },
+    afterFrame(ms, owed = 0) {
+      after = 0.7 * after + 0.3 * Math.max(0, ms - owed);
     },
     rate() {
       if (recent.length < 2) return null;
@@ -70,6 +82,7 @@ export function createPacer(now = () => performance.now()) {
       recent.length = 0;
       other = 0;
       stepping = 0;
+      after = 0;
     },
   };
 }

@@ -3,8 +3,9 @@
 // replaying; each frame redraws the network panel with the pulses where they are; it ends after
 // FLOW_MS, or at once when the run changes (the next key press: a step, a sub-step, back...).
 
+import { timed } from '../draw/cost.js';
 import { drawFlow, FLOW_MS, flowFor } from '../draw/flow.js';
-import { drawNetworkPanel, timed } from '../draw/panels.js';
+import { drawNetworkPanel } from '../draw/panels.js';
 
 /** d: {model, canvases, view, timings}. */
 export function createPasses(d) {
@@ -33,7 +34,12 @@ export function createPasses(d) {
       if (!now) return;
       const t = (performance.now() - now.t0) / FLOW_MS;
       const { state, flow } = now;
-      timed(d.timings, 'network', () => drawNetworkPanel(d.canvases, d.model, d.view, state));
+      timed(
+        d.timings,
+        'network',
+        () => drawNetworkPanel(d.canvases, d.model, d.view, state),
+        d.canvases.network,
+      );
       if (t >= 1) now = null;
       else drawFlow(d.canvases.network, flow, t);
     },

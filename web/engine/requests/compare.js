@@ -27,7 +27,7 @@ export function drawComparison(canvases, model, variant, view, timings) {
   const side = view.playing ? PLAYING_SIDE : GRID_SIDE;
   const change = variant.info().change;
   // While playing, every few frames when it is slow, as the other panels (draw/panels.js).
-  drawIfDue(view, timings, 'compare', () =>
+  drawIfDue(view, timings, 'compare', canvases.compare, () =>
     drawCompare(canvases.compare, model, other, change, side, view.logScale),
   );
 }
