@@ -5,7 +5,7 @@
 mod support;
 
 use backstep_lesson::spec::OptimizerSpec;
-use backstep_lesson::timeline::keyframes::{KEYFRAME_BUDGET, MAX_KEYFRAMES};
+use backstep_lesson::timeline::keyframes::{FIRST_INTERVAL, KEYFRAME_BUDGET, MAX_KEYFRAMES};
 use backstep_lesson::{Change, Preset, Timeline, TimelineError};
 use backstep_nn::OptimizerKind;
 use support::{at, bits, fresh, presets, same, with_events};
@@ -110,7 +110,7 @@ fn keyframes_stay_within_their_bound_on_a_long_run() {
         assert!(t.keyframe_bytes() <= KEYFRAME_BUDGET);
         // Every multiple of the interval is kept, and the interval is at most 2·steps/cap.
         assert_eq!(n as u64, t.steps() / interval);
-        assert!(interval <= (2 * t.steps() / MAX_KEYFRAMES as u64).max(1));
+        assert!(interval <= (2 * t.steps() / MAX_KEYFRAMES as u64).max(FIRST_INTERVAL));
     }
     assert_eq!((t.keyframes(), t.keyframe_interval()), (625, 32));
     // About 2.6 KB a keyframe for the article's 17 parameters, as the bound's documentation says.
