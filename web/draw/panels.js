@@ -35,16 +35,19 @@ export const PANELS = ['network', 'matrices', 'gates', 'boundary', 'neurons'];
 
 /**
  * Chooses which of the panels in `names` this frame draws, and returns what they are expected
- * to cost in milliseconds (Play's pace leaves it out of the stepping). Paused, all of them.
- * Playing, those whose turn has come (see PLAY_PANEL_MS), most overdue first, as long as they
- * stay near an average frame's share: one due at the same time as a slow one waits a frame,
- * so the slow panels' frames do not pile up and every frame keeps about the same time.
+ * to cost in milliseconds (Play's pace leaves it out of the stepping). Paused, all of them;
+ * playing, all of them too when they cost no more than `spare` ms (what the frame leaves them
+ * after its steps at the chosen speed). Otherwise those whose turn has come (see
+ * PLAY_PANEL_MS), most overdue first, as long as they stay near an average frame's share: one
+ * due at the same time as a slow one waits a frame, so the slow panels' frames do not pile up
+ * and every frame keeps about the same time.
  */
-export function planDrawing(view, timings, names) {
+export function planDrawing(view, timings, names, spare = 0) {
   const cost = (name) => timings[name] ?? 0;
-  if (!view.playing) {
-    plans.delete(timings);
-    return names.reduce((ms, name) => ms + cost(name), 0);
+  const all = names.reduce((ms, name) => ms + cost(name), 0);
+  if (!view.playing || all <= spare) {
+    plans.set(timings, new Set(names));
+    return all;
   }
   const left = skipsOf(timings);
   const overdue = (name) => (left[name] ?? 0) + 1 - every(timings, name);

@@ -33,7 +33,8 @@ export function stepBudget(other) {
  *  that was the panels' drawing, and returns `ms`. `afterFrame(ms, owed)` tells it the time from
  *  the end of the frame's script to the next task: the browser rasterising what the frame drew
  *  (a 2-D canvas rasterises after the script), of which `owed` ms were the panels' known
- *  rasterising (already in `drawing`). `rate()` is the steps per second over the last second. */
+ *  rasterising (already in `drawing`). `spare(speed)` is what a frame leaves its drawing after
+ *  `speed` steps. `rate()` is the steps per second over the last second. */
 export function createPacer(now = () => performance.now()) {
   let perStep = 0.05;
   // Smoothed: the frame's work besides stepping and the panels (measures, the report, the
@@ -68,6 +69,11 @@ export function createPacer(now = () => performance.now()) {
       other = 0.7 * other + 0.3 * Math.max(0, ms - stepping - drawn);
       stepping = 0;
       return ms;
+    },
+    /** Milliseconds left of a frame for its drawing once `speed` steps (at the time a step
+     *  has been taking) and the frame's other work are done; below zero when they do not fit. */
+    spare(speed) {
+      return FRAME_MS - other - after - speed * perStep;
     },
     afterFrame(ms, owed = 0) {
       after = 0.7 * after + 0.3 * Math.max(0, ms - owed);

@@ -29,7 +29,8 @@ export function createPlayPace(view, timings, canvases, comparing) {
     /** Plans the played frame's panels and runs its steps through `stepN(k)`. */
     steps(stepN) {
       const names = comparing() && canvases.compare ? [...PANELS, 'compare'] : PANELS;
-      const drawing = planDrawing(view, timings, names) + (timings.loss ?? 0);
+      const loss = timings.loss ?? 0;
+      const drawing = planDrawing(view, timings, names, pacer.spare(view.speed) - loss) + loss;
       return pacer.run(view.speed, stepN, drawing);
     },
     /** Closes the played frame that began at `t0`. */
