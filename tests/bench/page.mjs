@@ -3,14 +3,7 @@
 // through `cargo xtask bench`, which builds and serves the site and passes its URL; figures go
 // to BENCHMARKS.md.
 
-import {
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  statSync,
-  writeFileSync,
-} from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -102,6 +95,17 @@ const context = await launch();
 const page = context.pages()[0] ?? (await context.newPage());
 await page.goto(url);
 await page.waitForFunction(() => performance.getEntriesByName('backstep:first-frame').length > 0);
+// What a first visit fetched before its first frame, and after it (the full wasm module, the
+// worker's script), as paths in dist/ (resource timing; the document itself is index.html).
+const fetched = await page.evaluate(() => {
+  const mark = performance.getEntriesByName('backstep:first-frame')[0].startTime;
+  const path = (e) => new URL(e.name).pathname.replace(/^\//, '');
+  const all = performance.getEntriesByType('resource');
+  return {
+    before: all.filter((e) => e.startTime < mark).map(path),
+    after: all.filter((e) => e.startTime >= mark).map(path),
+  };
+});
 // The page draws its first frames itself, then hands the run to its worker.
 await page.waitForFunction(() => window.backstep?.engine() === 'worker');
 // The settings fold (closed on a first visit) is opened, as a user would, to choose a data set.
@@ -192,31 +196,35 @@ async function playTraced(page, ms) {
   };
 }
 
-// Page weight: what a first visit downloads (index.html, web/*, pkg/*), gzipped (BACKSTEP_BENCH_OUT:
+// Page weight: what a first visit downloads before its first frame (index.html and what the
+// resource timing above lists), gzipped; the rest it fetches after, for scale (BACKSTEP_BENCH_OUT:
 // page.json, with the first frame's medians, for BENCHMARKS.md).
-const files = [
-  'index.html',
-  ...readdirSync(join(dist, 'web'), { recursive: true })
-    .filter((f) => statSync(join(dist, 'web', f)).isFile())
-    .map((f) => `web/${f}`),
-  ...readdirSync(join(dist, 'pkg')).map((f) => `pkg/${f}`),
-];
-let raw = 0,
-  gz = 0;
-const rows = files.map((f) => {
-  const bytes = readFileSync(join(dist, f));
-  const z = gzipSync(bytes, { level: 9 }).length;
-  raw += statSync(join(dist, f)).size;
-  gz += z;
-  return `${f} ${(bytes.length / 1024).toFixed(1)} KB → ${(z / 1024).toFixed(1)} KB`;
-});
-console.log(`page weight: ${(raw / 1024).toFixed(1)} KB, gzipped ${(gz / 1024).toFixed(1)} KB`);
+const weigh = (files) => {
+  let raw = 0,
+    gz = 0;
+  const rows = [...new Set(files)].map((f) => {
+    const bytes = readFileSync(join(dist, f));
+    const z = gzipSync(bytes, { level: 9 }).length;
+    raw += bytes.length;
+    gz += z;
+    return `${f} ${(bytes.length / 1024).toFixed(1)} KB → ${(z / 1024).toFixed(1)} KB`;
+  });
+  return { raw, gz, rows };
+};
+const { raw, gz, rows } = weigh(['index.html', ...fetched.before]);
+// (The worker's script is the page's own, from the cache.)
+const later = weigh(fetched.after.filter((f) => !fetched.before.includes(f)));
+console.log(
+  `page weight before the first frame: ${(raw / 1024).toFixed(1)} KB, gzipped ${(gz / 1024).toFixed(1)} KB`,
+);
 for (const r of rows) console.log(`  ${r}`);
+console.log(`fetched after the first frame: gzipped ${(later.gz / 1024).toFixed(1)} KB`);
+for (const r of later.rows) console.log(`  ${r}`);
 const out = process.env.BACKSTEP_BENCH_OUT;
 if (out) {
   mkdirSync(out, { recursive: true });
   writeFileSync(
     join(out, 'page.json'),
-    JSON.stringify({ firstFrame, weight: { raw, gz } }, null, 1),
+    JSON.stringify({ firstFrame, weight: { raw, gz, later: later.gz } }, null, 1),
   );
 }

@@ -14,6 +14,7 @@ const { cellIndex, cellScale } = await pageModule('draw/colors.js');
 const { niceTicks, tickLabel } = await pageModule('draw/ticks.js');
 const events = await pageModule('stage/events.js');
 const pace = await pageModule('engine/pace.js');
+const { TOOL_METHODS } = await pageModule('engine/tools.js');
 
 test('loss axis ticks: decades on a log scale, scientific form when large', () => {
   expect(niceTicks(-3, 0, true)).toEqual([0.001, 0.01, 0.1, 1]);
@@ -112,4 +113,22 @@ test("Play's pace: the stepping gets what the frame's other work leaves of a dis
   expect(light * 0.5).toBeCloseTo(FRAME_MS - 2.5 - 3, 0);
   expect((light - drawn(7)) * 0.5).toBeCloseTo(4, 0);
   expect(drawn(12) * 0.5).toBeCloseTo(STEP_BUDGET_MS, 0);
+});
+
+test("the page's first wasm module is the full one without the tools: the same imports, the same exports but the tools'", () => {
+  // The full module's bindings drive the first module too (xtask/src/wasm_pkg.rs).
+  const module = (f) =>
+    new WebAssembly.Module(readFileSync(new URL(`../../dist/pkg/${f}`, import.meta.url)));
+  const [full, first] = ['backstep_wasm_bg.wasm', 'backstep_first_bg.wasm'].map(module);
+  const names = (list) => list.map((e) => `${e.module ?? ''}.${e.name}:${e.kind}`);
+  const fullImports = new Set(names(WebAssembly.Module.imports(full)));
+  expect(names(WebAssembly.Module.imports(first)).filter((i) => !fullImports.has(i))).toEqual([]);
+  const firstExports = new Set(WebAssembly.Module.exports(first).map((e) => e.name));
+  const missing = WebAssembly.Module.exports(full)
+    .map((e) => e.name)
+    .filter((e) => !firstExports.has(e));
+  expect(missing.sort()).toEqual(TOOL_METHODS.map((m) => `trainer_${m}`).sort());
+  expect(
+    [...firstExports].filter((e) => !WebAssembly.Module.exports(full).some((f) => f.name === e)),
+  ).toEqual([]);
 });

@@ -27,6 +27,10 @@ export function localEnd(memory, setup, onReport) {
       engine.pause();
       return engine.record();
     },
+    /** Moves the run to the full wasm `module` (its tools, engine/tools.js). */
+    upgrade(module) {
+      engine.useModule(module);
+    },
     /** Takes the run back for good (the worker could not take it). */
     resume() {
       engine.resume();

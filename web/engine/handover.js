@@ -13,19 +13,26 @@
 // - `page-kept`: the page's engine keeps the run for good and records nothing.
 // Every canvas listener is bound again on the swap (`onCanvases`), so no handler is left on a
 // canvas that is no longer in the document.
+//
+// The page's engine starts on the first wasm module, which lacks the tools (engine/tools.js);
+// the worker gets the full one. A request for a tool while the run is not in the worker waits
+// until it is, or, on the page (held, kept, or not moved yet), until the page's engine has
+// moved to the full module; every request and command after it waits behind it, in order.
 
 import { localEnd, moveRun, workerEnd } from './channel.js';
 import { plain } from './plain.js';
+import { needsTools } from './tools.js';
 
 /**
  * Starts on the page's engine (made from `memory` and `setup`, as `localEnd` takes them).
  * `onReport(report, fromWorker)` gets what either engine reports unasked; `canvases()` returns
  * the page's current canvases in panel order; `setup()` what the worker needs (geometry,
- * language, view); `onCanvases()` binds listeners on the canvases after a swap. Returns the
- * host: `request`, `command`, `where()`, `state()`, `startWorker(wasm)`, `hold(on)` and
- * `moved` (a promise of where the run ends up: 'worker' or 'page').
+ * language, view); `onCanvases()` binds listeners on the canvases after a swap; `tools`:
+ * {has, full()}, whether `memory`'s module has the tools, and a promise of the full module.
+ * Returns the host: `request`, `command`, `where()`, `state()`, `startWorker(wasm)`,
+ * `hold(on)` and `moved` (a promise of where the run ends up: 'worker' or 'page').
  */
-export function createHost(memory, setup, { onReport, canvases, workerSetup, onCanvases }) {
+export function createHost(memory, setup, { onReport, canvases, workerSetup, onCanvases, tools }) {
   let state = 'page';
   let held = false;
   let workerReady = false;
@@ -39,6 +46,30 @@ export function createHost(memory, setup, { onReport, canvases, workerSetup, onC
 
   const page = localEnd(memory, setup, (r) => onReport(r, false));
   end = page;
+  /** Whether the page's engine has the full module, and while it is moving there (or a tool
+   *  waits for the run to move), what every later request and command waits behind. */
+  let pageTools = tools.has;
+  let gate = null;
+
+  /** Resolves once the end that has the run has the tools. */
+  async function toolsReady() {
+    if (state === 'moving') await moved;
+    if (state === 'worker' || pageTools) return;
+    let module;
+    try {
+      module = await tools.full();
+    } catch (e) {
+      const detail = e?.message ?? String(e);
+      throw Object.assign(new Error(`the full wasm module could not be loaded: ${detail}`), {
+        key: 'toolsMissing',
+      });
+    }
+    page.upgrade(module);
+    pageTools = true;
+  }
+
+  /** `fn()` now, or after the gate. */
+  const through = (fn) => (gate ? gate.then(fn) : fn());
 
   function keep() {
     if (state !== 'page') return;
@@ -103,24 +134,39 @@ export function createHost(memory, setup, { onReport, canvases, workerSetup, onC
       } catch (e) {
         return Promise.reject(new Error(`${op}: ${e.message}`));
       }
-      return end.request(op, value);
+      if (!pageTools && state !== 'worker' && needsTools(op, value)) {
+        const ready = (gate ?? Promise.resolve()).then(toolsReady);
+        // Later requests go on after it, even if the full module could not be had.
+        const after = ready.catch(() => {});
+        gate = after;
+        after.then(() => {
+          if (gate === after) gate = null;
+        });
+        return ready.then(() => end.request(op, value));
+      }
+      return through(() => end.request(op, value));
     },
-    command: (op, args) => end.command(op, args),
+    command: (op, args) => {
+      through(() => end.command(op, args));
+    },
     /** 'page' or 'worker': which engine has the run (while moving, still the page's). */
     where: () => (state === 'worker' ? 'worker' : 'page'),
     state: () => state,
     /** Whether the move is held back (tests): then `moved` waits for `hold(false)`. */
     held: () => held,
     moved,
-    /** Starts the worker on the compiled wasm ({module} or {bytes}); without one, the page
-     *  keeps the run. */
+    /** Starts the worker on the full wasm (a promise of {module} or {bytes}); without a
+     *  worker, or without the module, the page keeps the run. */
     startWorker(wasm) {
       worker = workerEnd(fromWorker);
       if (!worker) {
         keep();
         return;
       }
-      worker.command('wasm', wasm);
+      Promise.resolve(wasm).then(
+        (w) => worker.command('wasm', w),
+        () => keep(),
+      );
     },
     /** Holds the move back (tests), or lets it happen as soon as the worker is ready. */
     hold(on) {

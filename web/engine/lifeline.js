@@ -6,7 +6,7 @@
 // without the change that killed it, and reports `rebuilt` (the page shows one line). The same
 // on the page's thread and in the worker.
 
-import { __wbg_reset_state, initSync } from '../../pkg/backstep_wasm.js';
+import { __backstep_use_module, __wbg_reset_state, initSync } from '../../pkg/backstep_wasm.js';
 import { createEngine } from './engine.js';
 import { isDead } from './model.js';
 
@@ -148,6 +148,14 @@ export function createLiveEngine(memory, setup, send) {
       return run;
     },
     record: () => log,
+    /** Moves the run to a fresh instance of `module` (the full one, engine/tools.js): a new
+     *  engine on the same canvases, with the record replayed; later rebuilds use it too. */
+    useModule(module) {
+      inner.pause();
+      inner.free();
+      inner = createEngine(__backstep_use_module(module).memory, current, report, record);
+      runReplay(log);
+    },
     pause: () => inner.pause(),
     resume: () => inner.resume(),
     free: () => inner.free(),

@@ -49,6 +49,8 @@ export const EN = {
   rebuilt:
     'An internal error stopped the run; it was rebuilt from its record, without the last change.',
   notPlain: 'the argument could not be read as plain data',
+  toolsMissing:
+    'This tool needs the rest of the page, which could not be loaded. Check the connection and reload the page.',
   editsNotInLink:
     'This run has more weight edits than a link holds: the link opens it without them.',
   linkOpening: (k, n) => `Opening the link: step ${k} of ${n} (Pause stops here)`,

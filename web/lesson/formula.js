@@ -3,7 +3,7 @@
 // experiments that address it (one click changes that setting and starts the run again); the
 // gradient check and the PyTorch code of the next step, on request.
 
-import { t } from '../i18n/index.js';
+import { said, t } from '../i18n/index.js';
 import { download } from '../share/files.js';
 
 const $ = (id) => document.getElementById(id);
@@ -83,7 +83,7 @@ function renderNotices(notices) {
 const GRADCHECK_ROWS = 12;
 
 function showError(e) {
-  $('glass-out').textContent = e.message ?? String(e);
+  $('glass-out').textContent = said(e);
 }
 
 /** Disagreements first, then kinks, then by relative error. */

@@ -8,7 +8,7 @@ import { createApi } from '../api.js';
 import { createHost } from '../engine/handover.js';
 import { pageLimits } from '../engine/limits.js';
 import { createMidRun } from '../engine/midrun.js';
-import { compileWasm, inlineWasm, reveal } from '../engine/wasm.js';
+import { compileFull, compileWasm, inlineWasm, reveal, startsWithTools } from '../engine/wasm.js';
 import { applyLanguage, language, said, setLanguage, t } from '../i18n/index.js';
 import { initLesson, rerenderLesson, showLesson } from '../lesson/formula.js';
 import { showLocked } from '../share/classlink.js';
@@ -242,15 +242,13 @@ function wire() {
   bindKeys(act);
 }
 
-/** Compiles the wasm, starts the engine on this thread with the first run and gives the
- *  worker the compiled module; or shows why this browser cannot run the page. */
+/** Compiles the first wasm module, starts the engine on this thread with the first run, then
+ *  gives the worker the full module; or shows why this browser cannot run the page. */
 async function boot() {
   setLanguage(language());
   refreshLanguage();
-  let module;
   try {
-    module = await compileWasm();
-    const { memory } = await init({ module_or_path: module });
+    const { memory } = await init({ module_or_path: await compileWasm() });
     readsCore({ settings_table, page_limits });
     // Shown (so laid out) just before the first frame is drawn, in the same task: the browser
     // lays the page out once and never paints it empty.
@@ -268,6 +266,7 @@ async function boot() {
           view: { ...viewSettings(), playing: shown.playing },
         }),
         onCanvases: bindCanvases,
+        tools: { has: startsWithTools, full: compileFull },
       },
     );
     engine.hold(Boolean(window.backstepHoldWorker));
@@ -288,9 +287,12 @@ async function boot() {
   window.backstep = api;
   apiReady(api);
   // The worker starts only now (while the page loads, it would only slow it down), before a
-  // link's run opens: a long replay then goes on there. It gets the compiled module, which it
-  // can share; a page from file:// has an opaque origin, whose worker takes only the bytes.
-  engine.startWorker(inlineWasm ? { bytes: inlineWasm } : { module });
+  // link's run opens: a long replay then goes on there. It gets the full module, fetched and
+  // compiled only now, which it can share; a page from file:// has an opaque origin, whose
+  // worker takes only the bytes.
+  engine.startWorker(
+    inlineWasm ? { bytes: inlineWasm } : compileFull().then((module) => ({ module })),
+  );
   await share.open();
   performance.mark('backstep:run-ready');
 }

@@ -13,8 +13,9 @@ const TARGET: &str = "wasm32-unknown-unknown";
 /// The site this process built already: the browser suites share one build.
 static BUILT: std::sync::Mutex<Option<PathBuf>> = std::sync::Mutex::new(None);
 
-/// Builds `dist/`: index.html, web/, pkg/backstep_wasm.js and pkg/backstep_wasm_bg.wasm (once
-/// per process: a later call returns the same site).
+/// Builds `dist/`: index.html, web/, pkg/backstep_wasm.js, pkg/backstep_wasm_bg.wasm (the full
+/// module) and pkg/backstep_first_bg.wasm (the page's first module) (once per process: a later
+/// call returns the same site).
 pub fn build() -> Result<PathBuf, String> {
     let mut built = BUILT.lock().map_err(|e| e.to_string())?;
     if let Some(dist) = built.as_ref() {
@@ -28,9 +29,8 @@ pub fn build() -> Result<PathBuf, String> {
 fn build_now() -> Result<PathBuf, String> {
     ensure_target()?;
     ensure_npm_tools()?;
-    run(
-        "cargo",
-        &[
+    let wasm_build = |extra: &[&str]| {
+        let mut args = vec![
             "build",
             "--profile",
             "wasm",
@@ -38,18 +38,26 @@ fn build_now() -> Result<PathBuf, String> {
             TARGET,
             "-p",
             "backstep-wasm",
-        ],
-    )?;
+        ];
+        args.extend(extra);
+        run("cargo", &args)
+    };
+    // The full module, then the page's first (no `tools`) in a target directory of its own, so
+    // neither build undoes the other's.
+    wasm_build(&[])?;
+    let first_dir = root().join("target").join("first");
+    wasm_build(&[
+        "--no-default-features",
+        "--target-dir",
+        first_dir.to_str().expect("utf-8 path"),
+    ])?;
     let dist = root().join("dist");
     let _ = fs::remove_dir_all(&dist);
     let pkg = dist.join("pkg");
     fs::create_dir_all(&pkg).map_err(|e| format!("cannot create {}: {e}", pkg.display()))?;
-    let input = root()
-        .join("target")
-        .join(TARGET)
-        .join("wasm")
-        .join("backstep_wasm.wasm");
-    crate::wasm_pkg::generate(&input, &pkg, profiling())?;
+    let built = |dir: PathBuf| dir.join(TARGET).join("wasm").join("backstep_wasm.wasm");
+    crate::wasm_pkg::generate(&built(root().join("target")), &pkg, profiling())?;
+    crate::wasm_pkg::generate_first(&built(first_dir), &pkg, profiling())?;
     let html = fs::read_to_string(root().join("index.html")).map_err(|e| e.to_string())?;
     fs::write(
         dist.join("index.html"),

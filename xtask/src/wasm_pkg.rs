@@ -1,8 +1,15 @@
 //! The wasm crate's output made ready for the page: bindings through the
 //! `wasm-bindgen-cli-support` library (no downloaded binaries), then `wasm-opt -Oz` from npm's
-//! binaryen when it is installed. Both are kept in `target/pkg-cache/` under a key made of the
-//! input wasm's bytes and the options, so a build whose wasm did not change (a warm `serve`)
-//! copies them instead of spending half a minute in wasm-opt.
+//! binaryen when it is installed. Both are kept in `target/pkg-cache/` (the first module's in
+//! `target/pkg-cache-first/`) under a key made of the input wasm's bytes and the options, so a
+//! build whose wasm did not change (a warm `serve`) copies them instead of spending half a
+//! minute in wasm-opt.
+//!
+//! Two modules are made: the full one, with its bindings, and the page's first module (the
+//! crate without its `tools` feature), whose own bindings are dropped: the full module's
+//! bindings drive it too, as it imports the same functions and exports the same ones but the
+//! tools' (`tests/e2e/units.spec.mjs` checks both). The bindings get one function more,
+//! `__backstep_use_module`, with which the page moves from the first module to the full one.
 
 use crate::clock::Phase;
 use crate::{root, run};
@@ -10,8 +17,24 @@ use std::fs;
 use std::hash::{Hash, Hasher};
 use std::path::Path;
 
-/// The files written into `pkg/`.
+/// The files written into `pkg/`: the bindings and the full module.
 const FILES: [&str; 2] = ["backstep_wasm.js", "backstep_wasm_bg.wasm"];
+/// The page's first module, in `pkg/`.
+pub const FIRST: &str = "backstep_first_bg.wasm";
+
+/// Appended to the bindings: makes `module` the one that `__wbg_reset_state` instantiates, and
+/// instantiates it (the page's engine goes from the first module to the full one on the same
+/// bindings, `web/engine/lifeline.js`). It sets the bindings' own `wasmModule`, which
+/// `generate` checks they still have.
+const USE_MODULE: &str = "
+/** backstep (xtask/src/wasm_pkg.rs): `__wbg_reset_state` on `module` from now on; returns the
+ *  new instance's exports. */
+export function __backstep_use_module(module) {
+    wasmModule = module;
+    __wbg_reset_state();
+    return wasm;
+}
+";
 
 /// wasm-opt's options after `-Oz` and the names option.
 const OPT: &[&str] = &[
@@ -27,11 +50,39 @@ const OPT: &[&str] = &[
 
 /// What the bindings are made with beyond the defaults (part of the cache's key, so changing
 /// them here makes the next build generate them again).
-const BINDGEN: &str = "web, reset_state_function";
+const BINDGEN: &str = "web, reset_state_function, use_module 1";
 
 /// Writes the bindings and the (optimised) wasm for `input` into `pkg`; `names` keeps the
 /// function names (BACKSTEP_PROFILE=1).
 pub fn generate(input: &Path, pkg: &Path, names: bool) -> Result<(), String> {
+    generate_into(input, pkg, names, "pkg-cache")?;
+    let glue = pkg.join(FILES[0]);
+    let js = fs::read_to_string(&glue).map_err(|e| format!("{}: {e}", glue.display()))?;
+    if !js.contains("__backstep_use_module") {
+        if !(js.contains("let wasmModule") && js.contains("export function __wbg_reset_state")) {
+            return Err(
+                "the bindings no longer keep `wasmModule` and `__wbg_reset_state`: the page \
+                 cannot move to the full module (xtask/src/wasm_pkg.rs, USE_MODULE)"
+                    .into(),
+            );
+        }
+        fs::write(&glue, js + USE_MODULE).map_err(|e| e.to_string())?;
+    }
+    Ok(())
+}
+
+/// Writes the page's first module (`input`, the crate built without `tools`), optimised, into
+/// `pkg` as [`FIRST`]; its bindings are not kept.
+pub fn generate_first(input: &Path, pkg: &Path, names: bool) -> Result<(), String> {
+    let scratch = root().join("target").join("first-pkg");
+    fs::create_dir_all(&scratch).map_err(|e| e.to_string())?;
+    generate_into(input, &scratch, names, "pkg-cache-first")?;
+    fs::copy(scratch.join(FILES[1]), pkg.join(FIRST))
+        .map(|_| ())
+        .map_err(|e| format!("cannot copy the first module: {e}"))
+}
+
+fn generate_into(input: &Path, pkg: &Path, names: bool, cache: &str) -> Result<(), String> {
     let opt = root().join("node_modules").join(".bin").join("wasm-opt");
     let bytes = fs::read(input).map_err(|e| format!("{}: {e}", input.display()))?;
     let mut h = std::collections::hash_map::DefaultHasher::new();
@@ -45,7 +96,7 @@ pub fn generate(input: &Path, pkg: &Path, names: bool) -> Result<(), String> {
     )
         .hash(&mut h);
     let key = format!("{:016x}", h.finish());
-    let cache = root().join("target").join("pkg-cache");
+    let cache = root().join("target").join(cache);
     if fs::read_to_string(cache.join("key")).is_ok_and(|k| k == key) {
         eprintln!(
             "xtask: the wasm did not change: bindings and wasm-opt's output from {}",

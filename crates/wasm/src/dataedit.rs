@@ -38,12 +38,4 @@ impl Trainer {
             &dataedit::gate(self.course.spec(), name).map_err(js)?,
         ))
     }
-
-    /// The spec with the training set read from CSV text of `x1, x2, label` rows.
-    #[wasm_bindgen(js_name = withCsv)]
-    pub fn with_csv(&self, text: &str) -> Result<JsValue, JsValue> {
-        Ok(to_js(
-            &dataedit::from_csv(self.course.spec(), text).map_err(js)?,
-        ))
-    }
 }

@@ -14,6 +14,8 @@ mod glass;
 mod js;
 mod measure;
 mod state;
+#[cfg(feature = "tools")]
+mod tools;
 mod trainer;
 mod views;
 

@@ -66,12 +66,7 @@ impl Trainer {
     pub fn threshold(&self) -> f64 {
         measure::threshold(self.session().t()).map_or(f64::NAN, f64::from)
     }
-    /// The loss history up to the current step as CSV (`backstep_lesson::timeline::measures::loss_csv`),
-    /// every waiting measure taken first.
-    pub fn loss_csv(&mut self) -> String {
-        self.course.run_mut().settle_measures(usize::MAX);
-        backstep_lesson::timeline::measures::loss_csv(self.course.run())
-    }
+
     /// Measures up to `n` of the steps whose measures wait (the coarsest grid first, so the
     /// curve keeps its shape as it fills in); returns how many still wait. The page calls it
     /// with the time a frame has left.

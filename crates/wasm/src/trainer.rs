@@ -1,10 +1,9 @@
-//! The page's handle on a run: made from a spec, settings or a saved run; steps, sub-steps,
-//! back, seek and reset. A binding of `backstep_lesson::Course`, which keeps the timeline and
-//! the notices in step (and is tested natively). What the page reads between frames is in
-//! `state.rs`; the glass box's calls (inspect, gradient check, edits, code) in `glass.rs`.
+//! The page's handle on a run: made from a spec or settings (from a saved run in `tools.rs`);
+//! steps, sub-steps, back, seek and reset. A binding of `backstep_lesson::Course`, which keeps
+//! the timeline and the notices in step (and is tested natively). What the page reads between
+//! frames is in `state.rs`; the glass box's calls in `glass.rs` and `tools.rs`.
 
 use crate::js::{Js, error as js, to_js};
-use backstep_lesson::course::resume::in_field;
 use backstep_lesson::spec::page_limits::page_check;
 use backstep_lesson::{Course, Session, Spec};
 use backstep_nn::Inference;
@@ -45,29 +44,6 @@ impl Trainer {
         Ok(Trainer::with_course(
             Course::from_settings(&settings).map_err(js)?,
         ))
-    }
-
-    /// A trainer that resumes a saved run (`{spec, run, settings?}`, as `save` writes it) at its
-    /// step: the next step equals the original's, bit for bit (see `Course::resume`); settings
-    /// that do not build the saved spec are dropped (the run then has none, as a run from a
-    /// spec file).
-    pub fn resume(doc: JsValue) -> Result<Trainer, JsValue> {
-        let spec_field =
-            js_sys::Reflect::get(&doc, &"spec".into()).map_err(|_| js("spec: missing"))?;
-        let run_field =
-            js_sys::Reflect::get(&doc, &"run".into()).map_err(|_| js("run: missing"))?;
-        let spec = backstep_lesson::spec::read::spec(Js(spec_field))
-            .map_err(|e| js(in_field("spec", e)))?;
-        let saved = backstep_lesson::saved::read_saved::timeline_checkpoint(Js(run_field))
-            .map_err(|e| js(in_field("run", e)))?;
-        let mut course = Course::resume(spec, &saved).map_err(js)?;
-        let settings = js_sys::Reflect::get(&doc, &"settings".into()).unwrap_or(JsValue::NULL);
-        if !settings.is_null() && !settings.is_undefined() {
-            let s = backstep_lesson::spec::read::settings(Js(settings))
-                .map_err(|e| js(in_field("settings", e)))?;
-            course.offer_settings(&s);
-        }
-        Ok(Trainer::with_course(course))
     }
 
     /// What puts this run over the page's limits (`{what, field, value, max}`), or `null`.
@@ -122,7 +98,7 @@ impl Trainer {
         Ok(Trainer::with_course(Course::new(spec).map_err(js)?))
     }
 
-    fn with_course(course: Course) -> Trainer {
+    pub(crate) fn with_course(course: Course) -> Trainer {
         // The spec's features were checked with it; its points in the plane are kept for the
         // boundary, which draws them where they are, not as features.
         let spec = course.spec();

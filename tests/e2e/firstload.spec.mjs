@@ -1,0 +1,90 @@
+// The first load (issue 19): a first visit downloads the page's first wasm module, without the
+// tools (web/engine/tools.js), before its first frame, and the full module only after it. A
+// tool asked for while the run is still on the page's own engine moves that engine to the full
+// module, with the run replayed, bit for bit; without the full module, the tool says so in the
+// page's language and the run goes on.
+
+import { call, expect, open, state, test } from './fixtures.mjs';
+
+const FIRST = 'pkg/backstep_first_bg.wasm';
+const FULL = 'pkg/backstep_wasm_bg.wasm';
+
+test('the first frame needs only the first module; the full one is fetched after it', async ({
+  page,
+}) => {
+  await open(page);
+  await page.waitForFunction(() => window.backstep.engine() === 'worker');
+  const { frame, first, full } = await page.evaluate(
+    ([a, b]) => {
+      const entry = (f) => performance.getEntriesByType('resource').find((e) => e.name.endsWith(f));
+      const { responseEnd, startTime } = entry(b) ?? {};
+      return {
+        frame: performance.getEntriesByName('backstep:first-frame')[0].startTime,
+        first: entry(a)?.responseEnd,
+        full: startTime ?? null,
+        fullEnd: responseEnd,
+      };
+    },
+    [FIRST, FULL],
+  );
+  expect(first).toBeLessThan(frame);
+  expect(full).not.toBeNull();
+  expect(full).toBeGreaterThan(frame);
+});
+
+test('a tool on the page engine moves it to the full module; the run goes on bit for bit', async ({
+  page,
+}) => {
+  // The same run on the worker, for the bits.
+  await open(page);
+  await page.waitForFunction(() => window.backstep.engine() === 'worker');
+  await call(page, 'step', 5);
+  const check = await call(page, 'gradcheck');
+  await call(page, 'step', 2);
+  const expected = await call(page, 'snapshot');
+
+  await page.addInitScript(() => {
+    window.backstepHoldWorker = true;
+  });
+  await open(page);
+  expect(await call(page, 'engine')).toBe('page');
+  await call(page, 'step', 5);
+  // Asked at once, one after the other: they are answered in order, on the full module.
+  const [gradcheck, code, csv, after] = await page.evaluate(() => {
+    const b = window.backstep;
+    return Promise.all([b.gradcheck(), b.code(), b.exportCsv(), b.step(2)]);
+  });
+  expect(gradcheck).toEqual(check);
+  expect(code).toContain('torch');
+  // Steps 0 to 5: taken before the steps asked after it.
+  expect(csv.trim().split('\n')).toHaveLength(1 + 6);
+  expect(after.step).toBe(7);
+  expect(await call(page, 'engine')).toBe('page');
+  expect(await call(page, 'snapshot')).toEqual(expected);
+  // Let go, the run moves to the worker as ever.
+  expect(await call(page, 'handOver')).toBe('worker');
+  expect(await call(page, 'snapshot')).toEqual(expected);
+});
+
+for (const lang of ['en', 'ja']) {
+  test(`without the full module a tool says so (${lang}); the run goes on`, async ({ page }) => {
+    await page.route(`**/${FULL}`, (r) => r.abort());
+    await open(page, `/#lang=${lang}`);
+    await call(page, 'step', 2);
+    const key = await page.evaluate(() =>
+      window.backstep.gradcheck().then(
+        () => null,
+        (e) => e.key ?? e.message,
+      ),
+    );
+    expect(key).toBe('toolsMissing');
+    // The gradient check's button says it in the page's language.
+    await page.evaluate(() => document.getElementById('gradcheck').click());
+    await expect(page.locator('#glass-out')).toHaveText(
+      lang === 'ja' ? /読み込めませんでした/ : /could not be loaded/,
+    );
+    await call(page, 'step', 1);
+    expect((await state(page)).step).toBe(3);
+    expect(await call(page, 'engine')).toBe('page');
+  });
+}
