@@ -192,7 +192,7 @@ fn render(
     let ff = &page["firstFrame"];
     s += &format!(
         "\nPage weight (what a first visit downloads before its first frame, gzip -9): {} \
-         (target ≤ 120 KB; fetched after it: {}, the full wasm module and the worker's script). \
+         (target ≤ 120 KB; fetched after it: {}, the full wasm module). \
          First frame, median, first visit: {} with the browser settled, {} just started (second \
          visit: {}, {}; target ≤ 150 ms).\n\n{END}",
         kb(&page["weight"]["gz"]),
