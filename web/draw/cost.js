@@ -11,24 +11,26 @@ import { context2d } from './colors.js';
 export const RASTER_EVERY = 120;
 
 /** Per engine's timings: {raster: {name: ms}, at: {name: played frame measured}, playing,
- *  frames, drawn, unflushed}. */
+ *  readBack, frames, drawn, unflushed}. */
 const accounts = new WeakMap();
 
 function accountOf(timings) {
   let a = accounts.get(timings);
   if (!a) {
-    a = { raster: {}, at: {}, playing: false, frames: 0, drawn: 0, unflushed: 0 };
+    a = { raster: {}, at: {}, playing: false, readBack: false, frames: 0, drawn: 0, unflushed: 0 };
     accounts.set(timings, a);
   }
   return a;
 }
 
-/** Opens a frame's account (played frames count towards the next measures). */
-export function frameStart(timings, playing) {
+/** Opens a frame's account (played frames count towards the next measures); `readBack`:
+ *  whether its panels' rasterising may be measured. */
+export function frameStart(timings, playing, readBack) {
   const a = accountOf(timings);
   a.drawn = 0;
   a.unflushed = 0;
   a.playing = playing;
+  a.readBack = readBack;
   if (playing) a.frames += 1;
 }
 
@@ -44,7 +46,8 @@ export function frameDrawn(timings) {
 export function timed(timings, name, fn, canvas = null) {
   const a = accountOf(timings);
   const last = a.at[name];
-  const measure = canvas && a.playing && (last === undefined || a.frames - last >= RASTER_EVERY);
+  const measure =
+    canvas && a.playing && a.readBack && (last === undefined || a.frames - last >= RASTER_EVERY);
   const t0 = performance.now();
   fn();
   if (measure) {

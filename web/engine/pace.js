@@ -14,6 +14,13 @@ export const FRAME_MS = 14.5;
 export const STEP_BUDGET_MS = 14;
 export const MIN_STEP_MS = 4;
 
+/** Milliseconds after a played frame's script (smoothed) from which the canvases are taken to
+ *  rasterise on this thread (software rendering), so that reading one pixel back to measure a
+ *  panel's rasterising costs little (draw/cost.js). Where they rasterise elsewhere (a GPU), the
+ *  time after the script stays small, and the page never reads back: a read-back there waits
+ *  for the GPU, and repeated ones make the browser move the canvas off it. */
+export const RASTER_HERE_MS = 1.5;
+
 /** Milliseconds into a frame's work after which the loss curve's waiting measures (taken when
  *  there is time, `Trainer.settle_measures`) wait for a later frame. */
 export const SETTLE_MS = 10;
@@ -34,7 +41,8 @@ export function stepBudget(other) {
  *  the end of the frame's script to the next task: the browser rasterising what the frame drew
  *  (a 2-D canvas rasterises after the script), of which `owed` ms were the panels' known
  *  rasterising (already in `drawing`). `spare(speed)` is what a frame leaves its drawing after
- *  `speed` steps. `rate()` is the steps per second over the last second. */
+ *  `speed` steps; `rasterHere()` whether the canvases seem to rasterise on this thread (see
+ *  RASTER_HERE_MS). `rate()` is the steps per second over the last second. */
 export function createPacer(now = () => performance.now()) {
   let perStep = 0.05;
   // Smoothed: the frame's work besides stepping and the panels (measures, the report, the
@@ -43,6 +51,8 @@ export function createPacer(now = () => performance.now()) {
   let other = 0;
   let after = 0;
   let stepping = 0;
+  // The whole time after the frame's script, smoothed.
+  let tail = 0;
   const recent = [];
   return {
     run(speed, stepN, drawing = 0) {
@@ -77,7 +87,9 @@ export function createPacer(now = () => performance.now()) {
     },
     afterFrame(ms, owed = 0) {
       after = 0.7 * after + 0.3 * Math.max(0, ms - owed);
+      tail = 0.7 * tail + 0.3 * Math.max(0, ms);
     },
+    rasterHere: () => tail >= RASTER_HERE_MS,
     rate() {
       if (recent.length < 2) return null;
       const span = (recent.at(-1)[0] - recent[0][0]) / 1000;

@@ -22,9 +22,10 @@ export function createPlayPace(view, timings, canvases, comparing) {
   tail.port1.onmessage = (e) => pacer.afterFrame(performance.now() - e.data[0], e.data[1]);
   return {
     times,
-    /** Opens a frame's account of its drawing (played or not). */
+    /** Opens a frame's account of its drawing (played or not); the panels' rasterising is
+     *  measured only where it happens on this thread. */
     begin(playing) {
-      frameStart(timings, playing);
+      frameStart(timings, playing, pacer.rasterHere());
     },
     /** Plans the played frame's panels and runs its steps through `stepN(k)`. */
     steps(stepN) {
