@@ -22,10 +22,12 @@ function compileFrom(path) {
   });
 }
 
-/** The module the page starts on: the first one (the page preloads it), or the inline one. */
+/** The module the page starts on: the first one (index.html starts compiling it while the
+ *  script loads; compiled again here if that failed, for the error), or the inline one. */
 export function compileWasm() {
   if (inlineWasm) return WebAssembly.compile(inlineWasm);
-  return compileFrom('pkg/backstep_first_bg.wasm');
+  const early = globalThis.backstepFirstWasm ?? Promise.resolve(null);
+  return early.then((module) => module ?? compileFrom('pkg/backstep_first_bg.wasm'));
 }
 
 let full = null;

@@ -189,10 +189,15 @@ pub fn bundle() -> Result<PathBuf, String> {
             "the bundled script contains `</script`, which would end the inline script".into(),
         );
     }
-    // Hints name files that the single file does not have; its policy is its own (below).
+    // Hints, and the early compile of the first module, name files that the single file does
+    // not have (its one module is inline); its policy is its own (below).
     let html: String = html
         .lines()
-        .filter(|l| !l.contains("preload") && !l.contains("Content-Security-Policy"))
+        .filter(|l| {
+            !l.contains("preload")
+                && !l.contains("backstepFirstWasm")
+                && !l.contains("Content-Security-Policy")
+        })
         .map(|l| format!("{l}\n"))
         .collect();
     let page = html
