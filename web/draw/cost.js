@@ -1,8 +1,9 @@
 // What drawing a panel costs a frame, for Play's pace (engine/pace.js) and for the panels drawn
 // every few frames while playing (panels.js): the script's time, and the rasterising that a 2-D
 // canvas does after the script has returned. That second part is measured on some played frames
-// by reading one pixel back, which makes the canvas rasterise at once; the frames between use
-// the last measure.
+// by reading one pixel back, which makes the canvas rasterise at once, and only where the
+// canvases rasterise on this thread (engine/pace.js, RASTER_HERE_MS); the frames between use the
+// last measure.
 
 import { context2d } from './colors.js';
 
