@@ -16,8 +16,8 @@
 //
 // The page's engine starts on the first wasm module, which lacks the tools (engine/tools.js);
 // the worker gets the full one. A request for a tool while the run is not in the worker waits
-// until it is, or, on the page (held, kept, or not moved yet), until the page's engine has
-// moved to the full module; every request and command after it waits behind it, in order.
+// until it is, or, where the page keeps the run (or holds it back), until the page's engine
+// has moved to the full module; every request and command after it waits behind it, in order.
 
 import { localEnd, moveRun, workerEnd } from './channel.js';
 import { plain } from './plain.js';
@@ -51,9 +51,11 @@ export function createHost(memory, setup, { onReport, canvases, workerSetup, onC
   let pageTools = tools.has;
   let gate = null;
 
-  /** Resolves once the end that has the run has the tools. */
+  /** Resolves once the end that has the run has the tools: the worker has the full module, so
+   *  while the run is on its way there this waits for the move; only a run the page keeps (or
+   *  holds back) moves the page's own engine to the full module. */
   async function toolsReady() {
-    if (state === 'moving') await moved;
+    if (state === 'moving' || (state === 'page' && !held)) await moved;
     if (state === 'worker' || pageTools) return;
     let module;
     try {
@@ -64,6 +66,9 @@ export function createHost(memory, setup, { onReport, canvases, workerSetup, onC
         key: 'toolsMissing',
       });
     }
+    // A hold let go meanwhile: the run may have moved after all.
+    if (state === 'moving') await moved;
+    if (state === 'worker' || pageTools) return;
     page.upgrade(module);
     pageTools = true;
   }
