@@ -140,12 +140,18 @@ export function drawClassGlyph(ctx, x, y, c, hollow, r = 6) {
     ctx.lineTo(x - r - 1, y);
     ctx.closePath();
   }
-  ctx.fillStyle = colour;
+  fillHaloed(ctx, colour, 3, 1.4);
+}
+
+/** Fills the current path with `fill`, then outlines it with a white halo `halo` wide and a dark
+ *  core `core` wide: a glyph that reads on either end of a colour map. */
+export function fillHaloed(ctx, fill, halo, core) {
+  ctx.fillStyle = fill;
   ctx.fill();
-  ctx.lineWidth = 3;
+  ctx.lineWidth = halo;
   ctx.strokeStyle = '#fff';
   ctx.stroke();
-  ctx.lineWidth = 1.4;
+  ctx.lineWidth = core;
   ctx.strokeStyle = INK;
   ctx.stroke();
 }

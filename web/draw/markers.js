@@ -6,7 +6,7 @@
 // and the comparison's) and copied over each new map.
 
 import { Slot, What } from '../engine/model.js';
-import { classOf, drawClassGlyph } from './classes.js';
+import { classOf, drawClassGlyph, fillHaloed } from './classes.js';
 import { color, INK, MUTED, POS, pixelRatio } from './colors.js';
 
 /** The points' layers by map size (the boundary's and the comparison's maps differ), each
@@ -61,14 +61,7 @@ function valueGlyph(ctx, x, y, fill, test) {
   ctx.beginPath();
   if (test) ctx.rect(x - 5, y - 5, 10, 10);
   else ctx.arc(x, y, 5.5, 0, 2 * Math.PI);
-  ctx.fillStyle = fill;
-  ctx.fill();
-  ctx.lineWidth = 2.5;
-  ctx.strokeStyle = '#fff';
-  ctx.stroke();
-  ctx.lineWidth = 1.2;
-  ctx.strokeStyle = INK;
-  ctx.stroke();
+  fillHaloed(ctx, fill, 2.5, 1.2);
 }
 
 /** ● (target on the high side) or ✕ at (x, y). Shape carries the label; a white halo and a
@@ -78,14 +71,7 @@ function binaryGlyph(ctx, x, y, one, hollow) {
   if (one) {
     ctx.beginPath();
     ctx.arc(x, y, 5.5, 0, 2 * Math.PI);
-    ctx.fillStyle = hollow ? '#fff' : POS;
-    ctx.fill();
-    ctx.lineWidth = 2.5;
-    ctx.strokeStyle = '#fff';
-    ctx.stroke();
-    ctx.lineWidth = 1.2;
-    ctx.strokeStyle = INK;
-    ctx.stroke();
+    fillHaloed(ctx, hollow ? '#fff' : POS, 2.5, 1.2);
     return;
   }
   const cross = () => {
