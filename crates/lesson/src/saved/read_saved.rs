@@ -161,30 +161,27 @@ fn batch<N: Node>(v: &N, path: &str) -> Read<BatchState> {
 impl TimelineCheckpoint {
     /// Parses a saved run's JSON; a problem names its field.
     pub fn parse(json: &str) -> Read<TimelineCheckpoint> {
-        let value: serde_json::Value = serde_json::from_str(json).map_err(|e| {
-            SpecError::new(
-                "",
-                Msg::Json {
-                    detail: e.to_string(),
-                },
-            )
-        })?;
-        timeline_checkpoint(&value)
+        timeline_checkpoint(&json_value(json)?)
     }
+}
+
+/// `json` as a JSON value; a syntax error as the unnamed field's `Msg::Json`.
+#[cfg(feature = "json")]
+fn json_value(json: &str) -> Read<serde_json::Value> {
+    serde_json::from_str(json).map_err(|e| {
+        SpecError::new(
+            "",
+            Msg::Json {
+                detail: e.to_string(),
+            },
+        )
+    })
 }
 
 #[cfg(feature = "json")]
 impl Checkpoint {
     /// Parses a checkpoint's JSON; a problem names its field.
     pub fn parse(json: &str) -> Read<Checkpoint> {
-        let value: serde_json::Value = serde_json::from_str(json).map_err(|e| {
-            SpecError::new(
-                "",
-                Msg::Json {
-                    detail: e.to_string(),
-                },
-            )
-        })?;
-        checkpoint(&value, "")
+        checkpoint(&json_value(json)?, "")
     }
 }
