@@ -8,6 +8,19 @@ import { join } from 'node:path';
 import { test as base, chromium, expect } from '@playwright/test';
 
 export const SHOTS = 'tests/screenshots';
+
+/** The page's data sets in menu order: the tests that run over each. truth.spec checks it
+ *  against the form, which takes the names from the wasm (`choices('dataset')`). */
+export const DATASETS = [
+  'xor',
+  'regression',
+  'circle',
+  'quadrants',
+  'gaussians',
+  'spiral',
+  'plane',
+  'hills',
+];
 mkdirSync(SHOTS, { recursive: true });
 
 export const test = base.extend({

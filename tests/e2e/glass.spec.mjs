@@ -5,7 +5,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { call, expect, nextStepFrom, open, SHOTS, state, test } from './fixtures.mjs';
+import { call, DATASETS, expect, nextStepFrom, open, SHOTS, state, test } from './fixtures.mjs';
 
 const where = (s) => (s.layer == null ? s.phase : `${s.phase} ${s.layer}`);
 
@@ -90,17 +90,6 @@ test('inspect equals the snapshot; setWeight equals load(spec with that weight) 
   expect(edited.params).toEqual(fresh.params);
   expect(edited.loss).toBe(fresh.loss);
 });
-
-const DATASETS = [
-  'xor',
-  'regression',
-  'circle',
-  'quadrants',
-  'gaussians',
-  'spiral',
-  'plane',
-  'hills',
-];
 
 /** Chooses a data set in the form and waits for its run. */
 async function choose(page, dataset) {

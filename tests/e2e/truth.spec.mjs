@@ -1,7 +1,7 @@
 // One source of truth: the page's form and `spec()` take every default from the same place as
 // the CLI (backstep_lesson::Preset), so the same settings give the same spec, bit for bit.
 
-import { expect, open, test } from './fixtures.mjs';
+import { DATASETS, expect, open, test } from './fixtures.mjs';
 import { cli, f32 } from './native.mjs';
 
 test("for every data set and seeds 7 and 42, the page's spec() is what `backstep spec` prints", async ({
@@ -11,16 +11,7 @@ test("for every data set and seeds 7 and 42, the page's spec() is what `backstep
   const datasets = await page.$$eval('select[name="dataset"] option', (os) =>
     os.map((o) => o.value),
   );
-  expect(datasets).toEqual([
-    'xor',
-    'regression',
-    'circle',
-    'quadrants',
-    'gaussians',
-    'spiral',
-    'plane',
-    'hills',
-  ]);
+  expect(datasets).toEqual(DATASETS);
   for (const dataset of datasets) {
     for (const seed of ['7', '42']) {
       await page.selectOption('select[name="dataset"]', dataset);
