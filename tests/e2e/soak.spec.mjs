@@ -70,8 +70,13 @@ test('the largest net plays at full speed with bounded memory and no error', asy
   console.log(
     `soak: ${total} steps in ${secs()} s (${restarts} resets at the 1 000 000-step limit); worker frame median ${sorted[Math.floor(sorted.length / 2)]?.toFixed(1)} ms over the last ${frames.length}`,
   );
-  // Still playing, and it went on stepping all along.
-  await expect(page.locator('[data-action="play"]')).toHaveAttribute('aria-pressed', 'true');
+  // Still playing, or stopped at the limit only (at full speed a 24 s run can reach it just as
+  // it ends: the pressed state is read first, so a stop seen there is already at its step), and
+  // it went on stepping all along.
+  const endPlaying = await page.locator('[data-action="play"]').getAttribute('aria-pressed');
+  const endStep = (await page.evaluate(() => window.backstep.state())).step;
+  if (endPlaying !== 'true')
+    expect(endStep, 'a run stops only at the timeline limit').toBe(1_000_000);
   for (let i = 1; i < samples.length; i++)
     if (samples[i].step <= samples[i - 1].step) expect(restarts).toBeGreaterThan(0);
   expect(total).toBeGreaterThan(samples[0].step);
@@ -80,6 +85,6 @@ test('the largest net plays at full speed with bounded memory and no error', asy
     if (s.workerHeap != null) expect(s.workerHeap, s.label).toBeLessThanOrEqual(CAPS.workerHeap);
     expect(s.pageHeap, s.label).toBeLessThanOrEqual(CAPS.pageHeap);
   }
-  await page.click('[data-action="play"]');
+  if (endPlaying === 'true') await page.click('[data-action="play"]');
   expect(page.errors).toEqual([]);
 });
