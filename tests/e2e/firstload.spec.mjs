@@ -1,5 +1,6 @@
 // The first load (issue 19): a first visit downloads the page's first wasm module, without the
-// tools (web/engine/tools.js), before its first frame, and the full module only after it. A
+// tools (web/engine/tools.js), before its first frame, and the full module only once that frame
+// is on screen. A
 // tool asked for while the run is still on the page's own engine moves that engine to the full
 // module, with the run replayed, bit for bit; without the full module, the tool says so in the
 // page's language and the run goes on.
@@ -9,17 +10,19 @@ import { call, expect, open, state, test } from './fixtures.mjs';
 const FIRST = 'pkg/backstep_first_bg.wasm';
 const FULL = 'pkg/backstep_wasm_bg.wasm';
 
-test('the first frame needs only the first module; the full one is fetched after it', async ({
+test('the first frame needs only the first module; the full one is fetched once it is on screen', async ({
   page,
 }) => {
   await open(page);
   await page.waitForFunction(() => window.backstep.engine() === 'worker');
-  const { frame, first, full } = await page.evaluate(
+  const { frame, painted, first, full } = await page.evaluate(
     ([a, b]) => {
       const entry = (f) => performance.getEntriesByType('resource').find((e) => e.name.endsWith(f));
       const { responseEnd, startTime } = entry(b) ?? {};
       return {
         frame: performance.getEntriesByName('backstep:first-frame')[0].startTime,
+        // The page is hidden until its first frame is drawn: its first paint shows that frame.
+        painted: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null,
         first: entry(a)?.responseEnd,
         full: startTime ?? null,
         fullEnd: responseEnd,
@@ -30,6 +33,9 @@ test('the first frame needs only the first module; the full one is fetched after
   expect(first).toBeLessThan(frame);
   expect(full).not.toBeNull();
   expect(full).toBeGreaterThan(frame);
+  // The worker and its module wait for the first frame's paint: they would share its two cores.
+  expect(painted).not.toBeNull();
+  expect(full).toBeGreaterThan(painted);
 });
 
 test('a tool on the page engine moves it to the full module; the run goes on bit for bit', async ({

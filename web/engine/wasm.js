@@ -41,8 +41,3 @@ export function compileFull() {
 
 /** Whether the module the page starts on has the tools (the single file's only module does). */
 export const startsWithTools = Boolean(inlineWasm);
-
-/** Shows the page (hidden while booting, so the empty shell never flashes). */
-export function reveal() {
-  document.documentElement.classList.remove('booting');
-}

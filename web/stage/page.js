@@ -8,7 +8,7 @@ import { createApi } from '../api.js';
 import { createHost } from '../engine/handover.js';
 import { pageLimits } from '../engine/limits.js';
 import { createMidRun } from '../engine/midrun.js';
-import { compileFull, compileWasm, inlineWasm, reveal, startsWithTools } from '../engine/wasm.js';
+import { compileFull, compileWasm, inlineWasm, startsWithTools } from '../engine/wasm.js';
 import { applyLanguage, language, said, setLanguage, t } from '../i18n/index.js';
 import { initLesson, rerenderLesson, showLesson } from '../lesson/formula.js';
 import { showLocked } from '../share/classlink.js';
@@ -22,6 +22,7 @@ import { apiReady, emit } from './events.js';
 import { initFold, showSummary } from './fold.js';
 import { bindKeys } from './keys.js';
 import { initLessonPlay, stopLessonPlay } from './lessonplay.js';
+import { afterPaint, reveal } from './onscreen.js';
 import { fillHelp, presenting } from './presenter.js';
 import {
   bindLossCursor,
@@ -40,7 +41,7 @@ import {
   shown,
 } from './status.js';
 import { initTask } from './task.js';
-import { CANVASES, geometry, sendGeometry, viewSettings } from './view.js';
+import { CANVASES, geometry, sendGeometry, viewSettings, watchFits } from './view.js';
 
 const $ = (id) => document.getElementById(id);
 const form = $('settings');
@@ -233,11 +234,7 @@ function wire() {
   // A link pasted into this tab's address bar opens its run (the page's own writes of the hash
   // do not fire this event).
   window.addEventListener('hashchange', () => share.open());
-  // Presenter view fits the panels below the header, toolbar, lesson text and panel headings:
-  // when those change height (a message, a language, a longer formula), they are fitted again.
-  const fits = new ResizeObserver(refit);
-  const above = 'header, .toolbar, [data-panel="explain"], .panel h2';
-  for (const el of document.querySelectorAll(above)) fits.observe(el);
+  watchFits(() => engine, refit);
   bindCanvases();
   bindKeys(act);
 }
@@ -286,12 +283,15 @@ async function boot() {
   await loadFromSettings();
   window.backstep = api;
   apiReady(api);
-  // The worker starts only now (while the page loads, it would only slow it down), before a
-  // link's run opens: a long replay then goes on there. It gets the full module, fetched and
-  // compiled only now, which it can share; a page from file:// has an opaque origin, whose
+  // The worker starts once the first frame is on screen (before, its script and the full
+  // module's compiling would take the two cores the paint needs). A link's run opens at once; a
+  // long replay waits for the move and goes on there. The worker gets the full module, fetched
+  // and compiled only then, which it can share; a page from file:// has an opaque origin, whose
   // worker takes only the bytes.
-  engine.startWorker(
-    inlineWasm ? { bytes: inlineWasm } : compileFull().then((module) => ({ module })),
+  afterPaint().then(() =>
+    engine.startWorker(
+      inlineWasm ? { bytes: inlineWasm } : compileFull().then((module) => ({ module })),
+    ),
   );
   await share.open();
   performance.mark('backstep:run-ready');

@@ -51,3 +51,18 @@ export function viewSettings() {
     discretize: $('discretize').checked,
   };
 }
+
+/** Presenter view fits the panels below the header, toolbar, lesson text and panel headings:
+ *  when those change height (a message, a language, a longer formula), `refit` fits them again.
+ *  The observer's first notice, as it starts, only checks the geometry: the first frame was
+ *  drawn at it, and drawing that frame again would delay the page's first paint. */
+export function watchFits(engine, refit) {
+  let observing = false;
+  const fits = new ResizeObserver(() => {
+    if (observing) return refit();
+    observing = true;
+    requestAnimationFrame(() => sendGeometry(engine()));
+  });
+  const above = 'header, .toolbar, [data-panel="explain"], .panel h2';
+  for (const el of document.querySelectorAll(above)) fits.observe(el);
+}

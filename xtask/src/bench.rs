@@ -193,12 +193,17 @@ fn render(
     s += &format!(
         "\nPage weight (what a first visit downloads before its first frame, gzip -9): {} \
          (target ≤ 120 KB; fetched after it: {}, the full wasm module). \
-         First frame, median, first visit: {} with the browser settled, {} just started (second \
-         visit: {}, {}; target ≤ 150 ms).\n\n{END}",
+         First frame, median, first visit: drawn at {} and on screen at {} with the browser \
+         settled, drawn at {} and on screen at {} just started (target ≤ 150 ms; the bare HTML + \
+         CSS shell alone is on screen at {} and {}; second visit, drawn: {}, {}).\n\n{END}",
         kb(&page["weight"]["gz"]),
         kb(&page["weight"]["later"]),
         ms(&ff["settled"]["first"]),
+        ms(&ff["settled"]["firstShown"]),
         ms(&ff["started"]["first"]),
+        ms(&ff["started"]["firstShown"]),
+        ms(&ff["settled"]["bare"]),
+        ms(&ff["started"]["bare"]),
         ms(&ff["settled"]["second"]),
         ms(&ff["started"]["second"]),
     );
