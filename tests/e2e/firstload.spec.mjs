@@ -5,7 +5,7 @@
 // module, with the run replayed, bit for bit; without the full module, the tool says so in the
 // page's language and the run goes on.
 
-import { call, expect, open, state, test } from './fixtures.mjs';
+import { call, expect, frames, open, state, test } from './fixtures.mjs';
 
 const FIRST = 'pkg/backstep_first_bg.wasm';
 const FULL = 'pkg/backstep_wasm_bg.wasm';
@@ -94,3 +94,26 @@ for (const lang of ['en', 'ja']) {
     expect(await call(page, 'engine')).toBe('page');
   });
 }
+
+test('the first frame is drawn once: watching the layout starts without drawing it again', async ({
+  page,
+}) => {
+  // The page's own engine keeps the run (held), so its drawing can be counted: each drawing of
+  // the network panel clears its canvas from the origin once.
+  await page.addInitScript(() => {
+    window.backstepHoldWorker = true;
+    window.networkDrawn = 0;
+    const clear = CanvasRenderingContext2D.prototype.clearRect;
+    CanvasRenderingContext2D.prototype.clearRect = function (...args) {
+      if (this.canvas.id === 'c-network' && args[0] === 0 && args[1] === 0) window.networkDrawn++;
+      return clear.apply(this, args);
+    };
+  });
+  await open(page);
+  await frames(page, 6);
+  expect(await page.evaluate(() => window.networkDrawn)).toBe(1);
+  // A resize still redraws, at the new width.
+  await page.setViewportSize({ width: 1000, height: 760 });
+  await expect.poll(() => page.evaluate(() => window.networkDrawn)).toBeGreaterThan(1);
+  expect(page.errors).toEqual([]);
+});

@@ -41,7 +41,14 @@ import {
   shown,
 } from './status.js';
 import { initTask } from './task.js';
-import { CANVASES, geometry, sendGeometry, viewSettings, watchFits } from './view.js';
+import {
+  CANVASES,
+  refitter,
+  sendGeometry,
+  startGeometry,
+  viewSettings,
+  watchLayout,
+} from './view.js';
 
 const $ = (id) => document.getElementById(id);
 const form = $('settings');
@@ -118,10 +125,9 @@ async function loadFromSettings(fresh = false) {
   }
 }
 
-/** Sends the engine the panels' widths and presenter view's fitting, after the layout settles. */
-function refit() {
-  requestAnimationFrame(() => sendGeometry(engine, true));
-}
+/** Send the engine the panels' widths and presenter view's fitting as the layout settles. */
+const refit = refitter(() => engine);
+const refitAsMoved = refitter(() => engine, false);
 
 /** Shows a failed request's reason (a stopped worker, say). */
 const showFailure = (e) => showMessage(said(e));
@@ -215,7 +221,7 @@ function wire() {
     api.seek(Number(e.target.value)).catch(showFailure);
   });
   form.addEventListener('change', (e) => midRun.change(e.target.name));
-  initFold(form, refit);
+  initFold(form, refitAsMoved);
   form.addEventListener('submit', (e) => {
     e.preventDefault();
     loadFromSettings();
@@ -225,16 +231,11 @@ function wire() {
   }
   initTask({ form, engine: () => engine, updateHash });
   bindImport($('import'), api.load, (err) => showMessage(() => t('badImport')(said(err))));
-  window.addEventListener('resize', refit);
-  // A reader who turns motion off (or on) mid-lesson: the passes along the edges follow.
-  matchMedia('(prefers-reduced-motion: reduce)').addEventListener('change', () =>
-    engine.command('view', viewSettings()),
-  );
   initLessonPlay({ substep: () => engine.request('substep'), fail: showFailure });
   // A link pasted into this tab's address bar opens its run (the page's own writes of the hash
   // do not fire this event).
   window.addEventListener('hashchange', () => share.open());
-  watchFits(() => engine, refit);
+  watchLayout(() => engine, refit);
   bindCanvases();
   bindKeys(act);
 }
@@ -253,12 +254,12 @@ async function boot() {
     const canvases = Object.fromEntries(CANVASES.map((n) => [n, $(`c-${n}`)]));
     engine = createHost(
       memory,
-      { canvases, geometry: geometry(), lang: language(), view: viewSettings() },
+      { canvases, geometry: startGeometry(), lang: language(), view: viewSettings() },
       {
         onReport,
         canvases: () => CANVASES.map((n) => $(`c-${n}`)),
         workerSetup: () => ({
-          geometry: geometry(),
+          geometry: startGeometry(),
           lang: language(),
           view: { ...viewSettings(), playing: shown.playing },
         }),
@@ -283,11 +284,10 @@ async function boot() {
   await loadFromSettings();
   window.backstep = api;
   apiReady(api);
-  // The worker starts once the first frame is on screen (before, its script and the full
-  // module's compiling would take the two cores the paint needs). A link's run opens at once; a
-  // long replay waits for the move and goes on there. The worker gets the full module, fetched
-  // and compiled only then, which it can share; a page from file:// has an opaque origin, whose
-  // worker takes only the bytes.
+  // The worker starts once the first frame is on screen (its script and compiling the full
+  // module would take the cores that paint needs). A link's run opens at once; a long replay
+  // waits for the move. The worker can share the module; a page from file:// has an opaque
+  // origin, whose worker takes only the bytes.
   afterPaint().then(() =>
     engine.startWorker(
       inlineWasm ? { bytes: inlineWasm } : compileFull().then((module) => ({ module })),

@@ -1,6 +1,6 @@
 // What the engine needs to know of the page's layout and controls: each panel's width, the
 // pixel ratio and presenter view's fitting (the engine draws without layout: in the worker
-// there is none), and how the controls say the panels are drawn.
+// there is none), kept up as the layout changes, and how the controls say the panels are drawn.
 
 import { fitting, presenting } from './presenter.js';
 
@@ -24,6 +24,13 @@ export function geometry() {
 
 /** The geometry last sent to the engine (as JSON): an unchanged one is not sent again. */
 let sent = '';
+
+/** The geometry an engine starts with, remembered as sent. */
+export function startGeometry() {
+  const g = geometry();
+  sent = JSON.stringify(g);
+  return g;
+}
 
 /** Sends `engine` the geometry (the engine then redraws): always when `force` (a resize, a
  *  change of view), and after each frame the page showed only if it changed (the frame's text
@@ -52,11 +59,22 @@ export function viewSettings() {
   };
 }
 
-/** Presenter view fits the panels below the header, toolbar, lesson text and panel headings:
- *  when those change height (a message, a language, a longer formula), `refit` fits them again.
- *  The observer's first notice, as it starts, only checks the geometry: the first frame was
- *  drawn at it, and drawing that frame again would delay the page's first paint. */
-export function watchFits(engine, refit) {
+/** A function that sends `engine()` the geometry once the layout has settled: `force`d after a
+ *  resize or a change of view; otherwise only if it changed (the settings fold opened or
+ *  closed, which it is as the page starts, as last left: the first frame is not drawn twice). */
+export const refitter =
+  (engine, force = true) =>
+  () =>
+    requestAnimationFrame(() => sendGeometry(engine(), force));
+
+/** Keeps `engine()` told of the layout: a resize refits; so does a change in the heights that
+ *  presenter view fits the panels below (the header, toolbar, lesson text and panel headings:
+ *  a message, a language, a longer formula). The height observer's first notice, as it starts,
+ *  only checks the geometry: the first frame was drawn at it, and drawing that frame again
+ *  would delay the page's first paint. A reader who turns motion off (or on) mid-lesson: the
+ *  passes along the edges follow. */
+export function watchLayout(engine, refit) {
+  window.addEventListener('resize', refit);
   let observing = false;
   const fits = new ResizeObserver(() => {
     if (observing) return refit();
@@ -65,4 +83,7 @@ export function watchFits(engine, refit) {
   });
   const above = 'header, .toolbar, [data-panel="explain"], .panel h2';
   for (const el of document.querySelectorAll(above)) fits.observe(el);
+  matchMedia('(prefers-reduced-motion: reduce)').addEventListener('change', () =>
+    engine().command('view', viewSettings()),
+  );
 }
