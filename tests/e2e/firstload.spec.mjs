@@ -117,3 +117,39 @@ test('the first frame is drawn once: watching the layout starts without drawing 
   await expect.poll(() => page.evaluate(() => window.networkDrawn)).toBeGreaterThan(1);
   expect(page.errors).toEqual([]);
 });
+
+for (const [height, later] of [
+  [900, ['gates', 'loss', 'boundary', 'neurons']],
+  [2600, []],
+]) {
+  test(`at 1366×${height} the first frame draws the panels in view; the rest follow its paint`, async ({
+    page,
+  }) => {
+    await page.setViewportSize({ width: 1366, height });
+    // Each panel's drawings, counted as each clears its canvas from the origin, and what they
+    // were when the page marked its first frame.
+    await page.addInitScript(() => {
+      window.backstepHoldWorker = true;
+      window.drawn = {};
+      const clear = CanvasRenderingContext2D.prototype.clearRect;
+      CanvasRenderingContext2D.prototype.clearRect = function (...args) {
+        const id = this.canvas.id.replace('c-', '');
+        if (args[0] === 0 && args[1] === 0) window.drawn[id] = (window.drawn[id] ?? 0) + 1;
+        return clear.apply(this, args);
+      };
+      const mark = performance.mark.bind(performance);
+      performance.mark = (name, ...rest) => {
+        if (name === 'backstep:first-frame') window.atFirst = { ...window.drawn };
+        return mark(name, ...rest);
+      };
+    });
+    await open(page);
+    const panels = ['network', 'matrices', 'gates', 'loss', 'boundary', 'neurons'];
+    const atFirst = await page.evaluate(() => window.atFirst);
+    expect(panels.filter((p) => !atFirst[p])).toEqual(later);
+    // Each drawn once by now (open() waits for the frames).
+    const drawn = await page.evaluate(() => window.drawn);
+    for (const p of panels) expect(drawn[p], p).toBe(1);
+    expect(page.errors).toEqual([]);
+  });
+}

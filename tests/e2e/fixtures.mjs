@@ -78,6 +78,8 @@ export async function open(page, url = '/') {
   await page.waitForFunction(
     () => window.backstep && performance.getEntriesByName('backstep:first-frame').length > 0,
   );
+  // The panels below the window: drawn at the second animation frame after the first.
+  await frames(page, 3);
 }
 
 /** Waits until the page has drawn `n` more animation frames (a condition, not a time). */

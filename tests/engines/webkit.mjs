@@ -23,9 +23,16 @@ const freePort = () =>
 /** Opens MiniBrowser; resolves to a driver (see run.mjs for what a driver offers). */
 export async function webkit(base) {
   const port = await freePort();
-  const driver = spawn(DRIVER, [`--port=${port}`], { stdio: ['ignore', 'ignore', 'pipe'] });
+  // Without accelerated compositing: under xvfb its OpenGL is Mesa's llvmpipe, whose LLVM
+  // shader compiler crashed the web process in about half the runs of these checks (a core's
+  // backtrace: llvm::SelectionDAG::LegalizeTypes under swrast_dri.so under libwebkit2gtk's
+  // compositor), in a different check each time; none in 11 runs without it.
+  const driver = spawn(DRIVER, [`--port=${port}`], {
+    stdio: ['ignore', 'ignore', 'pipe'],
+    env: { ...process.env, WEBKIT_DISABLE_COMPOSITING_MODE: '1' },
+  });
   // MiniBrowser's messages come through the driver's stderr: passed on, and a crash of its web
-  // process (WebKitGTK's, not the page's: it has happened in about 1 run in 5 here) counted.
+  // process (WebKitGTK's, not the page's) counted.
   let crashes = 0;
   driver.stderr.on('data', (chunk) => {
     process.stderr.write(chunk);

@@ -105,9 +105,11 @@ export function drawNetworkPanel(canvases, model, view, state) {
   });
 }
 
-/** Draws the network, matrices, gates, boundary and neuron panels for `state`. */
-export function drawPanels(canvases, model, view, state, timings) {
-  const draw = (name, fn) => drawIfDue(view, timings, name, canvases[name], fn);
+/** Draws the network, matrices, gates, boundary and neuron panels for `state` (those `only`
+ *  allows, when given). */
+export function drawPanels(canvases, model, view, state, timings, only = null) {
+  const draw = (name, fn) =>
+    (!only || only(name)) && drawIfDue(view, timings, name, canvases[name], fn);
   draw('network', () => drawNetworkPanel(canvases, model, view, state));
   const phase = view.presenter ? state.phase : null;
   draw('matrices', () =>

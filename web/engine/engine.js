@@ -7,10 +7,9 @@
 import { colormap, fresh_seed } from '../../pkg/backstep_wasm.js';
 import { taskOf } from '../draw/classes.js';
 import { setColormap, setGeometry } from '../draw/colors.js';
-import { timed } from '../draw/cost.js';
-import { drawLoss, lossCursor, moveCursor } from '../draw/losscurve.js';
-import { drawPanels } from '../draw/panels.js';
+import { lossCursor, moveCursor } from '../draw/losscurve.js';
 import { setLanguage } from '../i18n/index.js';
+import { createDrawing } from './drawing.js';
 import { frameReport } from './frame-report.js';
 import { overLimits } from './limits.js';
 import { Curve, isDead, Model, Slot, What } from './model.js';
@@ -18,7 +17,7 @@ import { SETTLE_MS } from './pace.js';
 import { createPasses } from './passes.js';
 import { createPlayPace } from './playpace.js';
 import { replayLog } from './replay.js';
-import { compareRequests, drawComparison } from './requests/compare.js';
+import { compareRequests } from './requests/compare.js';
 import { glassRequests } from './requests/glass.js';
 import { pokeRequests } from './requests/poke.js';
 import { probeRequests } from './requests/probe.js';
@@ -58,6 +57,11 @@ export function createEngine(memory, setup, send, record = null) {
   const variant = createVariant(memory, model, (info) => send({ type: 'compared', info }));
   /** Play's pace (playpace.js). */
   const pace = createPlayPace(view, timings, canvases, () => variant.model() != null);
+  /** Drawing a frame (drawing.js). */
+  const { draw, drawRest, drawLossPanel } = createDrawing({
+    ...{ canvases, model, view, timings, variant, ui, report },
+    later: setup.geometry.later,
+  });
   /** Every change to the run: recorded, followed by the variant; it ends a pass under way. */
   const note = (op, args) => {
     passes.end();
@@ -208,22 +212,6 @@ export function createEngine(memory, setup, send, record = null) {
     },
   };
 
-  /** Redraws every panel, tells the page and returns the state. */
-  function draw() {
-    const state = model.state();
-    drawPanels(canvases, model, view, state, timings);
-    drawComparison(canvases, model, variant, view, timings);
-    timed(timings, 'loss', drawLossPanel, canvases.loss);
-    ui.drawn = model.version;
-    report(state);
-    return state;
-  }
-
-  function drawLossPanel() {
-    ui.readout = drawLoss(canvases.loss, model.curves(), model.curveKey(), view.logScale);
-    ui.lossDirty = false;
-  }
-
   /** Posts the frame's report (frame-report.js). */
   function report(state) {
     send(frameReport(model, view, state, { ui, rate: pace.rate, names }));
@@ -245,9 +233,10 @@ export function createEngine(memory, setup, send, record = null) {
         });
       });
     }
-    if (ui.drawn !== model.version || playing !== view.playing) {
-      draw();
-    } else if (ui.lossDirty) {
+    // Every panel when the run changed; else the first frame's panels below the window, if it
+    // left any; else the loss curve alone when only it changed.
+    if (ui.drawn !== model.version || playing !== view.playing) draw();
+    else if (!drawRest() && ui.lossDirty) {
       drawLossPanel();
       report(model.state());
     }

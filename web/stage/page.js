@@ -43,6 +43,7 @@ import {
 import { initTask } from './task.js';
 import {
   CANVASES,
+  firstGeometry,
   refitter,
   sendGeometry,
   startGeometry,
@@ -125,7 +126,6 @@ async function loadFromSettings(fresh = false) {
   }
 }
 
-/** Send the engine the panels' widths and presenter view's fitting as the layout settles. */
 const refit = refitter(() => engine);
 const refitAsMoved = refitter(() => engine, false);
 
@@ -254,7 +254,7 @@ async function boot() {
     const canvases = Object.fromEntries(CANVASES.map((n) => [n, $(`c-${n}`)]));
     engine = createHost(
       memory,
-      { canvases, geometry: startGeometry(), lang: language(), view: viewSettings() },
+      { canvases, geometry: firstGeometry(), lang: language(), view: viewSettings() },
       {
         onReport,
         canvases: () => CANVASES.map((n) => $(`c-${n}`)),

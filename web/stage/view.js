@@ -32,6 +32,14 @@ export function startGeometry() {
   return g;
 }
 
+/** The page's engine's: also the panels below the window, which its first frame leaves for
+ *  the next animation frame (engine/drawing.js). */
+export function firstGeometry() {
+  const g = startGeometry();
+  const below = (n) => $(`c-${n}`).getBoundingClientRect().top >= window.innerHeight;
+  return { ...g, later: PANELS.filter(below) };
+}
+
 /** Sends `engine` the geometry (the engine then redraws): always when `force` (a resize, a
  *  change of view), and after each frame the page showed only if it changed (the frame's text
  *  may have moved the canvases). */
