@@ -78,8 +78,11 @@ export async function open(page, url = '/') {
   await page.waitForFunction(
     () => window.backstep && performance.getEntriesByName('backstep:first-frame').length > 0,
   );
-  // The panels below the window: drawn at the second animation frame after the first.
-  await frames(page, 3);
+  // The panels below the window: drawn the frame after the first is on screen (its paint).
+  await page.waitForFunction(
+    () => performance.getEntriesByName('first-contentful-paint').length > 0,
+  );
+  await frames(page, 2);
 }
 
 /** Waits until the page has drawn `n` more animation frames (a condition, not a time). */

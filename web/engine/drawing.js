@@ -1,19 +1,24 @@
 // Drawing a frame of the run: every panel, or only the loss curve when just its cursor moved;
 // an engine's first frame draws the panels in view and leaves those below the window (as the
-// page started) for the animation frame after the first paint, which waits for none of them.
+// page started) until the page says that frame is on screen, so its paint waits for none of
+// them and shares the cores with none of them.
 
 import { timed } from '../draw/cost.js';
 import { drawLoss } from '../draw/losscurve.js';
 import { drawPanels } from '../draw/panels.js';
 import { drawComparison } from './requests/compare.js';
 
+/** Animation frames the panels a first frame left wait at most for the page's word that it is
+ *  on screen (an engine the lifeline rebuilt gets none). */
+const WAIT_FRAMES = 12;
+
 /**
  * The engine's drawing. `ui` is the engine's ({drawn, lossDirty, first, readout}); `later` the
  * panels its first frame leaves (the page's `firstGeometry().later`); `report` posts a frame's
- * report for a state. Returns {draw, drawRest, drawLossPanel}: `draw` redraws every panel (the
- * first time, all but `later`), reports and returns the state; `drawRest`, called once an
- * animation frame, draws what the first frame left at the second (the first comes before that
- * frame's paint), and says whether the frame is spoken for.
+ * report for a state. Returns {draw, drawRest, drawLossPanel, painted}: `draw` redraws every
+ * panel (the first time, all but `later`), reports and returns the state; `drawRest`, called
+ * once an animation frame, draws what the first frame left once `painted()` said it is on
+ * screen (or after WAIT_FRAMES), and says whether the frame is spoken for meanwhile.
  */
 export function createDrawing({ canvases, model, view, timings, variant, ui, later, report }) {
   let rest = null;
@@ -36,7 +41,7 @@ export function createDrawing({ canvases, model, view, timings, variant, ui, lat
     panels(state, left && ((name) => !left.has(name)));
     drawComparison(canvases, model, variant, view, timings);
     rest = left;
-    wait = 1;
+    wait = WAIT_FRAMES;
     ui.drawn = model.version;
     report(state);
     return state;
@@ -53,5 +58,12 @@ export function createDrawing({ canvases, model, view, timings, variant, ui, lat
     return true;
   }
 
-  return { draw, drawRest, drawLossPanel };
+  return {
+    draw,
+    drawRest,
+    drawLossPanel,
+    painted: () => {
+      wait = 0;
+    },
+  };
 }

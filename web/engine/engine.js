@@ -58,7 +58,7 @@ export function createEngine(memory, setup, send, record = null) {
   /** Play's pace (playpace.js). */
   const pace = createPlayPace(view, timings, canvases, () => variant.model() != null);
   /** Drawing a frame (drawing.js). */
-  const { draw, drawRest, drawLossPanel } = createDrawing({
+  const { draw, drawRest, drawLossPanel, painted } = createDrawing({
     ...{ canvases, model, view, timings, variant, ui, report },
     later: setup.geometry.later,
   });
@@ -197,6 +197,8 @@ export function createEngine(memory, setup, send, record = null) {
       Object.assign(view, partial);
       ui.drawn = -1;
     },
+    // The page's first frame is on screen: the panels it left below the window are drawn.
+    painted,
     geometry: (g) => {
       geometry(g);
       ui.drawn = -1;

@@ -284,15 +284,15 @@ async function boot() {
   await loadFromSettings();
   window.backstep = api;
   apiReady(api);
-  // The worker starts once the first frame is on screen (its script and compiling the full
-  // module would take the cores that paint needs). A link's run opens at once; a long replay
-  // waits for the move. The worker can share the module; a page from file:// has an opaque
-  // origin, whose worker takes only the bytes.
-  afterPaint().then(() =>
+  // Once the first frame is on screen, the panels below the window and the worker (both would
+  // take the cores its paint needs); a link opens at once, a long replay waits for the move. A
+  // page from file:// has an opaque origin, whose worker takes only the module's bytes.
+  afterPaint().then(() => {
+    engine.command('painted');
     engine.startWorker(
-      inlineWasm ? { bytes: inlineWasm } : compileFull().then((module) => ({ module })),
-    ),
-  );
+      inlineWasm ? { bytes: inlineWasm } : compileFull().then((m) => ({ module: m })),
+    );
+  });
   await share.open();
   performance.mark('backstep:run-ready');
 }
