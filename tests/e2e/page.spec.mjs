@@ -162,11 +162,31 @@ test('a browser that cannot run the wasm gets a message, not a blank page', asyn
   );
 });
 
-test('where the worker cannot take the run over, the page keeps it', async ({ page }) => {
+test('where the worker cannot take the run over, the page keeps it, on the full module', async ({
+  page,
+}) => {
   // As in a browser whose workers cannot draw: the worker fails to start its engine (here, it
-  // gets no canvases). The page's own engine resumes, with the run as it was.
+  // gets no canvases). The page's own engine resumes, with the run as it was, and moves to the
+  // full module (the modules instantiated on the page are counted by their exports).
   await page.addInitScript(() => {
     window.backstepHoldWorker = true;
+    window.exportCounts = [];
+    const count = (module) => {
+      if (module instanceof WebAssembly.Module)
+        window.exportCounts.push(WebAssembly.Module.exports(module).length);
+    };
+    WebAssembly.Instance = new Proxy(WebAssembly.Instance, {
+      construct: (target, args) => {
+        count(args[0]);
+        return Reflect.construct(target, args);
+      },
+    });
+    WebAssembly.instantiate = new Proxy(WebAssembly.instantiate, {
+      apply: (target, self, args) => {
+        count(args[0]);
+        return Reflect.apply(target, self, args);
+      },
+    });
     const post = Worker.prototype.postMessage;
     Worker.prototype.postMessage = function (message, transfer) {
       const broken =
@@ -180,6 +200,10 @@ test('where the worker cannot take the run over, the page keeps it', async ({ pa
   expect(await page.evaluate(() => window.backstep.handOver())).toBe('page');
   await page.waitForFunction(() => window.backstep.state().step > 5);
   await page.click('[data-action="play"]');
+  // The first module, then the full one (its exports are the first's and the tools').
+  const counts = await page.evaluate(() => window.exportCounts);
+  expect(counts.length).toBeGreaterThanOrEqual(2);
+  expect(counts.at(-1)).toBeGreaterThan(counts[0]);
   await page.evaluate(() => window.backstep.reset());
   expect((await page.evaluate(() => window.backstep.step(2))).loss).toBeCloseTo(0.78973, 5);
   await expect(page.locator('#loss-value')).toHaveText('0.7897');

@@ -14,10 +14,11 @@
 // Every canvas listener is bound again on the swap (`onCanvases`), so no handler is left on a
 // canvas that is no longer in the document.
 //
-// The page's engine starts on the first wasm module, which lacks the tools (engine/tools.js);
-// the worker gets the full one. A request for a tool while the run is not in the worker waits
-// until it is, or, where the page keeps the run (or holds it back), until the page's engine
-// has moved to the full module; every request and command after it waits behind it, in order.
+// The page's engine starts on the first wasm module, which lacks the tools (engine/tools.js)
+// and is compiled for size; the worker gets the full one. A request for a tool while the run is
+// not in the worker waits until it is, or, where the page holds the run back, until the page's
+// engine has moved to the full module; a run the page keeps for good moves there at once. Every
+// request and command after such a move waits behind it, in order.
 
 import { localEnd, moveRun, workerEnd } from './channel.js';
 import { plain } from './plain.js';
@@ -49,6 +50,8 @@ export function createHost(memory, setup, { onReport, canvases, workerSetup, onC
   /** Whether the page's engine has the full module, and while it is moving there (or a tool
    *  waits for the run to move), what every later request and command waits behind. */
   let pageTools = tools.has;
+  /** Why the page's engine cannot have the full module, once instancing it failed. */
+  let unusable = null;
   let gate = null;
 
   /** Resolves once the end that has the run has the tools: the worker has the full module, so
@@ -57,29 +60,56 @@ export function createHost(memory, setup, { onReport, canvases, workerSetup, onC
   async function toolsReady() {
     if (state === 'moving' || (state === 'page' && !held)) await moved;
     if (state === 'worker' || pageTools) return;
+    const missing = (e) =>
+      Object.assign(new Error(`the full wasm module could not be loaded: ${e?.message ?? e}`), {
+        key: 'toolsMissing',
+      });
     let module;
     try {
       module = await tools.full();
     } catch (e) {
-      const detail = e?.message ?? String(e);
-      throw Object.assign(new Error(`the full wasm module could not be loaded: ${detail}`), {
-        key: 'toolsMissing',
-      });
+      throw missing(e);
     }
     // A hold let go meanwhile: the run may have moved after all.
     if (state === 'moving') await moved;
     if (state === 'worker' || pageTools) return;
-    page.upgrade(module);
+    if (unusable) throw unusable;
+    try {
+      page.upgrade(module);
+    } catch (e) {
+      // Not instantiated: the run goes on, on the first module; not tried again (each try
+      // replays the record).
+      unusable = missing(e);
+      throw unusable;
+    }
     pageTools = true;
   }
 
   /** `fn()` now, or after the gate. */
   const through = (fn) => (gate ? gate.then(fn) : fn());
 
-  function keep() {
-    if (state !== 'page') return;
+  /** Makes every later request and command wait for the tools (toolsReady), even if the full
+   *  module could not be had; returns the wait. */
+  function gateOnTools() {
+    const ready = (gate ?? Promise.resolve()).then(toolsReady);
+    const after = ready.catch(() => {});
+    gate = after;
+    after.then(() => {
+      if (gate === after) gate = null;
+    });
+    return ready;
+  }
+
+  /** The page keeps the run for good: on the full module (the speed the worker would have had,
+   *  and the tools), once it is compiled; without it, on the first. */
+  function kept() {
     state = 'page-kept';
     settle('page');
+    gateOnTools().catch(() => {});
+  }
+
+  function keep() {
+    if (state === 'page') kept();
   }
 
   /** Moves the run if everything is ready and nothing holds it back. */
@@ -96,8 +126,7 @@ export function createHost(memory, setup, { onReport, canvases, workerSetup, onC
         settle('worker');
       } else {
         incoming = null;
-        state = 'page-kept';
-        settle('page');
+        kept();
       }
     });
   }
@@ -139,16 +168,8 @@ export function createHost(memory, setup, { onReport, canvases, workerSetup, onC
       } catch (e) {
         return Promise.reject(new Error(`${op}: ${e.message}`));
       }
-      if (!pageTools && state !== 'worker' && needsTools(op, value)) {
-        const ready = (gate ?? Promise.resolve()).then(toolsReady);
-        // Later requests go on after it, even if the full module could not be had.
-        const after = ready.catch(() => {});
-        gate = after;
-        after.then(() => {
-          if (gate === after) gate = null;
-        });
-        return ready.then(() => end.request(op, value));
-      }
+      if (!pageTools && state !== 'worker' && needsTools(op, value))
+        return gateOnTools().then(() => end.request(op, value));
       return through(() => end.request(op, value));
     },
     command: (op, args) => {

@@ -153,7 +153,16 @@ export function createLiveEngine(memory, setup, send) {
     useModule(module) {
       inner.pause();
       inner.free();
-      inner = createEngine(__backstep_use_module(module).memory, current, report, record);
+      let memory;
+      try {
+        memory = __backstep_use_module(module).memory;
+      } catch (e) {
+        // Not instantiated: the run goes on, replayed on the module it was on.
+        inner = createEngine(initSync().memory, current, report, record);
+        runReplay(log);
+        throw e;
+      }
+      inner = createEngine(memory, current, report, record);
       runReplay(log);
     },
     pause: () => inner.pause(),

@@ -29,11 +29,11 @@ pub fn build() -> Result<PathBuf, String> {
 fn build_now() -> Result<PathBuf, String> {
     ensure_target()?;
     ensure_npm_tools()?;
-    let wasm_build = |extra: &[&str]| {
+    let wasm_build = |profile: &str, extra: &[&str]| {
         let mut args = vec![
             "build",
             "--profile",
-            "wasm",
+            profile,
             "--target",
             TARGET,
             "-p",
@@ -42,22 +42,26 @@ fn build_now() -> Result<PathBuf, String> {
         args.extend(extra);
         run("cargo", &args)
     };
-    // The full module, then the page's first (no `tools`) in a target directory of its own, so
-    // neither build undoes the other's.
-    wasm_build(&[])?;
+    // The full module, then the page's first (no `tools`, compiled for size: Cargo.toml's
+    // `wasm-first` profile) in a target directory of its own, so neither build undoes the other's.
+    wasm_build("wasm", &[])?;
     let first_dir = root().join("target").join("first");
-    wasm_build(&[
-        "--no-default-features",
-        "--target-dir",
-        first_dir.to_str().expect("utf-8 path"),
-    ])?;
+    wasm_build(
+        "wasm-first",
+        &[
+            "--no-default-features",
+            "--target-dir",
+            first_dir.to_str().expect("utf-8 path"),
+        ],
+    )?;
     let dist = root().join("dist");
     let _ = fs::remove_dir_all(&dist);
     let pkg = dist.join("pkg");
     fs::create_dir_all(&pkg).map_err(|e| format!("cannot create {}: {e}", pkg.display()))?;
-    let built = |dir: PathBuf| dir.join(TARGET).join("wasm").join("backstep_wasm.wasm");
-    crate::wasm_pkg::generate(&built(root().join("target")), &pkg, profiling())?;
-    crate::wasm_pkg::generate_first(&built(first_dir), &pkg, profiling())?;
+    let built =
+        |dir: PathBuf, profile: &str| dir.join(TARGET).join(profile).join("backstep_wasm.wasm");
+    crate::wasm_pkg::generate(&built(root().join("target"), "wasm"), &pkg, profiling())?;
+    crate::wasm_pkg::generate_first(&built(first_dir, "wasm-first"), &pkg, profiling())?;
     let html = fs::read_to_string(root().join("index.html")).map_err(|e| e.to_string())?;
     fs::write(
         dist.join("index.html"),

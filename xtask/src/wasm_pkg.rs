@@ -24,14 +24,22 @@ pub const FIRST: &str = "backstep_first_bg.wasm";
 
 /// Appended to the bindings: makes `module` the one that `__wbg_reset_state` instantiates, and
 /// instantiates it (the page's engine goes from the first module to the full one on the same
-/// bindings, `web/engine/lifeline.js`). It sets the bindings' own `wasmModule`, which
-/// `generate` checks they still have.
+/// bindings, `web/engine/lifeline.js`); if it cannot be instantiated, the bindings are left on a
+/// fresh instance of the module they had, and it throws. It sets the bindings' own
+/// `wasmModule`, which `generate` checks they still have.
 const USE_MODULE: &str = "
 /** backstep (xtask/src/wasm_pkg.rs): `__wbg_reset_state` on `module` from now on; returns the
- *  new instance's exports. */
+ *  new instance's exports. Throws, on a fresh instance of the module before, if it fails. */
 export function __backstep_use_module(module) {
+    const before = wasmModule;
     wasmModule = module;
-    __wbg_reset_state();
+    try {
+        __wbg_reset_state();
+    } catch (e) {
+        wasmModule = before;
+        __wbg_reset_state();
+        throw e;
+    }
     return wasm;
 }
 ";
