@@ -108,8 +108,11 @@ const context = await launch();
 const page = context.pages()[0] ?? (await context.newPage());
 await page.goto(url);
 await page.waitForFunction(() => performance.getEntriesByName('backstep:first-frame').length > 0);
+// The page draws its first frames itself, then hands the run to its worker.
+await page.waitForFunction(() => window.backstep?.engine() === 'worker');
 // What a first visit fetched before its first frame, and after it (the full wasm module, the
-// worker's script), as paths in dist/ (resource timing; the document itself is index.html).
+// worker's script, once the first frame is on screen), as paths in dist/ (resource timing; the
+// document itself is index.html).
 const fetched = await page.evaluate(() => {
   const mark = performance.getEntriesByName('backstep:first-frame')[0].startTime;
   const path = (e) => new URL(e.name).pathname.replace(/^\//, '');
@@ -119,8 +122,6 @@ const fetched = await page.evaluate(() => {
     after: all.filter((e) => e.startTime >= mark).map(path),
   };
 });
-// The page draws its first frames itself, then hands the run to its worker.
-await page.waitForFunction(() => window.backstep?.engine() === 'worker');
 // The settings fold (closed on a first visit) is opened, as a user would, to choose a data set.
 await page.locator('#settings-fold').evaluate((fold) => {
   fold.open = true;
