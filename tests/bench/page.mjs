@@ -61,7 +61,7 @@ for (const settle of [0, 2000]) {
     // every 50 ms: waitForFunction would inject Playwright's script into the loading page (about
     // 20 ms of its main thread, in a trace, between the first frame and its paint).
     const entries = async (names) => {
-      for (;;) {
+      for (const start = Date.now(); Date.now() - start < 30_000; ) {
         const at = await page.evaluate(
           (ns) => ns.map((n) => performance.getEntriesByName(n)[0]?.startTime ?? null),
           names,
@@ -69,6 +69,7 @@ for (const settle of [0, 2000]) {
         if (at.every((t) => t !== null)) return at;
         await new Promise((r) => setTimeout(r, 50));
       }
+      throw new Error(`no ${names.join(' and ')} within 30 s`);
     };
     // When the first frame is drawn (the page's mark) and when it is on screen: the page is
     // hidden until its first frame is drawn, so its first contentful paint is that frame's.

@@ -9,7 +9,7 @@ import { drawPanels } from '../draw/panels.js';
 import { drawComparison } from './requests/compare.js';
 
 /** Animation frames the panels a first frame left wait at most for the page's word that it is
- *  on screen (an engine the lifeline rebuilt gets none). */
+ *  on screen, should it not come. */
 const WAIT_FRAMES = 12;
 
 /**
@@ -49,7 +49,8 @@ export function createDrawing({ canvases, model, view, timings, variant, ui, lat
 
   function drawRest() {
     if (!rest) return false;
-    if (wait-- > 0) return true;
+    // Meanwhile the loss curve alone is redrawn (its cursor) only where it is not waiting.
+    if (wait-- > 0) return rest.has('loss');
     const left = rest;
     rest = null;
     const state = model.state();

@@ -10,7 +10,7 @@
 // - `moving`: requests and commands are held; they go, in order, to whichever end then has
 //   the run. The worker's canvases replace the page's when its first frame is drawn.
 // - `worker`: the worker has the run; the page's engine is freed.
-// - `page-kept`: the page's engine keeps the run for good and records nothing.
+// - `page-kept`: the page's engine keeps the run for good.
 // Every canvas listener is bound again on the swap (`onCanvases`), so no handler is left on a
 // canvas that is no longer in the document.
 //
@@ -77,8 +77,8 @@ export function createHost(memory, setup, { onReport, canvases, workerSetup, onC
     try {
       page.upgrade(module);
     } catch (e) {
-      // Not instantiated: the run goes on, on the first module; not tried again (each try
-      // replays the record).
+      if (!e?.notInstanced) throw e;
+      // The run goes on, on the first module; not tried again (each try replays the record).
       unusable = missing(e);
       throw unusable;
     }
@@ -101,11 +101,15 @@ export function createHost(memory, setup, { onReport, canvases, workerSetup, onC
   }
 
   /** The page keeps the run for good: on the full module (the speed the worker would have had,
-   *  and the tools), once it is compiled; without it, on the first. */
+   *  and the tools) once it is compiled, meanwhile and without it on the first; requests wait
+   *  only for the move itself, never for the download. */
   function kept() {
     state = 'page-kept';
     settle('page');
-    gateOnTools().catch(() => {});
+    tools.full().then(
+      () => gateOnTools().catch(() => {}),
+      () => {},
+    );
   }
 
   function keep() {

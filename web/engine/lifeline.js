@@ -54,6 +54,9 @@ export function createLiveEngine(memory, setup, send) {
   };
 
   let inner = createEngine(memory, current, report, record);
+  // Only the first engine's first frame leaves the panels below the window for later: a
+  // rebuilt or moved one draws them all (the reader may have scrolled to them by then).
+  current.geometry = { ...current.geometry, later: [] };
 
   /** `inner.replay(entries)`, unrecorded; throws if the instance died on the way. */
   function runReplay(entries) {
@@ -160,7 +163,7 @@ export function createLiveEngine(memory, setup, send) {
         // Not instantiated: the run goes on, replayed on the module it was on.
         inner = createEngine(initSync().memory, current, report, record);
         runReplay(log);
-        throw e;
+        throw Object.assign(e, { notInstanced: true });
       }
       inner = createEngine(memory, current, report, record);
       runReplay(log);

@@ -1,8 +1,8 @@
 // What only the full wasm module has. A first visit downloads the page's first module, which
 // leaves out the crate's `tools` feature (crates/wasm/src/tools.rs: resuming a saved run, the
 // experiments for a notice, the neuron inspector, the gradient check, the code, the loss CSV,
-// a training set from CSV); the full module is fetched once the first frame is drawn, for the
-// worker. A request for one of these on the page's engine before it has the full module waits
+// a training set from CSV); the full module is fetched once the first frame is on screen, for
+// the worker. A request for one of these on the page's engine before it has the full module waits
 // until it has (engine/handover.js).
 
 /** The Trainer methods the first module lacks (wasm exports `trainer_<name>`): the one list on

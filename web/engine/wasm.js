@@ -1,7 +1,7 @@
 // The page's wasm modules: the first one (without the tools, engine/tools.js), which a first
-// visit downloads before its first frame, and the full one, fetched after it; or the full
-// module's bytes where the single-file page inlines them (then it is the only one). Compiling
-// them (streamed from the server, or from the bytes); and showing the page once it can run.
+// visit downloads before its first frame, and the full one, fetched once that frame is on
+// screen; or the full module's bytes where the single-file page inlines them (then it is the
+// only one). Compiling them (streamed from the server, or from the bytes).
 
 /** The wasm's bytes in the single-file page (`cargo xtask bundle`), where it is inlined as
  *  base64; null when served. */

@@ -60,11 +60,15 @@ export function showSummary(form) {
     .join(' · ');
 }
 
-/** Opens the fold as last left (closed the first time), keeps its state when it is toggled and
- *  its summary when the form is edited; `changed` runs after a toggle (the layout moved). */
+/** Opens the fold as last left (closed the first time): before the page's first layout. */
+export function restoreFold() {
+  document.getElementById('settings-fold').open = stored() === 'open';
+}
+
+/** Keeps the fold's state when it is toggled and its summary when the form is edited;
+ *  `changed` runs after a toggle (the layout moved). */
 export function initFold(form, changed) {
   const fold = document.getElementById('settings-fold');
-  fold.open = stored() === 'open';
   fold.addEventListener('toggle', () => {
     try {
       localStorage.setItem(KEY, fold.open ? 'open' : 'closed');

@@ -19,7 +19,7 @@ import { createShare } from '../share/link.js';
 import { createActions } from './actions.js';
 import { compareFromForm, compareWith, initCompare, showCompared } from './compare-form.js';
 import { apiReady, emit } from './events.js';
-import { initFold, showSummary } from './fold.js';
+import { initFold, restoreFold, showSummary } from './fold.js';
 import { bindKeys } from './keys.js';
 import { initLessonPlay, stopLessonPlay } from './lessonplay.js';
 import { afterPaint, reveal } from './onscreen.js';
@@ -248,8 +248,9 @@ async function boot() {
   try {
     const { memory } = await init({ module_or_path: await compileWasm() });
     readsCore({ settings_table, page_limits });
-    // Shown (so laid out) just before the first frame is drawn, in the same task: the browser
-    // lays the page out once and never paints it empty.
+    // Shown (so laid out, the fold as last left) just before the first frame is drawn, in the
+    // same task: the browser lays the page out once and never paints it empty.
+    restoreFold();
     reveal();
     const canvases = Object.fromEntries(CANVASES.map((n) => [n, $(`c-${n}`)]));
     engine = createHost(
@@ -284,9 +285,8 @@ async function boot() {
   await loadFromSettings();
   window.backstep = api;
   apiReady(api);
-  // Once the first frame is on screen, the panels below the window and the worker (both would
-  // take the cores its paint needs); a link opens at once, a long replay waits for the move. A
-  // page from file:// has an opaque origin, whose worker takes only the module's bytes.
+  // Once the first frame is on screen (its paint needs the cores), the panels below the window
+  // and the worker; a link opens at once. From file:// the worker takes the module's bytes.
   afterPaint().then(() => {
     engine.command('painted');
     engine.startWorker(

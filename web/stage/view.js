@@ -32,8 +32,8 @@ export function startGeometry() {
   return g;
 }
 
-/** The page's engine's: also the panels below the window, which its first frame leaves for
- *  the next animation frame (engine/drawing.js). */
+/** The page's engine's: also the panels below the window, which its first frame leaves until
+ *  the page says it is on screen (engine/drawing.js). */
 export function firstGeometry() {
   const g = startGeometry();
   const below = (n) => $(`c-${n}`).getBoundingClientRect().top >= window.innerHeight;
