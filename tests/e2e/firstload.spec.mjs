@@ -10,6 +10,15 @@ import { call, expect, frames, open, state, test } from './fixtures.mjs';
 const FIRST = 'pkg/backstep_first_bg.wasm';
 const FULL = 'pkg/backstep_wasm_bg.wasm';
 
+/** What the gradient check (a tool) rejects with: its key, else its message; null if it answers. */
+const gradcheckError = (page) =>
+  page.evaluate(() =>
+    window.backstep.gradcheck().then(
+      () => null,
+      (e) => e.key ?? e.message,
+    ),
+  );
+
 test('the first frame needs only the first module; the full one is fetched once it is on screen', async ({
   page,
 }) => {
@@ -77,13 +86,7 @@ for (const lang of ['en', 'ja']) {
     await page.route(`**/${FULL}`, (r) => r.abort());
     await open(page, `/#lang=${lang}`);
     await call(page, 'step', 2);
-    const key = await page.evaluate(() =>
-      window.backstep.gradcheck().then(
-        () => null,
-        (e) => e.key ?? e.message,
-      ),
-    );
-    expect(key).toBe('toolsMissing');
+    expect(await gradcheckError(page)).toBe('toolsMissing');
     // The gradient check's button says it in the page's language.
     await page.evaluate(() => document.getElementById('gradcheck').click());
     await expect(page.locator('#glass-out')).toHaveText(
@@ -124,13 +127,7 @@ test('a full module that cannot be instantiated: the tool says so, the run goes 
   });
   await open(page);
   await call(page, 'step', 2);
-  const key = await page.evaluate(() =>
-    window.backstep.gradcheck().then(
-      () => null,
-      (e) => e.key ?? e.message,
-    ),
-  );
-  expect(key).toBe('toolsMissing');
+  expect(await gradcheckError(page)).toBe('toolsMissing');
   // Tried once only (each try replays the run), whatever asks again.
   await page.evaluate(() => window.backstep.gradcheck().catch(() => {}));
   expect(await page.evaluate(() => window.fullTries)).toBe(1);
