@@ -5,7 +5,7 @@
 // module, with the run replayed, bit for bit; without the full module, the tool says so in the
 // page's language and the run goes on.
 
-import { call, expect, frames, open, state, test } from './fixtures.mjs';
+import { call, expect, frames, open, PANELS, state, test } from './fixtures.mjs';
 
 const FIRST = 'pkg/backstep_first_bg.wasm';
 const FULL = 'pkg/backstep_wasm_bg.wasm';
@@ -191,13 +191,12 @@ for (const [height, later] of [
       };
     });
     await open(page);
-    const panels = ['network', 'matrices', 'gates', 'loss', 'boundary', 'neurons'];
     const atFirst = await page.evaluate(() => window.atFirst);
-    expect(panels.filter((p) => !atFirst[p])).toEqual(later);
+    expect(PANELS.filter((p) => !atFirst[p])).toEqual(later);
     // Each drawn once, the rest once the first frame is on screen.
     await expect
       .poll(() => page.evaluate(() => window.drawn))
-      .toEqual(Object.fromEntries(panels.map((p) => [p, 1])));
+      .toEqual(Object.fromEntries(PANELS.map((p) => [p, 1])));
     expect(page.errors).toEqual([]);
   });
 }

@@ -21,6 +21,10 @@ export const DATASETS = [
   'plane',
   'hills',
 ];
+/** The panels with a canvas, in page order: web/stage/view.js's PANELS (truth.spec checks it
+ *  against the page's canvases). */
+export const PANELS = ['network', 'matrices', 'gates', 'loss', 'boundary', 'neurons'];
+
 mkdirSync(SHOTS, { recursive: true });
 
 export const test = base.extend({
@@ -78,11 +82,11 @@ export async function open(page, url = '/') {
   await page.waitForFunction(
     () => window.backstep && performance.getEntriesByName('backstep:first-frame').length > 0,
   );
-  // The panels below the window: drawn the frame after the first is on screen (its paint).
-  await page.waitForFunction(
-    () => performance.getEntriesByName('first-contentful-paint').length > 0,
-  );
-  await frames(page, 2);
+  // The panels below the window are drawn once the first frame is on screen: every panel has
+  // been drawn when each has a drawing's cost recorded.
+  await expect
+    .poll(() => page.evaluate(async () => Object.keys(await window.backstep.timings())))
+    .toEqual(expect.arrayContaining(PANELS));
 }
 
 /** Waits until the page has drawn `n` more animation frames (a condition, not a time). */

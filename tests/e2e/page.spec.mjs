@@ -2,9 +2,7 @@
 // learning rate, bad input, the keyboard, both languages, and the single-file bundle.
 
 import { pathToFileURL } from 'node:url';
-import { expect, frames, open, SHOTS, state, test } from './fixtures.mjs';
-
-const PANELS = ['network', 'matrices', 'gates', 'loss', 'boundary', 'neurons'];
+import { expect, frames, open, PANELS, SHOTS, state, test } from './fixtures.mjs';
 
 /** For each panel: how many pixels are painted, and a fingerprint of the image. The worker
  *  draws them, so their pixels come from it (`pixels`), not from the page's canvas elements. */

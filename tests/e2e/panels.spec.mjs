@@ -8,6 +8,7 @@ import {
   frames,
   offscreen,
   open,
+  PANELS,
   panelHash,
   SHOTS,
   state,
@@ -230,7 +231,7 @@ test("every canvas has a text alternative saying what it shows, in the page's la
   await open(page, '/#lang=ja');
   await call(page, 'step', 2);
   await call(page, 'substep');
-  for (const name of ['network', 'matrices', 'gates', 'loss', 'boundary', 'neurons']) {
+  for (const name of PANELS) {
     const id = await page.locator(`#c-${name}`).getAttribute('aria-describedby');
     expect(id, name).toBe(`alt-${name}`);
     const text = await page.locator(`#${id}`).textContent();

@@ -1,7 +1,7 @@
 // One source of truth: the page's form and `spec()` take every default from the same place as
 // the CLI (backstep_lesson::Preset), so the same settings give the same spec, bit for bit.
 
-import { DATASETS, expect, open, test } from './fixtures.mjs';
+import { DATASETS, expect, open, PANELS, test } from './fixtures.mjs';
 import { cli, f32 } from './native.mjs';
 
 test("for every data set and seeds 7 and 42, the page's spec() is what `backstep spec` prints", async ({
@@ -74,4 +74,12 @@ test("the form shows the data set's defaults, from the wasm", async ({ page }) =
   // The limits line is written from the wasm's numbers.
   await expect(page.locator('#limits')).toContainText('16');
   expect(page.errors).toEqual([]);
+});
+
+test("the tests' list of panels is the page's canvases, in order", async ({ page }) => {
+  await open(page);
+  const canvases = await page.evaluate(() =>
+    [...document.querySelectorAll('[data-panel] canvas[id^="c-"]')].map((c) => c.id.slice(2)),
+  );
+  expect(canvases.filter((n) => n !== 'compare')).toEqual(PANELS);
 });
