@@ -42,14 +42,17 @@ fn build_now() -> Result<PathBuf, String> {
         args.extend(extra);
         run("cargo", &args)
     };
-    // The full module, then the page's first (no `tools`, compiled for size: Cargo.toml's
-    // `wasm-first` profile) in a target directory of its own, so neither build undoes the other's.
+    // The full module, then the page's first (no `tools`, `compact`, compiled for size:
+    // Cargo.toml's `wasm-first` profile) in a target directory of its own, so neither build
+    // undoes the other's.
     wasm_build("wasm", &[])?;
     let first_dir = root().join("target").join("first");
     wasm_build(
         "wasm-first",
         &[
             "--no-default-features",
+            "--features",
+            "compact",
             "--target-dir",
             first_dir.to_str().expect("utf-8 path"),
         ],

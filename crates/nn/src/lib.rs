@@ -33,6 +33,7 @@ pub mod regularize;
 pub mod rng;
 pub mod simd;
 pub mod simd_kernels;
+mod tiny;
 
 pub use activation::{Act, Activation};
 pub use affine::Affine;

@@ -1,10 +1,10 @@
 //! Matrix products `A·B`, `A·Bᵀ` and `Aᵀ·B` into preallocated outputs, without allocating.
 //!
-//! nalgebra stores matrices column-major, so a transpose is only a swap of strides. Small products
-//! (the article's 4×2·2×4) run fixed-order, register-blocked loops, whose call costs a few
-//! nanoseconds, and vectorise (wasm `simd128` included) because each panel of entries
-//! accumulates in registers in a fixed order; on native targets larger products go to
-//! `matrixmultiply`'s packed kernels.
+//! nalgebra stores matrices column-major, so a transpose is only a swap of strides. The tiniest
+//! products (the article's 4×2·2×4) are straight-line code ([`crate::tiny`]); small ones run
+//! fixed-order, register-blocked loops, whose call costs a few nanoseconds, and vectorise (wasm
+//! `simd128` included) because each panel of entries accumulates in registers in a fixed
+//! order; on native targets larger products go to `matrixmultiply`'s packed kernels.
 //! [`Kernels::Portable`] runs the loops for every product, so the arithmetic has one order on
 //! every machine: traces use it, and the wasm build always does, so the page and
 //! `backstep trace` agree bit for bit.
@@ -13,6 +13,7 @@ use crate::real::Real;
 use crate::simd::NATIVE_LANES;
 use crate::simd_kernels;
 pub use crate::simd_kernels::Op;
+use crate::tiny;
 use nalgebra::DMatrix;
 
 /// Products with `m·k·n` at or below this run the plain loop.
@@ -51,26 +52,47 @@ pub fn matmul<T: Real>(
         out.nrows(),
         out.ncols()
     );
-    if m * k * n <= SMALL || kernels == Kernels::Portable || cfg!(target_arch = "wasm32") {
-        let o = out.as_mut_slice();
-        let (rsb, csb) = (rsb as usize, csb as usize);
-        let (sa, sb) = (a.as_slice(), b.as_slice());
-        // Small products (the article's, a batch of 10) keep the plain loops: their calls
-        // cost less than the lanes' set-up.
-        let lanes = NATIVE_LANES && m * k * n > SMALL;
-        if lanes && simd_kernels::product(o, sa, oa, sb, ob, (rsb, csb), (m, k, n)) {
-            return;
-        }
-        match (oa, ob) {
-            (Op::N, _) => product_n(o, a.as_slice(), b.as_slice(), rsb, csb, m, k, n),
-            (Op::T, Op::N) => product_t(o, a.as_slice(), b.as_slice(), m, k),
-            (Op::T, Op::T) => panic!("matmul: Aᵀ·Bᵀ has no kernel"),
-        }
+    let (o, sa, sb) = (out.as_mut_slice(), a.as_slice(), b.as_slice());
+    // The article's products (every dimension but the columns at most 4) as straight-line code.
+    if !cfg!(feature = "compact") && tiny::product(o, sa, oa, sb, ob, (m, k, n)) {
         return;
     }
-    let rc = out.nrows() as isize;
-    let (a, b, c) = (a.as_slice(), b.as_slice(), out.as_mut_slice());
-    T::gemm((m, k, n), (a, rsa, csa), (b, rsb, csb), (c, 1, rc));
+    if m * k * n <= SMALL || kernels == Kernels::Portable || cfg!(target_arch = "wasm32") {
+        loops(o, sa, oa, sb, ob, (rsb as usize, csb as usize), (m, k, n));
+        return;
+    }
+    T::gemm(
+        (m, k, n),
+        (sa, rsa, csa),
+        (sb, rsb, csb),
+        (o, 1, m as isize),
+    );
+}
+
+/// The fixed-order loops (in four-lane kernels where the page's lanes pay): every product's
+/// bits on every machine, [`crate::tiny`]'s included. Kept out of [`matmul`], so that a tiny
+/// product does not pay for this one's registers and locals on entry.
+#[inline(never)]
+pub(crate) fn loops<T: Real>(
+    o: &mut [T],
+    a: &[T],
+    oa: Op,
+    b: &[T],
+    ob: Op,
+    (rsb, csb): (usize, usize),
+    (m, k, n): (usize, usize, usize),
+) {
+    // Small products (a batch of 10) keep the plain loops: their calls cost less than the
+    // lanes' set-up.
+    let lanes = NATIVE_LANES && m * k * n > SMALL;
+    if lanes && simd_kernels::product(o, a, oa, b, ob, (rsb, csb), (m, k, n)) {
+        return;
+    }
+    match (oa, ob) {
+        (Op::N, _) => product_n(o, a, b, rsb, csb, m, k, n),
+        (Op::T, Op::N) => product_t(o, a, b, m, k),
+        (Op::T, Op::T) => panic!("matmul: Aᵀ·Bᵀ has no kernel"),
+    }
 }
 
 /// Rows, columns and (row, column) strides of `op(x)`.
