@@ -81,6 +81,44 @@ test('a tool on the page engine moves it to the full module; the run goes on bit
   expect(await call(page, 'snapshot')).toEqual(expected);
 });
 
+test("a run on the first module has the full module's bits (its products take other code)", async ({
+  page,
+}) => {
+  // The article's run on the worker's full module, where its products are straight-line code
+  // (crates/nn/src/tiny.rs), then on the page's own first module, built without it.
+  await open(page);
+  await page.waitForFunction(() => window.backstep.engine() === 'worker');
+  await call(page, 'step', 40);
+  const expected = await call(page, 'snapshot');
+
+  // Held on the page, without the full module to move to.
+  await page.route(`**/${FULL}`, (r) => r.abort());
+  await page.addInitScript(() => {
+    window.backstepHoldWorker = true;
+    window.exportCounts = [];
+    WebAssembly.Instance = new Proxy(WebAssembly.Instance, {
+      construct: (target, args) => {
+        window.exportCounts.push(WebAssembly.Module.exports(args[0]).length);
+        return Reflect.construct(target, args);
+      },
+    });
+    WebAssembly.instantiate = new Proxy(WebAssembly.instantiate, {
+      apply: (target, self, args) => {
+        if (args[0] instanceof WebAssembly.Module)
+          window.exportCounts.push(WebAssembly.Module.exports(args[0]).length);
+        return Reflect.apply(target, self, args);
+      },
+    });
+  });
+  await open(page);
+  expect(await call(page, 'engine')).toBe('page');
+  await call(page, 'step', 40);
+  const got = await call(page, 'snapshot');
+  // Only the first module has been instantiated on the page: the steps ran on it.
+  expect(await page.evaluate(() => window.exportCounts)).toHaveLength(1);
+  expect(got).toEqual(expected);
+});
+
 for (const lang of ['en', 'ja']) {
   test(`without the full module a tool says so (${lang}); the run goes on`, async ({ page }) => {
     await page.route(`**/${FULL}`, (r) => r.abort());
