@@ -10,14 +10,14 @@
 //!
 //! # Memory bound and worst-case recompute
 //! - Keyframes are taken after every N-th step, N starting at [`keyframes::FIRST_INTERVAL`]
-//!   (4). There are at most
+//!   (16). There are at most
 //!   `cap = clamp(64 MiB / frame, 4, 1 024)` of them, where a frame is the parameters three
 //!   times over (W and b, and room for Adam's m and v) plus the batch schedule; past the cap N
 //!   doubles and every other keyframe goes (kept as a spare, written over by later keyframes,
 //!   so taking one allocates nothing). So keyframes hold at most max(64 MiB, 4 frames), plus one
 //!   frame. The article's 2-4-1 network (17 parameters, full batch) takes about 2.6 KB a frame,
 //!   so 1 024 frames take about 2.7 MB.
-//! - A seek to step k recomputes at most N steps, and N ≤ max(4, 2·F / cap) where F is the
+//! - A seek to step k recomputes at most N steps, and N ≤ max(16, 2·F / cap) where F is the
 //!   farthest step reached: with 1 024 keyframes, 1 024 steps at 1 M steps. After a resume
 //!   the only keyframe is the resumed step, so going back before it replays from step 0 once
 //!   (keyframes are taken on the way).

@@ -14,11 +14,12 @@ pub const MIN_KEYFRAMES: usize = 4;
 /// Bytes the keyframes may hold together, when that allows fewer than [`MAX_KEYFRAMES`].
 pub const KEYFRAME_BUDGET: usize = 64 << 20;
 /// The interval between keyframes until the cap is first exceeded. Not 1: for the small nets a
-/// lesson starts with, copying the state is a large share of a step (W2's first 1 024 steps,
-/// measured natively: 4.5% of the instructions for an interval of 4 rather than 1), while going
-/// back recomputes at most 3 steps more, a few microseconds on such a net and under a
-/// millisecond on the page's largest.
-pub const FIRST_INTERVAL: u64 = 4;
+/// lesson starts with, taking a keyframe (a fresh state and its allocation, until the cap is
+/// reached) is a large share of a step. The article's net from step 0, in the page, as
+/// `cargo xtask bench` times it: 11% less time a step at 16 than at 4 (1 024 fresh states in its
+/// first 4 096 steps at 4, 256 at 16). Going back recomputes at most 15 steps: microseconds on
+/// such a net, about 2 ms on the page's largest (W5, about 0.15 ms a step).
+pub const FIRST_INTERVAL: u64 = 16;
 
 /// Keyframes at multiples of an interval that doubles whenever the cap is exceeded.
 #[derive(Clone, Debug)]
