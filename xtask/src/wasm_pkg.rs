@@ -6,7 +6,7 @@
 //! minute in wasm-opt.
 //!
 //! Two modules are made: the full one, with its bindings, and the page's first module (the
-//! crate without its `tools` feature), whose own bindings are dropped: the full module's
+//! crate without its `tools` feature, with `compact`), whose own bindings are dropped: the full module's
 //! bindings drive it too, as it imports the same functions and exports the same ones but the
 //! tools' (`tests/e2e/units.spec.mjs` checks both). The bindings get one function more,
 //! `__backstep_use_module`, with which the page moves from the first module to the full one.
@@ -79,8 +79,8 @@ pub fn generate(input: &Path, pkg: &Path, names: bool) -> Result<(), String> {
     Ok(())
 }
 
-/// Writes the page's first module (`input`, the crate built without `tools`), optimised, into
-/// `pkg` as [`FIRST`]; its bindings are not kept.
+/// Writes the page's first module (`input`, the crate built without `tools`, with `compact`),
+/// optimised, into `pkg` as [`FIRST`]; its bindings are not kept.
 pub fn generate_first(input: &Path, pkg: &Path, names: bool) -> Result<(), String> {
     let scratch = root().join("target").join("first-pkg");
     fs::create_dir_all(&scratch).map_err(|e| e.to_string())?;

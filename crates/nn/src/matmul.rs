@@ -53,11 +53,13 @@ pub fn matmul<T: Real>(
         out.ncols()
     );
     let (o, sa, sb) = (out.as_mut_slice(), a.as_slice(), b.as_slice());
-    // The article's products (every dimension but the columns at most 4) as straight-line code.
-    if !cfg!(feature = "compact") && tiny::product(o, sa, oa, sb, ob, (m, k, n)) {
+    // The article's products (rows and sum at most 4) as straight-line code, up to the small
+    // size (past it, lanes and packed kernels do better).
+    let small = m * k * n <= SMALL;
+    if !cfg!(feature = "compact") && small && tiny::product(o, sa, oa, sb, ob, (m, k, n)) {
         return;
     }
-    if m * k * n <= SMALL || kernels == Kernels::Portable || cfg!(target_arch = "wasm32") {
+    if small || kernels == Kernels::Portable || cfg!(target_arch = "wasm32") {
         loops(o, sa, oa, sb, ob, (rsb as usize, csb as usize), (m, k, n));
         return;
     }

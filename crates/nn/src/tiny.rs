@@ -1,11 +1,14 @@
 //! Products whose rows and sum each have at most [`TINY`] entries (the article's four samples
 //! through 2-4-1: 4×2·2×4, 4×4·4×1, 2×4·4×4 and the like), as straight-line code.
+//! [`crate::matmul`] sends them here up to its small-product size, so at most 4 096
+//! multiply-adds (past it, its lanes and packed kernels are faster).
 //!
 //! Such a product is a few dozen multiply-adds, and the general loops of [`crate::matmul`] spend
 //! more on their own control (panels, strides, the sum's loop) than on the arithmetic: on the
 //! article's step, natively, about 330 instructions a product. Here the rows `M` and the sum's
-//! length `K` are constants, one function per pair, so every entry's sum is unrolled and its
-//! indices are checked once per column; only the columns are counted at run time.
+//! length `K` are constants, one function per pair, so op(A) is held in registers and every
+//! entry's sum is unrolled; only the columns are counted at run time, each reading its K values
+//! of B.
 //!
 //! The bits are those of the general loops: every entry is `s += a·b` over p ascending from
 //! zero, which is [`crate::matmul`]'s order for `A·op(B)` at any k and for `Aᵀ·B` below its
@@ -109,43 +112,52 @@ mod tests {
     use crate::matmul::loops;
     use nalgebra::DMatrix;
 
-    /// Values with every sign and scale, -0.0 among them, so a different order or a dropped
-    /// +0 start would show in the bits.
-    fn values(rows: usize, cols: usize, seed: u32) -> DMatrix<f32> {
+    /// Values with every sign and scale, -0.0 among them (and ±Inf if `inf`), so a different
+    /// order or a dropped +0 start would show in the bits.
+    fn values(rows: usize, cols: usize, seed: u32, inf: bool) -> DMatrix<f32> {
         let mut x = seed.wrapping_mul(2_654_435_761).max(1);
         DMatrix::from_fn(rows, cols, |_, _| {
             x ^= x << 13;
             x ^= x >> 17;
             x ^= x << 5;
-            match x % 7 {
+            match x % 11 {
                 0 => -0.0,
                 1 => 1e-30,
+                2 if inf => f32::INFINITY,
+                3 if inf => f32::NEG_INFINITY,
                 _ => (x % 2001) as f32 / 97.0 - 10.0,
             }
         })
     }
 
-    /// Every shape this path takes, in every op it takes, against the general loops.
+    /// Every shape this path takes, in every op it takes, against the general loops: n from 0
+    /// to 9 and the widest [`crate::matmul`] sends here, finite values and values with ±Inf (NaN
+    /// results compared as NaN: their payloads are not part of the contract).
     #[test]
     fn tiny_products_have_the_general_loops_bits() {
+        let same = |x: f32, y: f32| x.to_bits() == y.to_bits() || x.is_nan() && y.is_nan();
         for m in 1..=TINY {
             for k in 1..=TINY {
-                for n in 1..=6 {
+                let widest = 4096 / (m * k);
+                for n in (0..=9).chain([widest]) {
                     for (oa, ob) in [(Op::N, Op::N), (Op::N, Op::T), (Op::T, Op::N)] {
-                        let seed = (m * 100 + k * 10 + n) as u32;
-                        let (a, b) = (values(m, k, seed), values(k, n, seed + 7));
-                        let sa = if oa == Op::T { a.transpose() } else { a };
-                        let (sb, strides) = match ob {
-                            Op::T => (b.transpose(), (n, 1)),
-                            Op::N => (b, (1, k)),
-                        };
-                        let mut tiny = vec![f32::NAN; m * n];
-                        let mut general = vec![f32::NAN; m * n];
-                        let (sa, sb) = (sa.as_slice(), sb.as_slice());
-                        assert!(product(&mut tiny, sa, oa, sb, ob, (m, k, n)));
-                        loops(&mut general, sa, oa, sb, ob, strides, (m, k, n));
-                        let bits = |v: &[f32]| v.iter().map(|x| x.to_bits()).collect::<Vec<_>>();
-                        assert_eq!(bits(&tiny), bits(&general), "{m}×{k}·{k}×{n} {oa:?}{ob:?}");
+                        for inf in [false, true] {
+                            let seed = (m * 1000 + k * 100 + n) as u32 + u32::from(inf);
+                            let (a, b) = (values(m, k, seed, inf), values(k, n, seed + 7, inf));
+                            let sa = if oa == Op::T { a.transpose() } else { a };
+                            let (sb, strides) = match ob {
+                                Op::T => (b.transpose(), (n, 1)),
+                                Op::N => (b, (1, k)),
+                            };
+                            let mut tiny = vec![f32::NAN; m * n];
+                            let mut general = vec![f32::NAN; m * n];
+                            let (sa, sb) = (sa.as_slice(), sb.as_slice());
+                            assert!(product(&mut tiny, sa, oa, sb, ob, (m, k, n)));
+                            loops(&mut general, sa, oa, sb, ob, strides, (m, k, n));
+                            for (i, (&x, &y)) in tiny.iter().zip(&general).enumerate() {
+                                assert!(same(x, y), "{m}×{k}·{k}×{n} {oa:?}{ob:?} [{i}]: {x} {y}");
+                            }
+                        }
                     }
                 }
             }
