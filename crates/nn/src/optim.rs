@@ -217,38 +217,45 @@ impl<T: Real> Optimizer<T> {
         self.steps = other.steps;
     }
 
-    /// Applies one update to every affine layer of `net` from its current dW and db.
+    /// Applies one update to every affine layer of `net` from its current dW and db, and
+    /// returns whether every new W and b is finite (seen as each is written: a caller that
+    /// checks them need not read them again when they are).
     /// Each layer's W and b before the update stay readable (`w_before`, `b_before`).
-    pub fn update(&mut self, net: &mut Network<T>) {
+    pub fn update(&mut self, net: &mut Network<T>) -> bool {
         self.steps += 1;
         let t = self.steps;
         let kind = self.kind;
         let mut slots = self.slots.iter_mut();
+        let mut finite = true;
         for layer in net.affines_mut() {
             for (p, old, g) in layer.params_for_update() {
                 let slot = slots.next().expect("one slot per parameter");
-                apply(
-                    kind,
-                    t,
-                    p.as_mut_slice(),
-                    old.as_slice(),
-                    g.as_slice(),
-                    slot,
-                );
+                let p = p.as_mut_slice();
+                finite &= apply(kind, t, p, old.as_slice(), g.as_slice(), slot);
             }
         }
+        finite
     }
 }
 
 /// Writes every entry of `p` from the value before the update `old`, the gradient `g` and the
-/// rule's state.
-fn apply<T: Real>(kind: OptimizerKind, t: u64, p: &mut [T], old: &[T], g: &[T], s: &mut Slot<T>) {
+/// rule's state; true when every entry written is finite.
+fn apply<T: Real>(
+    kind: OptimizerKind,
+    t: u64,
+    p: &mut [T],
+    old: &[T],
+    g: &[T],
+    s: &mut Slot<T>,
+) -> bool {
+    let mut finite = true;
     let p = p.iter_mut().zip(old);
     match kind {
         OptimizerKind::Sgd { lr } => {
             let lr = T::of(lr);
             for ((p, &o), &g) in p.zip(g) {
                 *p = o - lr * g;
+                finite &= p.finite();
             }
         }
         OptimizerKind::Momentum { lr, momentum } => {
@@ -256,6 +263,7 @@ fn apply<T: Real>(kind: OptimizerKind, t: u64, p: &mut [T], old: &[T], g: &[T], 
             for (((p, &o), &g), v) in p.zip(g).zip(s.m.as_mut_slice()) {
                 *v = mu * *v + g;
                 *p = o - lr * *v;
+                finite &= p.finite();
             }
         }
         OptimizerKind::Adam {
@@ -281,7 +289,9 @@ fn apply<T: Real>(kind: OptimizerKind, t: u64, p: &mut [T], old: &[T], g: &[T], 
                 *v = b2 * *v + w2 * g * g;
                 let denom = v.sqrt_m() / bc2_sqrt + eps;
                 *p = o - step * (*m / denom);
+                finite &= p.finite();
             }
         }
     }
+    finite
 }

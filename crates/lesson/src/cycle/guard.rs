@@ -60,8 +60,11 @@ impl<T: Real> Session<T> {
     #[inline(always)]
     pub(crate) fn update_checked(&mut self) -> Bad {
         self.opt_backup.copy_state_from(&self.opt);
-        self.opt.update(&mut self.net);
-        self.first_bad_param().or_else(|| {
+        // The update sees every new W and b as it writes them: only a non-finite one is looked
+        // for again, to name it.
+        let finite = self.opt.update(&mut self.net);
+        let bad = if finite { None } else { self.first_bad_param() };
+        bad.or_else(|| {
             let (slot, what) = self.opt.first_non_finite()?;
             Some((Some(self.affine_layer(slot / 2)), what))
         })
