@@ -5,7 +5,7 @@
 // module, with the run replayed, bit for bit; without the full module, the tool says so in the
 // page's language and the run goes on.
 
-import { call, expect, frames, open, PANELS, state, test } from './fixtures.mjs';
+import { call, countModules, expect, frames, open, PANELS, state, test } from './fixtures.mjs';
 
 const FIRST = 'pkg/backstep_first_bg.wasm';
 const FULL = 'pkg/backstep_wasm_bg.wasm';
@@ -95,21 +95,8 @@ test("a run on the first module has the full module's bits (its products take ot
   await page.route(`**/${FULL}`, (r) => r.abort());
   await page.addInitScript(() => {
     window.backstepHoldWorker = true;
-    window.exportCounts = [];
-    WebAssembly.Instance = new Proxy(WebAssembly.Instance, {
-      construct: (target, args) => {
-        window.exportCounts.push(WebAssembly.Module.exports(args[0]).length);
-        return Reflect.construct(target, args);
-      },
-    });
-    WebAssembly.instantiate = new Proxy(WebAssembly.instantiate, {
-      apply: (target, self, args) => {
-        if (args[0] instanceof WebAssembly.Module)
-          window.exportCounts.push(WebAssembly.Module.exports(args[0]).length);
-        return Reflect.apply(target, self, args);
-      },
-    });
   });
+  await countModules(page);
   await open(page);
   expect(await call(page, 'engine')).toBe('page');
   await call(page, 'step', 40);

@@ -129,6 +129,31 @@ export const state = (page) => page.evaluate(() => window.backstep.state());
 export const call = (page, fn, ...args) =>
   page.evaluate(([f, a]) => window.backstep[f](...a), [fn, args]);
 
+/**
+ * From the next load on, counts the wasm modules the page instantiates, by their exports, in
+ * `window.exportCounts` (the first module has fewer exports than the full one).
+ */
+export const countModules = (page) =>
+  page.addInitScript(() => {
+    window.exportCounts = [];
+    const count = (module) => {
+      if (module instanceof WebAssembly.Module)
+        window.exportCounts.push(WebAssembly.Module.exports(module).length);
+    };
+    WebAssembly.Instance = new Proxy(WebAssembly.Instance, {
+      construct: (target, args) => {
+        count(args[0]);
+        return Reflect.construct(target, args);
+      },
+    });
+    WebAssembly.instantiate = new Proxy(WebAssembly.instantiate, {
+      apply: (target, self, args) => {
+        count(args[0]);
+        return Reflect.apply(target, self, args);
+      },
+    });
+  });
+
 /** The snapshot after one step from `loadable` (a spec or a saved run) loaded afresh: what the
  *  step after an edit, or after resuming, must equal. */
 export async function nextStepFrom(page, loadable) {

@@ -2,7 +2,7 @@
 // learning rate, bad input, the keyboard, both languages, and the single-file bundle.
 
 import { pathToFileURL } from 'node:url';
-import { expect, frames, open, PANELS, SHOTS, state, test } from './fixtures.mjs';
+import { countModules, expect, frames, open, PANELS, SHOTS, state, test } from './fixtures.mjs';
 
 /** For each panel: how many pixels are painted, and a fingerprint of the image. The worker
  *  draws them, so their pixels come from it (`pixels`), not from the page's canvas elements. */
@@ -166,25 +166,9 @@ test('where the worker cannot take the run over, the page keeps it, on the full 
   // As in a browser whose workers cannot draw: the worker fails to start its engine (here, it
   // gets no canvases). The page's own engine resumes, with the run as it was, and moves to the
   // full module (the modules instantiated on the page are counted by their exports).
+  await countModules(page);
   await page.addInitScript(() => {
     window.backstepHoldWorker = true;
-    window.exportCounts = [];
-    const count = (module) => {
-      if (module instanceof WebAssembly.Module)
-        window.exportCounts.push(WebAssembly.Module.exports(module).length);
-    };
-    WebAssembly.Instance = new Proxy(WebAssembly.Instance, {
-      construct: (target, args) => {
-        count(args[0]);
-        return Reflect.construct(target, args);
-      },
-    });
-    WebAssembly.instantiate = new Proxy(WebAssembly.instantiate, {
-      apply: (target, self, args) => {
-        count(args[0]);
-        return Reflect.apply(target, self, args);
-      },
-    });
     const post = Worker.prototype.postMessage;
     Worker.prototype.postMessage = function (message, transfer) {
       const broken =
