@@ -90,3 +90,27 @@ fn an_overflowing_forward_pass_is_caught_on_the_whole_step_path() {
     assert_eq!(s.steps(), 0);
     assert_eq!(s.next(), MicroStep::Forward(0));
 }
+
+#[test]
+fn an_overflowing_bias_gradient_is_caught_where_it_is_made() {
+    // dx of the last layer is 32 · 1e37 per row, finite; the first layer's dW is tiny (its x
+    // is 1e-30), but its db sums two rows of 3.2e38: +Inf, found before the update.
+    let spec = Spec::parse(
+        r#"{"x": [[1e-30], [1e-30]], "t": [[9999968], [9999968]],
+            "layers": [{"type": "affine", "W": [[1]], "b": [0]},
+                       {"type": "affine", "W": [[1e37]], "b": [0]}],
+            "optimizer": {"type": "sgd", "lr": 1}}"#,
+    )
+    .unwrap();
+    let (mut a, mut b) = (spec.session().unwrap(), spec.session().unwrap());
+    let e = a.step().unwrap_err();
+    assert_eq!((e.step, e.layer, e.what), (1, Some(0), "db"));
+    assert!(a.network().layers()[1].dx().iter().all(|v| v.is_finite()));
+    assert_eq!(a.steps(), 0);
+    let eb = loop {
+        if let Err(e) = by_substeps(&mut b) {
+            break e;
+        }
+    };
+    assert_eq!(e, eb);
+}

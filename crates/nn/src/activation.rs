@@ -188,9 +188,12 @@ impl<T: Real> Activation<T> {
             0
         };
         // Column j of the (column-major) mask is one contiguous run of the batch's rows.
-        let rows = self.mask.nrows();
-        let mask = self.mask.as_slice();
-        (0..cols).filter(move |&j| mask[j * rows..(j + 1) * rows].iter().all(|&m| m == 1))
+        let rows = self.mask.nrows().max(1);
+        let columns = self.mask.as_slice().chunks_exact(rows).take(cols);
+        columns
+            .enumerate()
+            .filter(|(_, column)| column.iter().all(|&m| m == 1))
+            .map(|(j, _)| j)
     }
 
     /// The last output y.

@@ -30,6 +30,10 @@ pub struct Affine<T: Real> {
     dx: DMatrix<T>,
     dw: DMatrix<T>,
     db: DMatrix<T>,
+    /// Whether every entry of y, and of db, was finite as the last forward and backward wrote
+    /// them (the step's guard reads these instead of the values again).
+    y_finite: bool,
+    db_finite: bool,
     kernels: Kernels,
 }
 
@@ -41,17 +45,41 @@ pub fn affine_into<T: Real>(
     b: &DMatrix<T>,
     kernels: Kernels,
 ) {
+    affine::<false, T>(out, x, w, b, kernels);
+}
+
+/// [`affine_into`]; with `CHECK`, returns whether every entry of `out` is finite, seen as the
+/// bias is added (without, true).
+fn affine<const CHECK: bool, T: Real>(
+    out: &mut DMatrix<T>,
+    x: &DMatrix<T>,
+    w: &DMatrix<T>,
+    b: &DMatrix<T>,
+    kernels: Kernels,
+) -> bool {
     matmul(out, x, Op::N, w, Op::N, kernels);
     let n = out.nrows();
-    if n == 0 || NATIVE_LANES && simd_kernels::add_bias(out.as_mut_slice(), b.as_slice(), n) {
-        return;
+    if n == 0 {
+        return true;
+    }
+    if NATIVE_LANES {
+        if let Some(finite) =
+            simd_kernels::add_bias::<CHECK, T>(out.as_mut_slice(), b.as_slice(), n)
+        {
+            return finite;
+        }
     }
     // Column-major storage: column j is one contiguous run of n values.
+    let mut finite = true;
     for (col, &bj) in out.as_mut_slice().chunks_exact_mut(n).zip(b.as_slice()) {
         for v in col {
             *v += bj;
+            if CHECK {
+                finite &= v.finite();
+            }
         }
     }
+    finite
 }
 
 /// Σ v in a fixed order: eight interleaved partial sums, then those eight left to right, then
@@ -90,6 +118,8 @@ impl<T: Real> Affine<T> {
             dx: DMatrix::zeros(0, i),
             dw: DMatrix::zeros(i, o),
             db: DMatrix::zeros(1, o),
+            y_finite: true,
+            db_finite: true,
             kernels: Kernels::Fast,
         }
     }
@@ -118,7 +148,7 @@ impl<T: Real> Affine<T> {
         fit(&mut self.x, n, i);
         fit(&mut self.y, n, o);
         copy(&mut self.x, x);
-        affine_into(&mut self.y, &self.x, &self.w, &self.b, self.kernels);
+        self.y_finite = affine::<true, T>(&mut self.y, &self.x, &self.w, &self.b, self.kernels);
         &self.y
     }
 
@@ -129,11 +159,13 @@ impl<T: Real> Affine<T> {
         matmul(&mut self.dx, dout, Op::N, &self.w, Op::T, self.kernels);
         matmul(&mut self.dw, &self.x, Op::T, dout, Op::N, self.kernels);
         let db = self.db.as_mut_slice();
+        self.db_finite = true;
         if n == 0 {
             db.fill(T::zero());
         } else {
             for (d, col) in db.iter_mut().zip(dout.as_slice().chunks_exact(n)) {
                 *d = lane_sum(col);
+                self.db_finite &= d.finite();
             }
         }
         &self.dx
@@ -160,6 +192,15 @@ impl<T: Real> Affine<T> {
     pub fn restore_params(&mut self) {
         copy(&mut self.w, &self.w_before);
         copy(&mut self.b, &self.b_before);
+    }
+
+    /// Whether every entry of y is finite, as the last [`Affine::forward`] wrote it.
+    pub fn y_finite(&self) -> bool {
+        self.y_finite
+    }
+    /// Whether every entry of db is finite, as the last [`Affine::backward`] wrote it.
+    pub fn db_finite(&self) -> bool {
+        self.db_finite
     }
 
     /// Weights W (in × out).

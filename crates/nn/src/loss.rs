@@ -51,6 +51,17 @@ impl LossKind {
             .collect();
         names.join(", ")
     }
+    /// Whether a finite loss, from finite outputs and targets, means a finite dL/dy, so that
+    /// a check of dL/dy after the loss's own would never find anything. `mse`: dL/dy is the
+    /// y − t whose squares the loss sums, and a sum of squares with a non-finite term is not
+    /// finite (a penalty on the weights only adds a value ≥ 0). Cross-entropy: p − t, with
+    /// p = softmax(y) in [0, 1] (the largest logit subtracted first). A new loss says here
+    /// whether the same holds for it.
+    pub fn finite_loss_means_finite_dy(self) -> bool {
+        match self {
+            LossKind::Mse | LossKind::SoftmaxCrossEntropy => true,
+        }
+    }
     /// The value alone, summed over the rows of `y` and `t` (for whole-set measures).
     pub fn value<T: Real>(self, y: &DMatrix<T>, t: &DMatrix<T>) -> T {
         match self {

@@ -205,7 +205,11 @@ impl<T: Real> Optimizer<T> {
 
     /// Copies `other`'s state into this one without allocating (same network shape).
     pub fn copy_state_from(&mut self, other: &Optimizer<T>) {
-        // SGD's and momentum's unused buffers are 0 × 0: nothing to copy, not even a call.
+        self.steps = other.steps;
+        // Unused buffers are 0 × 0: nothing to copy, and under SGD (all of them) nothing to see.
+        if matches!(other.kind, OptimizerKind::Sgd { .. }) {
+            return;
+        }
         for (a, b) in self.slots.iter_mut().zip(&other.slots) {
             if !b.m.is_empty() {
                 copy(&mut a.m, &b.m);
@@ -214,7 +218,6 @@ impl<T: Real> Optimizer<T> {
                 copy(&mut a.v, &b.v);
             }
         }
-        self.steps = other.steps;
     }
 
     /// Applies one update to every affine layer of `net` from its current dW and db, and

@@ -207,23 +207,41 @@ fn dots<const C: usize>(a: &[f32], b: &[f32]) -> [f32; C] {
 }
 
 /// Adds `b[j]` to every entry of column j of the column-major `o` (n rows), as
-/// [`crate::affine::affine_into`] does, when `T` is `f32`; returns false otherwise.
+/// [`crate::affine::affine_into`] does, when `T` is `f32` (`None` otherwise). With `CHECK`,
+/// also says whether every entry written is finite (`Some(false)` if one is not); without,
+/// `Some(true)` only says it is done.
 #[inline(always)]
-pub fn add_bias<T: Real>(o: &mut [T], b: &[T], n: usize) -> bool {
+pub fn add_bias<const CHECK: bool, T: Real>(o: &mut [T], b: &[T], n: usize) -> Option<bool> {
     let (Some(o), Some(b)) = (T::f32s_mut(o), T::f32s(b)) else {
-        return false;
+        return None;
     };
+    // v·0 is ±0 for a finite v and NaN for NaN or ±Inf; a sum of zeros stays a zero exactly.
+    let zero = V4::splat(0.0);
+    let mut nan = zero;
+    let mut tail = 0.0f32;
     for (col, &bj) in o.chunks_exact_mut(n).zip(b) {
         let bv = V4::splat(bj);
         let mut quads = col.chunks_exact_mut(4);
         for q in &mut quads {
-            (V4::load(q) + bv).store(q);
+            let v = V4::load(q) + bv;
+            v.store(q);
+            if CHECK {
+                nan = nan + v * zero;
+            }
         }
         for v in quads.into_remainder() {
             *v += bj;
+            if CHECK {
+                tail += *v * 0.0;
+            }
         }
     }
-    true
+    if !CHECK {
+        return Some(true);
+    }
+    let mut lanes = [0.0f32; 4];
+    nan.store(&mut lanes);
+    Some(lanes.iter().fold(tail, |s, &l| s + l) == 0.0)
 }
 
 /// `out = tanh(x)` (or the sigmoid, with `sigmoid` true) element-wise in four lanes when `T`

@@ -95,8 +95,44 @@ fn the_bias_add_has_the_generic_loops_bits() {
         affine_into(&mut want, &x, &wts, &b, Kernels::Portable);
         let mut got = DMatrix::zeros(n, w);
         matmul(&mut got, &x, Op::N, &wts, Op::N, Kernels::Portable);
-        assert!(add_bias(got.as_mut_slice(), b.as_slice(), n));
+        assert_eq!(
+            add_bias::<true, f32>(got.as_mut_slice(), b.as_slice(), n),
+            Some(true)
+        );
         assert_eq!(bits(got.as_slice()), bits(want.as_slice()), "{n}×{w}");
+    }
+}
+
+/// The checked bias add says whether every entry it wrote is finite: false for a NaN or ±Inf
+/// anywhere (a lane of a quad or the tail), or for a sum that overflows; true otherwise.
+#[test]
+fn the_checked_bias_add_finds_every_non_finite_entry() {
+    for &(n, w) in &[(1, 1), (3, 2), (4, 3), (5, 2), (9, 3)] {
+        let o = DMatrix::from_fn(n, w, |i, j| value(i + 7 * j, 2));
+        let b = DMatrix::from_fn(1, w, |_, j| value(j, 3));
+        let run = |o: &DMatrix<f32>, b: &DMatrix<f32>| {
+            let mut out = o.clone();
+            let finite = add_bias::<true, f32>(out.as_mut_slice(), b.as_slice(), n);
+            let mut plain = o.clone();
+            assert_eq!(
+                add_bias::<false, f32>(plain.as_mut_slice(), b.as_slice(), n),
+                Some(true)
+            );
+            assert_eq!(bits(out.as_slice()), bits(plain.as_slice()), "{n}×{w}");
+            assert_eq!(finite, Some(out.iter().all(|v| v.is_finite())), "{n}×{w}");
+            finite
+        };
+        assert_eq!(run(&o, &b), Some(true));
+        for at in 0..n * w {
+            for bad in [f32::NAN, f32::INFINITY, f32::NEG_INFINITY, f32::MAX] {
+                let mut o = o.clone();
+                o[at] = bad;
+                // f32::MAX plus a bias ≥ its half-ulp overflows; plus a smaller one it does not.
+                let mut b = b.clone();
+                b[at / n] = if bad == f32::MAX { f32::MAX } else { b[at / n] };
+                assert_eq!(run(&o, &b), Some(false), "{n}×{w}, {bad} at {at}");
+            }
+        }
     }
 }
 

@@ -21,7 +21,8 @@ impl<T: Real> Session<T> {
         // produced (the batch is validated finite), and ReLU, sigmoid and tanh map finite values
         // to finite values.
         match &self.net.layers()[i] {
-            Layer::Affine(a) => (!all_finite(a.y())).then_some((Some(i), "y")),
+            // Seen as the layer added its bias.
+            Layer::Affine(a) => (!a.y_finite()).then_some((Some(i), "y")),
             Layer::Act(_) => None,
         }
     }
@@ -33,6 +34,9 @@ impl<T: Real> Session<T> {
         self.loss = Some(l);
         if !l.finite() {
             Some((None, "loss"))
+        } else if self.net.loss().kind().finite_loss_means_finite_dy() {
+            // The batch is validated finite and y was checked: dL/dy cannot be the first.
+            None
         } else {
             (!all_finite(self.net.loss_backward())).then_some((None, "dL/dy"))
         }
@@ -46,7 +50,7 @@ impl<T: Real> Session<T> {
         // (ReLU 0 or 1, sigmoid at most 1/4, tanh at most 1), so it cannot overflow.
         let what = match &self.net.layers()[i] {
             Layer::Affine(a) if !all_finite(a.dw()) => Some("dW"),
-            Layer::Affine(a) if !all_finite(a.db()) => Some("db"),
+            Layer::Affine(a) if !a.db_finite() => Some("db"),
             Layer::Affine(a) => (!all_finite(a.dx())).then_some("dx"),
             Layer::Act(_) => None,
         };

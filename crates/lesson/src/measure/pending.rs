@@ -31,12 +31,17 @@ impl Pending {
         if (self.steps.len() + 1) * per * 4 > PENDING_BUDGET {
             return false;
         }
-        let at = match self.steps.binary_search(&step) {
-            Ok(at) => {
-                self.remove(at);
-                at
+        // Usually a step after every waiting one: it goes at the end, no search.
+        let at = if self.steps.last().is_none_or(|&last| last < step) {
+            self.steps.len()
+        } else {
+            match self.steps.binary_search(&step) {
+                Ok(at) => {
+                    self.remove(at);
+                    at
+                }
+                Err(at) => at,
             }
-            Err(at) => at,
         };
         if self.per != per {
             self.steps.clear();
