@@ -1,7 +1,7 @@
 // The stage: presenter view at 1280×720 and 1024×768, in both languages, for every micro-step
 // of the article's run (the idle state, the 8 sub-steps of a cycle, the idle state after it):
-// every matrix of the phase is listed by layout(), inside the viewport and not clipped; every
-// text is 18 px or more; no label overlaps another or a neuron; nothing scrolls. Screenshots of
+// every matrix of the phase is listed by layout(), inside the viewport and not clipped, and
+// those it computes show their numbers; every text is 18 px or more; no label overlaps another or a neuron; nothing scrolls. Screenshots of
 // each micro-step at 1280×720 in Japanese go to tests/screenshots/stage/.
 import { mkdirSync } from 'node:fs';
 import { call, expect, open, SHOTS, state, test } from './fixtures.mjs';
@@ -24,6 +24,15 @@ function expected(s) {
   return [0, 2].flatMap((l) => names.map((n) => [n, l]));
 }
 
+/** The matrices a micro-step writes, which must show their numbers (not a heatmap). */
+function computed(s) {
+  const { phase, layer, step } = s;
+  if (phase === 'loss') return ['dy'];
+  if (phase === 'forward') return layer === 1 ? ['mask', 'y'] : ['y'];
+  if (phase === 'backward') return layer === 1 ? ['dx'] : ['dx', 'dW', 'db'];
+  return step > 0 ? ['W', 'b'] : [];
+}
+
 const overlap = (a, b) =>
   a.x < b.x + b.w - 0.5 && b.x < a.x + a.w - 0.5 && a.y < b.y + b.h - 0.5 && b.y < a.y + a.h - 0.5;
 const inside = (a, b) =>
@@ -43,6 +52,8 @@ async function checkStage(page, s, where) {
     if (!m) problems.push(`${name}[${layer}] missing`);
     else if (m.clipped || m.x < 0 || m.y < 0 || m.x + m.w > viewport.w || m.y + m.h > viewport.h)
       problems.push(`${name}[${layer}] clipped ${JSON.stringify(m)}`);
+    else if (m.fontPx == null && computed(s).includes(name))
+      problems.push(`${name}[${layer}] a heatmap, without its numbers`);
   }
   for (const i of items) {
     if (i.fontPx != null && i.fontPx < 18) problems.push(`${i.kind} ${i.name} at ${i.fontPx} px`);

@@ -54,13 +54,16 @@ function pack(items, numeric, s, cellW, roomW) {
   return { placed: out, height: y + bandH, widest };
 }
 
-/** Which numeric matrix turns into a heatmap next: of the weights before the update (the class
- *  read them a step earlier) if any is still numeric, else of all, the one whose heatmap saves
- *  the most height. */
+/** How long a matrix keeps its numbers, lowest first: an item's own `keep`, else the weights
+ *  before the update (the class read them a step earlier) 0 and the rest 1. */
+const keep = (it) => it.keep ?? (it.name === 'W_before' || it.name === 'b_before' ? 0 : 1);
+
+/** Which numeric matrix turns into a heatmap next: of those that keep their numbers the least
+ *  long, the one whose heatmap saves the most height. */
 function nextHeat(items, numeric, cellW, roomW) {
-  const early = (i) => items[i].name === 'W_before' || items[i].name === 'b_before';
   let pool = items.map((_, i) => i).filter((i) => numeric[i]);
-  if (pool.some(early)) pool = pool.filter(early);
+  const least = Math.min(...pool.map((i) => keep(items[i])));
+  pool = pool.filter((i) => keep(items[i]) === least);
   let best = -1,
     lowest = Infinity;
   for (const i of pool) {

@@ -56,8 +56,11 @@ function updateList(model, step) {
   model.kinds().forEach((kind, l) => {
     if (kind !== 'affine') return;
     // Short titles (the shape is in the layer's own view): the update's 4×1 columns then
-    // share a band.
-    const at = (label, name, what) => list.push({ label, name, layer: l, what, short: true });
+    // share a band. Where the room is short, the weights before lose their numbers first,
+    // then the gradients, and the update's own result last (matrix-fit.js, `keep`).
+    const keep = { W_before: 0, b_before: 0, dW: 1, db: 1, W: 2, b: 2 };
+    const at = (label, name, what) =>
+      list.push({ label, name, layer: l, what, short: true, keep: keep[name] });
     const [before, after] = step > 0 ? [` ${t('stageBefore')}`, ` ${t('stageAfter')}`] : ['', ''];
     if (step > 0) {
       at(`W[${l}]${before}`, 'W_before', What.WBefore);
