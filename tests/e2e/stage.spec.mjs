@@ -59,6 +59,15 @@ async function checkStage(page, s, where) {
     if (i.fontPx != null && i.fontPx < 18) problems.push(`${i.kind} ${i.name} at ${i.fontPx} px`);
     if (i.kind === 'text' && i.clipped) problems.push(`text ${i.name} clipped`);
   }
+  problems.push(...labelProblems(items));
+  if (height > viewport.h) problems.push(`scrolls: ${height} px`);
+  return problems.length ? `${where}: ${problems.join('; ')}` : '';
+}
+
+/** Labels over one another, or across a neuron's outline (a value sits inside its circle or
+ *  beside it), and neurons too small to read, among layout()'s items. */
+function labelProblems(items) {
+  const problems = [];
   const labels = items.filter((i) => i.kind === 'label');
   const neurons = items.filter((i) => i.kind === 'neuron');
   for (const [k, a] of labels.entries()) {
@@ -69,8 +78,7 @@ async function checkStage(page, s, where) {
         problems.push(`label ${a.name} over neuron ${n.name}`);
   }
   for (const n of neurons) if (n.w < 28) problems.push(`neuron ${n.name} ${n.w} px`);
-  if (height > viewport.h) problems.push(`scrolls: ${height} px`);
-  return problems.length ? `${where}: ${problems.join('; ')}` : '';
+  return problems;
 }
 
 /** Waits (at most 15 s) until the page shows the engine's drawing of `s` (the worker's frame
@@ -136,6 +144,21 @@ for (const [w, h] of [
     });
   }
 }
+
+test('after a divergence, a value too long for its circle sits beside it', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await open(page, '/#present=1&lang=en&lr=100');
+  await call(page, 'handOver');
+  await page.evaluate(() => window.backstep.step(50).catch(() => null));
+  const s = await state(page);
+  expect(s.error).toContain('not finite');
+  await drawn(page, s);
+  const { items } = await page.evaluate(() => window.backstep.layout());
+  // The output's value is past 1e4 (printed as 1.30e+18 and the like), wider than its circle.
+  expect(items.some((i) => i.kind === 'label' && /^value 2:/.test(i.name))).toBe(true);
+  expect(labelProblems(items)).toEqual([]);
+  expect(page.errors).toEqual([]);
+});
 
 test('the notices in full with their experiments, in the drawer (N), in both languages', async ({
   page,

@@ -203,13 +203,14 @@ export function drawNetwork(canvas, model, opts) {
       // Before the first forward pass the caches are empty (0 rows): no value to show.
       if (shown) {
         ctx.font = FONT.text;
-        // Four decimals, as the article prints, where the circle holds them.
+        // Four decimals, as the article prints, where the circle holds them; else two; a
+        // value the circle cannot hold (1.30e+18 after a divergence) goes beside it.
         const four = fmt(values.at(sample, j));
-        const text =
-          inside && ctx.measureText(four).width <= 2 * r - 5
-            ? four
-            : named(inside ? null : name, fmt(values.at(sample, j), 2));
-        if (inside) {
+        const two = fmt(values.at(sample, j), 2);
+        const holds = (text) => inside && ctx.measureText(text).width <= 2 * r - 5;
+        const within = holds(four) ? four : holds(two) ? two : null;
+        const text = within ?? named(inside ? null : name, two);
+        if (within) {
           ctx.fillStyle = INK;
           ctx.textAlign = 'center';
           ctx.fillText(text, x, y);
