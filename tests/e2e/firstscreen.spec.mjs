@@ -100,6 +100,15 @@ for (const lang of ['ja', 'en']) {
     expect(new Set(lefts).size).toBe(1);
     await page.click('[data-action="step"]');
     await expect.poll(async () => (await call(page, 'state')).step).toBe(2);
+    // The decision boundary's caption is broken to the phone's width, not cut at its edge.
+    await page.locator('#c-boundary').scrollIntoViewIfNeeded();
+    await expect
+      .poll(async () => {
+        const { items } = await call(page, 'layout');
+        const lines = items.filter((i) => i.panel === 'boundary' && /^caption \d/.test(i.name));
+        return lines.length >= 2 && lines.every((i) => !i.clipped);
+      })
+      .toBe(true);
     await page.evaluate(() => window.scrollTo(0, 0));
     await page.screenshot({ path: `${SHOTS}/phone-normal-${lang}.png` });
     await fold(page, true);

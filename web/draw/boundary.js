@@ -14,7 +14,8 @@ import {
   targetRange,
 } from './boundary-frame.js';
 import { classCount, drawClassLegend, paintClasses } from './classes.js';
-import { cssWidth, FONT, INK, MUTED, packedTable, prepare } from './colors.js';
+import { context2d, cssWidth, FONT, INK, MUTED, packedTable, prepare } from './colors.js';
+import { outside, placed } from './drawn.js';
 import { drawPoints } from './markers.js';
 
 /** Grid points per side: the full grid, and the coarser one drawn while playing (under half
@@ -119,12 +120,16 @@ export const drawnBoundary = { box: null };
 export function drawBoundary(canvas, model, side = GRID_SIDE, state = {}, view = {}) {
   const width = cssWidth(canvas);
   const size = Math.max(120, Math.min(width - LEFT - RIGHT, 400));
-  const { ctx, w, h } = prepare(canvas, 24 + size + BELOW);
+  // The caption's lines, broken to the canvas's width (a phone's), each a line more below.
+  const captions = (soft) => wrapped(context2d(canvas), caption(model, state, soft), width - 16);
+  const extra = 22 * Math.max(0, captions(false).length - 2, captions(true).length - 2);
+  const { ctx, w, h } = prepare(canvas, 24 + size + BELOW + extra);
   Object.assign(drawnBoundary, { box: null, x0: LEFT, y0: 24, size, w, h });
   if (model.trainer.cols(Slot.Data, What.Plane) !== 2) {
     ctx.fillStyle = MUTED;
     ctx.font = FONT.text;
     ctx.fillText(t('none2d'), 12, 24);
+    placed('boundary', []);
     return false;
   }
   const ox = LEFT,
@@ -153,17 +158,46 @@ export function drawBoundary(canvas, model, side = GRID_SIDE, state = {}, view =
   drawAxes(ctx, box, ox, oy, size);
   if (k) drawClassLegend(ctx, ox + size + 12, oy, k);
   else drawColourBar(ctx, ox + size + 14, oy, size, mid, half, threshold != null);
-  const rows = (w) => model.trainer.rows(Slot.Data, w);
-  const lines = k
-    ? classLines(soft, state, rows(What.X), rows(What.XTest))
-    : captionLines(threshold, tmin, tmax, state, rows(What.X), rows(What.XTest));
   ctx.fillStyle = INK;
   ctx.font = FONT.text;
   ctx.textAlign = 'left';
-  lines.forEach((line, k) => {
-    ctx.fillText(line, 8, oy + size + 50 + 22 * k);
+  const records = captions(soft).map((line, i) => {
+    const y = oy + size + 50 + 22 * i;
+    ctx.fillText(line, 8, y);
+    const tw = ctx.measureText(line).width;
+    return { kind: 'text', name: `caption ${i}`, x: 8, y: y - 9, w: tw, h: 18, fontPx: 14 };
   });
+  placed(
+    'boundary',
+    records.map((r) => ({ ...r, clipped: outside(r.x, r.y, r.w, r.h, w, h) })),
+  );
   return true;
+}
+
+/** The caption's lines under the map: the threshold and accuracies, or the classes' (`soft`:
+ *  coloured from p = softmax(y)). */
+function caption(model, state, soft) {
+  const rows = (w) => model.trainer.rows(Slot.Data, w);
+  if (classCount(model)) return classLines(soft, state, rows(What.X), rows(What.XTest));
+  const [tmin, tmax] = targetRange(model.mat(Slot.Data, What.T));
+  return captionLines(model.threshold(), tmin, tmax, state, rows(What.X), rows(What.XTest));
+}
+
+/** `lines` broken at spaces where one is wider than `width` in the text font. */
+function wrapped(ctx, lines, width) {
+  ctx.font = FONT.text;
+  return lines.flatMap((line) => {
+    const out = [];
+    let now = '';
+    for (const word of line.split(' ')) {
+      const longer = now ? `${now} ${word}` : word;
+      if (now && ctx.measureText(longer).width > width) {
+        out.push(now);
+        now = word;
+      } else now = longer;
+    }
+    return [...out, now];
+  });
 }
 
 /** Draws a small map for every unit of every layer whose output feeds the next affine layer,
