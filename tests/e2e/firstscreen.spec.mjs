@@ -119,6 +119,37 @@ for (const lang of ['ja', 'en']) {
   });
 }
 
+test('390×844: at backward through layers[0] every small matrix shows its numbers, none over another or the legend', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await open(page, '/#lang=ja');
+  await call(page, 'handOver');
+  for (let k = 0; k < 7; k++) await call(page, 'substep');
+  const s = await call(page, 'state');
+  expect([s.phase, s.layer]).toEqual(['backward', 0]);
+  await page.locator('#c-matrices').scrollIntoViewIfNeeded();
+  const boxes = async () => {
+    const { items } = await call(page, 'layout');
+    return items.filter(
+      (i) => i.panel === 'matrices' && (i.kind === 'matrix' || i.name === 'legend'),
+    );
+  };
+  await expect.poll(async () => (await boxes()).some((i) => i.name === 'dout')).toBe(true);
+  const items = await boxes();
+  // x 4×2, W 2×4, b, z, dout 4×4, dx, dW, db: all within 8×8, so numbers, not heatmaps.
+  for (const name of ['x', 'W', 'b', 'y', 'dout', 'dx', 'dW', 'db'])
+    expect(items.find((i) => i.name === name)?.fontPx, name).not.toBeNull();
+  const overlap = (a, b) =>
+    a.x < b.x + b.w - 0.5 &&
+    b.x < a.x + a.w - 0.5 &&
+    a.y < b.y + b.h - 0.5 &&
+    b.y < a.y + a.h - 0.5;
+  for (const [k, a] of items.entries())
+    for (const b of items.slice(k + 1)) expect(overlap(a, b), `${a.name} / ${b.name}`).toBe(false);
+  expect(page.errors).toEqual([]);
+});
+
 test("the summary follows the run's settings; a class link's hide=settings hides the fold", async ({
   page,
 }) => {

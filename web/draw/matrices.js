@@ -39,6 +39,11 @@ function cellWidth(it) {
       chars = Math.max(chars, fmt(m.at(r, c)).length);
   return chars * CHAR_W + MARGIN;
 }
+/** Where the page sets the panel no height (not presenter view), the room it takes: this
+ *  height at FREE_WIDTH wide or more, and taller as it is narrower (a phone's one column,
+ *  which scrolls, keeps the same area and so its numbers), in drawing units. */
+const FREE_ROOM = 640;
+const FREE_WIDTH = 600;
 /** Room for the legend line under the matrices, in drawing units. */
 const LEGEND_H = 28;
 /** A line of text under the matrices (the loss phase's L). */
@@ -60,14 +65,18 @@ export function drawMatrices(
     probe.font = FONT.mono;
     CHAR_W = probe.measureText('0').width;
   }
-  probe.font = FONT.bold;
   const items = shownMatrices(model, layer, phase, step).map((it) => {
     const title = it.short ? it.label : `${it.label}  ${it.m.rows}×${it.m.cols}`;
-    return { ...it, title, titleW: probe.measureText(title).width + 4, cellW: cellWidth(it) };
+    probe.font = FONT.bold;
+    let titleW = probe.measureText(title).width + 4;
+    // A matrix not computed yet shows a line of words under its title (cells.js): its room.
+    probe.font = FONT.text;
+    if (!it.m.ready) titleW = Math.max(titleW, probe.measureText(t('notYet')).width + 4);
+    return { ...it, title, titleW, cellW: cellWidth(it) };
   });
   const width = cssWidth(canvas) - 8;
   const extra = layer === Slot.Loss ? LINE_H : 0;
-  const room = roomHeight(canvas) - 8 - extra;
+  const room = roomHeight(canvas, FREE_ROOM * Math.max(1, FREE_WIDTH / width)) - 8 - extra;
   // The legend only where the matrices leave room for it (it is in the panel's note too).
   let fit = fitMatrices(items, width, room - LEGEND_H, 8 * CHAR_W + MARGIN);
   const alone = fitMatrices(items, width, room, 8 * CHAR_W + MARGIN);

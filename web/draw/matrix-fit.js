@@ -21,7 +21,8 @@ function box(it, numeric, s, widest) {
   const { rows, cols } = it.m;
   const cellW = it.cellW ?? widest;
   const w = numeric ? cols * cellW : cols * s;
-  const h = numeric ? rows * CELL_H : rows * s;
+  // One not computed yet holds a line of words instead (cells.js).
+  const h = it.m.ready === false ? CELL_H : numeric ? rows * CELL_H : rows * s;
   return { w: Math.max(w, it.titleW), h: TITLE_H + h, gridW: w, gridH: h };
 }
 
