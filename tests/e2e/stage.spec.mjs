@@ -145,6 +145,55 @@ for (const [w, h] of [
   }
 }
 
+for (const [w, h] of [
+  [1280, 720],
+  [1024, 768],
+]) {
+  for (const lang of ['ja', 'en']) {
+    test(`the second stage (G) at ${w}×${h} in ${lang}: on one screen, whole`, async ({ page }) => {
+      await page.setViewportSize({ width: w, height: h });
+      await open(page, `/#present=1&lang=${lang}`);
+      await call(page, 'handOver');
+      await call(page, 'step', 3);
+      await page.keyboard.press('g');
+      const panels = ['loss', 'gates', 'boundary', 'neurons'];
+      // Settled: the four panels drawn and nothing scrolls for 5 animation frames in a row.
+      await page.evaluate(() => {
+        window.stageHeld = 0;
+      });
+      await page
+        .waitForFunction(
+          () => {
+            const fits = document.scrollingElement.scrollHeight <= window.innerHeight;
+            window.stageHeld = fits ? window.stageHeld + 1 : 0;
+            return window.stageHeld >= 5;
+          },
+          null,
+          { timeout: 15_000, polling: 'raf' },
+        )
+        .catch(() => {});
+      const { viewport, items } = await page.evaluate(() => window.backstep.layout());
+      const problems = [];
+      for (const name of panels) {
+        const box = await page.locator(`[data-panel="${name}"]`).boundingBox();
+        if (!box || box.y + box.height > viewport.h + 0.5)
+          problems.push(`${name} below the screen`);
+      }
+      for (const i of items) {
+        if (i.fontPx != null && i.fontPx < 18)
+          problems.push(`${i.panel} ${i.name} at ${i.fontPx} px`);
+        if (i.clipped) problems.push(`${i.panel} ${i.kind} ${i.name} clipped`);
+      }
+      const height = await page.evaluate(() => document.scrollingElement.scrollHeight);
+      if (height > viewport.h) problems.push(`scrolls: ${height} px`);
+      expect(problems).toEqual([]);
+      const size = `${w}x${h}-${lang}`;
+      await page.screenshot({ path: `${STAGE}/stage2-${size}.png` });
+      expect(page.errors).toEqual([]);
+    });
+  }
+}
+
 test('after a divergence, a value too long for its circle sits beside it', async ({ page }) => {
   await page.setViewportSize({ width: 1280, height: 720 });
   await open(page, '/#present=1&lang=en&lr=100');

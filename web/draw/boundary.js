@@ -14,7 +14,16 @@ import {
   targetRange,
 } from './boundary-frame.js';
 import { classCount, drawClassLegend, paintClasses } from './classes.js';
-import { context2d, cssWidth, FONT, INK, MUTED, packedTable, prepare } from './colors.js';
+import {
+  context2d,
+  cssWidth,
+  FONT,
+  INK,
+  MUTED,
+  packedTable,
+  prepare,
+  roomHeight,
+} from './colors.js';
 import { outside, placed } from './drawn.js';
 import { drawPoints } from './markers.js';
 
@@ -119,10 +128,12 @@ export const drawnBoundary = { box: null };
  *  the data is not 2-D. */
 export function drawBoundary(canvas, model, side = GRID_SIDE, state = {}, view = {}) {
   const width = cssWidth(canvas);
-  const size = Math.max(120, Math.min(width - LEFT - RIGHT, 400));
   // The caption's lines, broken to the canvas's width (a phone's), each a line more below.
   const captions = (soft) => wrapped(context2d(canvas), caption(model, state, soft), width - 16);
   const extra = 22 * Math.max(0, captions(false).length - 2, captions(true).length - 2);
+  // The square as wide as the canvas allows, and in presenter view as tall as its room.
+  const room = roomHeight(canvas, Number.POSITIVE_INFINITY) - 24 - BELOW - extra;
+  const size = Math.max(60, Math.min(width - LEFT - RIGHT, 400, room));
   const { ctx, w, h } = prepare(canvas, 24 + size + BELOW + extra);
   Object.assign(drawnBoundary, { box: null, x0: LEFT, y0: 24, size, w, h });
   if (model.trainer.cols(Slot.Data, What.Plane) !== 2) {
@@ -207,13 +218,20 @@ export function drawNeurons(canvas, model, side = GRID_SIDE) {
   const shown = kinds
     .map((_k, i) => i)
     .filter((i) => i === kinds.length - 1 || kinds[i + 1] === 'affine');
-  const cell = 84;
-  const perRow = Math.max(1, Math.floor((cssWidth(canvas) - 90) / (cell + 8)));
-  const rowsNeeded = shown.reduce(
-    (n, i) => n + (Math.ceil(model.trainer.cols(i, What.Y) / perRow) || 1),
-    0,
-  );
-  const { ctx } = prepare(canvas, Math.max(110, 16 + rowsNeeded * (cell + 12)));
+  // Maps 84 units across, smaller (to 24) where presenter view gives the panel less room.
+  const room = roomHeight(canvas, Number.POSITIVE_INFINITY);
+  const layout = (cell) => {
+    const perRow = Math.max(1, Math.floor((cssWidth(canvas) - 90) / (cell + 8)));
+    const rows = shown.reduce(
+      (n, i) => n + (Math.ceil(model.trainer.cols(i, What.Y) / perRow) || 1),
+      0,
+    );
+    return { cell, perRow, height: 16 + rows * (cell + 12) };
+  };
+  let fit = layout(84);
+  while (fit.height > room && fit.cell > 24) fit = layout(fit.cell - 4);
+  const { cell, perRow } = fit;
+  const { ctx } = prepare(canvas, Math.max(Math.min(110, room), fit.height));
   if (model.trainer.cols(Slot.Data, What.Plane) !== 2) {
     ctx.fillStyle = MUTED;
     ctx.font = FONT.text;

@@ -39,22 +39,39 @@ function below(section, canvas) {
   );
 }
 
+/** The height of the panels under `panel` in its column of the grid, with the gaps between. */
+function stackedUnder(panel) {
+  const r = panel.getBoundingClientRect();
+  const gap = Number.parseFloat(getComputedStyle(panel.parentElement).rowGap) || 0;
+  return [...panel.parentElement.children]
+    .filter((p) => p !== panel && p.getClientRects().length)
+    .map((p) => p.getBoundingClientRect())
+    .filter((q) => q.top >= r.bottom - 1 && q.left < r.right && r.left < q.right)
+    .reduce((sum, q) => sum + q.height + gap, 0);
+}
+
+/** The canvases presenter view fits to the window: the stage's, and the second stage's (the
+ *  gates keep the height of their masks). */
+const FITTED = ['network', 'matrices', 'loss', 'boundary', 'neurons'];
+
 /**
- * The zoom and the most CSS height of each canvas: in presenter view the stage's network and
- * matrices each take the height from their canvas's top to the bottom of the window (the
- * engine fits its drawing into it); otherwise no limit.
+ * The zoom and the most CSS height of each canvas: in presenter view each canvas of the stage
+ * (and of the second stage) takes the height from its top to the bottom of the window, less
+ * what its panel shows below it and the panels under it in its column (the engine fits its
+ * drawing into it); otherwise no limit.
  */
 export function fitting() {
   if (!presenting()) return { zoom: 1, most: {} };
   const most = {};
   // A phone's one column scrolls (stage.css): no height to fit.
   if (window.matchMedia('(max-width: 700px)').matches) return { zoom: PRESENTER_ZOOM, most };
-  for (const name of ['network', 'matrices']) {
+  for (const name of FITTED) {
     const canvas = document.getElementById(`c-${name}`);
     if (!canvas.getClientRects().length) continue;
+    const panel = canvas.closest('.panel');
     const top = canvas.getBoundingClientRect().top + window.scrollY;
-    const free = window.innerHeight - top - below(canvas.closest('.panel'), canvas);
-    most[name] = Math.max(160, Math.floor(free));
+    const free = window.innerHeight - top - below(panel, canvas) - stackedUnder(panel);
+    most[name] = Math.max(100, Math.floor(free));
   }
   return { zoom: PRESENTER_ZOOM, most };
 }
