@@ -115,8 +115,23 @@ test('the controls compare from the page, in both languages, and presenter view 
   await page.keyboard.press('F');
   await page.keyboard.press('G');
   await expect(page.locator('[data-panel="compare"]')).toBeVisible();
+  // The two runs beside the loss, on one screen under the formula: nothing scrolls, nothing
+  // is cut, no text under 18 px.
+  await expect
+    .poll(() => page.evaluate(() => document.scrollingElement.scrollHeight <= window.innerHeight))
+    .toBe(true);
+  await expect(page.locator('[data-panel="compare"] canvas')).toBeInViewport({ ratio: 1 });
+  await expect(page.locator('#formula')).toBeInViewport({ ratio: 1 });
+  const formula = await page.locator('#formula').boundingBox();
+  const panel = await page.locator('[data-panel="compare"]').boundingBox();
+  expect(panel.y).toBeGreaterThanOrEqual(formula.y + formula.height);
+  const { items } = await call(page, 'layout');
+  expect(
+    items
+      .filter((i) => i.clipped || (i.fontPx != null && i.fontPx < 18))
+      .map((i) => `${i.panel} ${i.name} ${i.fontPx}`),
+  ).toEqual([]);
   await page.screenshot({ path: `${SHOTS}/compare-presenter-en.png` });
-  await expect(page.locator('[data-panel="compare"] canvas')).toBeInViewport();
   await page.click('[data-action="compare-stop"]');
   await expect.poll(async () => (await compared(page)).change).toBe(null);
   await expect(page.locator('[data-panel="compare"]')).toBeHidden();

@@ -8,7 +8,7 @@ import { t } from '../i18n/index.js';
 import { paintMap, planeBox } from './boundary.js';
 import { targetRange } from './boundary-frame.js';
 import { classCount, paintClasses } from './classes.js';
-import { ACTIVE, cssWidth, FONT, fmt, INK, MUTED, prepare } from './colors.js';
+import { ACTIVE, cssWidth, FONT, fmt, INK, MUTED, prepare, roomHeight } from './colors.js';
 import { drawPoints } from './markers.js';
 import { niceTicks, tickLabel } from './ticks.js';
 
@@ -21,7 +21,8 @@ const changeWords = (change) => `${t('compareNames')[change.what]} = ${change.va
 /** Draws the panel for the run `main` and the variant `other` (Models), `change` its
  *  difference; `side` the maps' grid; `log` a log-scale loss axis. */
 export function drawCompare(canvas, main, other, change, side, log) {
-  const { ctx, w } = prepare(canvas, PLOT_H + 40 + mapSize(canvas) + 44);
+  const { size, plotH } = sizes(canvas);
+  const { ctx, w } = prepare(canvas, plotH + 40 + size + 44);
   const runs = [
     { model: main, short: t('compareRun'), name: t('compareRun'), color: INK, dash: [] },
     {
@@ -32,9 +33,8 @@ export function drawCompare(canvas, main, other, change, side, log) {
       dash: [9, 5],
     },
   ];
-  drawCurves(ctx, w, runs, log);
-  const size = mapSize(canvas);
-  const y = PLOT_H + 40;
+  drawCurves(ctx, w, runs, log, plotH);
+  const y = plotH + 40;
   if (main.trainer.cols(Slot.Data, What.Plane) !== 2) {
     ctx.fillStyle = MUTED;
     ctx.font = FONT.text;
@@ -49,14 +49,17 @@ export function drawCompare(canvas, main, other, change, side, log) {
   });
 }
 
-/** Each map's side, from the panel's width. */
-function mapSize(canvas) {
-  const width = cssWidth(canvas);
-  return Math.max(100, Math.min(240, (width - PAD.l - PAD.r - 24) / 2));
+/** Each map's side, from the panel's width, and the plot's height; where presenter view gives
+ *  the panel a height, the maps and then the plot give way to it. */
+function sizes(canvas) {
+  const room = roomHeight(canvas, Number.POSITIVE_INFINITY) - 84;
+  const wide = Math.min(240, (cssWidth(canvas) - PAD.l - PAD.r - 24) / 2);
+  const size = Math.max(80, Math.min(wide, room - PLOT_H));
+  return { size, plotH: Math.max(100, Math.min(PLOT_H, room - size)) };
 }
 
 /** Both batch-loss histories (½·Σ per completed step) on one axis. */
-function drawCurves(ctx, w, runs, log) {
+function drawCurves(ctx, w, runs, log, plotH) {
   const series = runs.map((r) => r.model.history());
   const n = Math.max(2, ...series.map((s) => s.length));
   const f = (v) => (log ? Math.log10(v > 0 ? v : Number.NaN) : v);
@@ -75,7 +78,7 @@ function drawCurves(ctx, w, runs, log) {
   const room = (w - PAD.l - PAD.r) / 2 - 40;
   const stacked = legends.some((l) => ctx.measureText(l).width > room);
   const top = stacked ? PAD.t + 18 : PAD.t;
-  const [x0, x1, y0, y1] = [PAD.l, w - PAD.r, top, PLOT_H - PAD.b + PAD.t];
+  const [x0, x1, y0, y1] = [PAD.l, w - PAD.r, top, plotH - PAD.b + PAD.t];
   const xOf = (i) => x0 + ((x1 - x0) * i) / (n - 1);
   const yOf = (v) => y1 - ((y1 - y0) * (f(v) - lo)) / (hi - lo);
   ctx.font = FONT.text;

@@ -51,8 +51,8 @@ function stackedUnder(panel) {
 }
 
 /** The canvases presenter view fits to the window: the stage's, and the second stage's (the
- *  gates keep the height of their masks). */
-const FITTED = ['network', 'matrices', 'loss', 'boundary', 'neurons'];
+ *  gates keep the height of their masks; comparing, the two runs'). */
+const FITTED = ['network', 'matrices', 'loss', 'boundary', 'neurons', 'compare'];
 
 /**
  * The zoom and the most CSS height of each canvas: in presenter view each canvas of the stage
