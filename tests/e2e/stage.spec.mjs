@@ -1,8 +1,10 @@
 // The stage: presenter view at 1280×720 and 1024×768, in both languages, for every micro-step
 // of the article's run (the idle state, the 8 sub-steps of a cycle, the idle state after it):
 // every matrix of the phase is listed by layout(), inside the viewport and not clipped, and
-// those it computes show their numbers; every text is 18 px or more; no label overlaps another or a neuron; nothing scrolls. Screenshots of
-// each micro-step at 1280×720 in Japanese go to tests/screenshots/stage/.
+// those it computes show their numbers; every text is 18 px or more; no label overlaps another
+// or a neuron; nothing scrolls. Screenshots of each micro-step at 1280×720 in Japanese go to
+// tests/screenshots/stage/. Also: the second stage (G) on one screen at both sizes and in both
+// languages, and the network's labels after a divergence.
 import { mkdirSync } from 'node:fs';
 import { call, expect, open, SHOTS, state, test } from './fixtures.mjs';
 

@@ -128,9 +128,12 @@ export const drawnBoundary = { box: null };
  *  the data is not 2-D. */
 export function drawBoundary(canvas, model, side = GRID_SIDE, state = {}, view = {}) {
   const width = cssWidth(canvas);
-  // The caption's lines, broken to the canvas's width (a phone's), each a line more below.
-  const captions = (soft) => wrapped(context2d(canvas), caption(model, state, soft), width - 16);
-  const extra = 22 * Math.max(0, captions(false).length - 2, captions(true).length - 2);
+  // The caption's lines, broken to the canvas's width (a phone's), each a line more below;
+  // a map of classes words them by whether p = softmax(y) colours it, known once it is painted.
+  const captions = (classCount(model) ? [false, true] : [false]).map((soft) =>
+    wrapped(context2d(canvas), caption(model, state, soft), width - 16),
+  );
+  const extra = 22 * Math.max(0, ...captions.map((lines) => lines.length - 2));
   // The square as wide as the canvas allows, and in presenter view as tall as its room.
   const room = roomHeight(canvas, Number.POSITIVE_INFINITY) - 24 - BELOW - extra;
   const size = Math.max(60, Math.min(width - LEFT - RIGHT, 400, room));
@@ -172,7 +175,7 @@ export function drawBoundary(canvas, model, side = GRID_SIDE, state = {}, view =
   ctx.fillStyle = INK;
   ctx.font = FONT.text;
   ctx.textAlign = 'left';
-  const records = captions(soft).map((line, i) => {
+  const records = captions[soft ? 1 : 0].map((line, i) => {
     const y = oy + size + 50 + 22 * i;
     ctx.fillText(line, 8, y);
     const tw = ctx.measureText(line).width;

@@ -55,9 +55,8 @@ function pack(items, numeric, s, cellW, roomW) {
   return { placed: out, height: y + bandH, widest };
 }
 
-/** How long a matrix keeps its numbers, lowest first: an item's own `keep`, else the weights
- *  before the update (the class read them a step earlier) 0 and the rest 1. */
-const keep = (it) => it.keep ?? (it.name === 'W_before' || it.name === 'b_before' ? 0 : 1);
+/** How long a matrix keeps its numbers, lowest first: its `keep` (shown-matrices.js), else 1. */
+const keep = (it) => it.keep ?? 1;
 
 /** Which numeric matrix turns into a heatmap next: of those that keep their numbers the least
  *  long, the one whose heatmap saves the most height. */

@@ -11,7 +11,7 @@ export const UPDATE = 'update';
 /** The matrices of a layer kind, as {label, name, layer, what}: `name` is what layout() calls
  *  it (x, W, b, y, mask, p, t, dy, dout, dx, dW, db, W_before, b_before). */
 function matList(kind, layer, loss) {
-  const m = (label, name, what, l = layer) => ({ label, name, layer: l, what });
+  const m = (label, name, what, keep) => ({ label, name, layer, what, keep });
   // Under softmax cross-entropy y holds the logits, and p = softmax(y) is the loss's own.
   if (layer === Slot.Loss && loss === 'softmax_cross_entropy')
     return [
@@ -32,7 +32,9 @@ function matList(kind, layer, loss) {
       m('dx = dout·Wᵀ', 'dx', What.Dx),
       m('dW = xᵀ·dout', 'dW', What.Dw),
       m('db = Σ dout', 'db', What.Db),
-      m(`W (${t('before')})`, 'W_before', What.WBefore),
+      // The weights before the update (the class read them a step earlier) lose their numbers
+      // first where the room is short (matrix-fit.js, `keep`).
+      m(`W (${t('before')})`, 'W_before', What.WBefore, 0),
     ];
   }
   const rows = [m('x', 'x', What.X)];
