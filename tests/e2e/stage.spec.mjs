@@ -1,7 +1,8 @@
 // The stage: presenter view at 1280×720 and 1024×768, in both languages, for every micro-step
 // of the article's run (the idle state, the 8 sub-steps of a cycle, the idle state after it):
 // every matrix of the phase is listed by layout(), inside the viewport and not clipped, and
-// those it computes show their numbers; every text is 18 px or more; no label overlaps another
+// those it computes show their numbers (the others, as heatmaps, their signs as glyphs of 18 px
+// or more, or the legend beside them); every text is 18 px or more; no label overlaps another
 // or a neuron; nothing scrolls. Screenshots of each micro-step at 1280×720 in Japanese go to
 // tests/screenshots/stage/. Also: the second stage (G) on one screen at both sizes and in both
 // languages, and the network's labels after a divergence.
@@ -47,6 +48,7 @@ async function checkStage(page, s, where) {
   const report = await page.evaluate(() => window.backstep.layout());
   const { viewport, items } = report;
   const problems = [];
+  const legend = items.some((i) => i.panel === 'matrices' && i.name === 'legend' && !i.clipped);
   for (const [name, layer] of expected(s)) {
     const m = items.find(
       (i) => i.kind === 'matrix' && i.name === name && (layer === null || i.layer === layer),
@@ -56,6 +58,10 @@ async function checkStage(page, s, where) {
       problems.push(`${name}[${layer}] clipped ${JSON.stringify(m)}`);
     else if (m.fontPx == null && computed(s).includes(name))
       problems.push(`${name}[${layer}] a heatmap, without its numbers`);
+    // A heatmap's sign is a glyph in each cell, at the numbers' size, or, where its cells are
+    // too small for one, the legend (− to +) is on screen: never colour alone.
+    else if (m.fontPx == null && !(m.glyphPx >= 18) && !legend)
+      problems.push(`${name}[${layer}] a heatmap without its signs or the legend`);
   }
   for (const i of items) {
     if (i.fontPx != null && i.fontPx < 18) problems.push(`${i.kind} ${i.name} at ${i.fontPx} px`);

@@ -1,5 +1,6 @@
 // One matrix of the matrices panel: its title and its cells, as numbers on the diverging colour
-// map or, when too many to print, as a heatmap.
+// map or, when too many to print, as a heatmap whose cells, where they are large enough, carry
+// their sign (or the mask's mark) as a glyph, so colour is never the only cue.
 
 import { What } from '../engine/model.js';
 import { t } from '../i18n/index.js';
@@ -8,9 +9,24 @@ import { CELL_H, TITLE_H } from './matrix-fit.js';
 
 /** Room beside a numeric cell's number, in drawing units. */
 export const MARGIN = 5;
+/** The smallest heatmap cell that carries a glyph (drawing units): one character of FONT.bold,
+ *  the numbers' size (−, +, ×, ○ and 0 are under 12 units of ink), with a unit around it. */
+const GLYPH_MIN = 13;
+
+/** Whether a placed matrix (matrix-fit.js) is a heatmap whose cells carry glyphs when paused. */
+export const carriesGlyphs = (p) => !p.numeric && p.m.ready !== false && p.cell >= GLYPH_MIN;
+
+/** A heatmap cell's glyph: the sign of the number the cell would print (`0` where it prints
+ *  as zero, as `fmt` drops the sign there), or the ReLU mask's mark. */
+function glyph(v, mask) {
+  if (mask) return v ? '×' : '○';
+  if (Number.isNaN(v)) return '?';
+  return !/[1-9]/.test(fmt(v)) ? '0' : v < 0 ? '−' : '+';
+}
 
 /** One matrix: its title, then its cells as numbers or as a heatmap (`quick`: see
- *  paintImage). */
+ *  paintImage). Returns whether the heatmap's cells carry glyphs (a paused frame's, cells of at
+ *  least GLYPH_MIN; while playing they change faster than anyone reads them). */
 export function drawOne(ctx, p, quick = false) {
   const { m, x, cell } = p;
   const y = p.y + TITLE_H;
@@ -25,14 +41,14 @@ export function drawOne(ctx, p, quick = false) {
     ctx.fillStyle = MUTED;
     ctx.font = FONT.text;
     ctx.fillText(t('notYet'), x, y + CELL_H / 2);
-    return;
+    return false;
   }
   const ch = p.numeric ? CELL_H : cell;
   const gap = p.numeric ? 2 : cell >= 6 ? 1 : 0;
   if (quick && !p.numeric && !mask) {
     if (gap === 0) paintImage(ctx, m, scale, x, y, cell, ch);
     else paintByColour(ctx, m, scale, x, y, cell, ch, gap);
-    return;
+    return false;
   }
   // All the cell backgrounds first, then the numbers by text colour (white on dark cells,
   // black on pale ones): alternating rectangles and text costs several times more.
@@ -46,7 +62,7 @@ export function drawOne(ctx, p, quick = false) {
       dark.push(mask ? v === 1 : Math.abs(k - 128) > 80);
     }
   }
-  if (!p.numeric) return;
+  if (!p.numeric) return carriesGlyphs(p) && glyphs(ctx, m, mask, x, y, cell, dark);
   ctx.font = FONT.mono;
   // Right-aligned, one short string per cell: shaping costs per character, so this is cheaper
   // than whole rows padded with spaces.
@@ -62,6 +78,19 @@ export function drawOne(ctx, p, quick = false) {
       }
     }
   }
+}
+
+/** Each heatmap cell's glyph at its centre, white on dark cells and ink on pale ones. */
+function glyphs(ctx, m, mask, x, y, cell, dark) {
+  ctx.font = FONT.bold;
+  ctx.textAlign = 'center';
+  for (let r = 0; r < m.rows; r++) {
+    for (let c = 0; c < m.cols; c++) {
+      ctx.fillStyle = dark[r * m.cols + c] ? '#fff' : INK;
+      ctx.fillText(glyph(m.at(r, c), mask), x + (c + 0.5) * cell - 0.5, y + (r + 0.5) * cell - 0.5);
+    }
+  }
+  return true;
 }
 
 /** While playing, a heatmap is painted without a rectangle and a colour change per cell
