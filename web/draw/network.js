@@ -7,6 +7,7 @@ import { t } from '../i18n/index.js';
 import { ACTIVE, FONT, fmt, INK, MUTED, maxAbs, NEG, POS, prepare, roomHeight } from './colors.js';
 import { outside, placed } from './drawn.js';
 import { drawInputName, inputName, named } from './inputs.js';
+import { valueTab } from './value-tab.js';
 
 /** Columns of neurons: which layers feed each column and how wide it is. */
 function netColumns(kinds, model) {
@@ -106,6 +107,7 @@ export function drawNetwork(canvas, model, opts) {
   const xOf = (k) => columns[k].x;
   const yOf = (k, j) => columns[k].ys[j];
   Object.assign(drawnNetwork, { cols, r, xOf, yOf, w, h });
+  const net = { xOf, yOf, widths: cols.map((c) => c.width), r, w, h };
   const activeCol =
     layer == null
       ? -1
@@ -218,17 +220,17 @@ export function drawNetwork(canvas, model, opts) {
           record('label', `value ${k}:${j}`, null, x - tw / 2, y - 9, tw, 18, 14);
         } else {
           const tw = ctx.measureText(text).width;
-
           // The input column's labels go left of it, the others right; where the circles are
-          // closer than a line of text, every other label goes left.
+          // closer than a line of text, every other label goes left (value-tab.js: unless
+          // that side runs into the next column).
           const left = k === 0 || (alternate && j % 2 === 1) || x + r + 7 + tw > w;
-          const lx = left ? x - r - 6 - tw : x + r + 5;
+          const [lx, ly] = valueTab(net, k, j, tw, left);
           ctx.fillStyle = 'rgba(255,255,255,0.9)';
-          ctx.fillRect(lx - 2, y - 10, tw + 4, 20);
+          ctx.fillRect(lx - 2, ly - 10, tw + 4, 20);
           ctx.fillStyle = INK;
           ctx.textAlign = 'left';
-          ctx.fillText(text, lx, y);
-          record('label', `value ${k}:${j}`, null, lx, y - 9, tw, 18, 14);
+          ctx.fillText(text, lx, ly);
+          record('label', `value ${k}:${j}`, null, lx, ly - 9, tw, 18, 14);
         }
       }
     }
