@@ -1,7 +1,8 @@
 // The normal view's first screen: at 1280×720, with the settings folded under their one-line
 // summary, the network and the phase's matrices start on the first screen (their top halves at
 // least) in both languages, and the fold is a real control whose state is kept; on a phone
-// (390×844) one column with no sideways scrolling, the step controls kept in reach, the
+// (390×844) one column with no sideways scrolling, the step controls kept in reach (each word on
+// one line), the
 // boundary's caption whole and, at backward through layers[0], the small matrices as numbers.
 // axe-core finds nothing serious with the fold open or closed, nor in presenter view in English.
 import { axeFindings, call, expect, open, SHOTS, test } from './fixtures.mjs';
@@ -92,6 +93,21 @@ for (const lang of ['ja', 'en']) {
         await expect(b).toBeInViewport({ ratio: 1 });
       }
     }
+    // The bar's buttons each say their word on one line (「1 ステップ」 once broke into two,
+    // doubling the bar's height).
+    const bar = await page.evaluate(() =>
+      [...document.querySelectorAll('.steppers button')].map((b) => {
+        const line = Number.parseFloat(getComputedStyle(b).lineHeight) || 20;
+        const range = document.createRange();
+        range.selectNodeContents(b);
+        return {
+          text: b.textContent,
+          lines: range.getClientRects().length,
+          h: range.getBoundingClientRect().height / line,
+        };
+      }),
+    );
+    for (const b of bar) expect(b.h, `${b.text}: ${JSON.stringify(b)}`).toBeLessThan(1.5);
     // One column: the panels share their left edge.
     const lefts = await page.evaluate(() =>
       [...document.querySelectorAll('.panel')]
