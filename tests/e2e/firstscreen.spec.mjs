@@ -2,8 +2,8 @@
 // summary, the network and the phase's matrices start on the first screen (their top halves at
 // least) in both languages, and the fold is a real control whose state is kept; on a phone
 // (390×844) one column with no sideways scrolling, the step controls kept in reach (each word on
-// one line), the
-// boundary's caption whole and, at backward through layers[0], the small matrices as numbers.
+// one line), the boundary's caption whole and, at backward through layers[0], the small matrices
+// as numbers.
 // axe-core finds nothing serious with the fold open or closed, nor in presenter view in English.
 import { axeFindings, call, expect, open, SHOTS, test } from './fixtures.mjs';
 
