@@ -62,7 +62,7 @@ export function drawOne(ctx, p, quick = false) {
       dark.push(mask ? v === 1 : Math.abs(k - 128) > 80);
     }
   }
-  if (!p.numeric) return carriesGlyphs(p) && glyphs(ctx, m, mask, x, y, cell, dark);
+  if (!p.numeric) return !quick && carriesGlyphs(p) && glyphs(ctx, m, mask, x, y, cell, dark);
   ctx.font = FONT.mono;
   // Right-aligned, one short string per cell: shaping costs per character, so this is cheaper
   // than whole rows padded with spaces.
