@@ -26,7 +26,8 @@ function box(it, numeric, s, widest) {
   return { w: Math.max(w, it.titleW), h: TITLE_H + h, gridW: w, gridH: h };
 }
 
-/** Shelf-packs the boxes into `roomW`: [{x, y, ...box}] and the height used. */
+/** Shelf-packs the boxes into `roomW`: [{x, y, ...box}] and the height used (an item marked
+ *  `shelf` begins a new one). */
 function pack(items, numeric, s, cellW, roomW) {
   let x = 0,
     y = 0,
@@ -34,7 +35,7 @@ function pack(items, numeric, s, cellW, roomW) {
     widest = 0;
   const out = items.map((it, i) => {
     const b = box(it, numeric[i], Math.min(s, HEAT_MAX), cellW);
-    if (x > 0 && x + b.w > roomW) {
+    if (x > 0 && (x + b.w > roomW || it.shelf)) {
       x = 0;
       y += bandH + GAP_Y;
       bandH = 0;
@@ -77,10 +78,43 @@ function nextHeat(items, numeric, cellW, roomW) {
 /**
  * Places `items` ([{m, titleW, ...}]) in `roomW` × `roomH` drawing units with numeric cells
  * `cellW` wide: returns {placed: [{x, y, w, h, gridW, gridH, numeric, cell, clipped, ...it}],
- * height}. Numbers where they fit; otherwise the largest matrices become heatmaps, as large as
- * the room allows.
+ * height}, `placed` in the order of `items`. Numbers where they fit; otherwise the largest
+ * matrices become heatmaps, as large as the room allows. The shelves follow the order given,
+ * unless putting the matrices too large ever to print (a batch of 10's x and z) after the others,
+ * on shelves of their own, keeps more numbers or makes the heatmaps' cells clearly larger: then
+ * those share shelves instead of each taking one between the numbers.
  */
 export function fitMatrices(items, roomW, roomH, cellW) {
+  const given = fitInOrder(items, roomW, roomH, cellW);
+  const large = (i) => items[i].m.rows > MAX_ROWS || items[i].m.cols > MAX_COLS;
+  const all = items.map((_, i) => i);
+  const order = [...all.filter((i) => !large(i)), ...all.filter(large)];
+  if (order.every((i, k) => i === k)) return given;
+  // The large ones begin a shelf of their own.
+  const firstLarge = order.findIndex(large);
+  const reordered = order.map((i, k) =>
+    k === firstLarge ? { ...items[i], shelf: true } : items[i],
+  );
+  const moved = fitInOrder(reordered, roomW, roomH, cellW);
+  if (!better(moved, given)) return given;
+  const placed = [];
+  order.forEach((i, k) => {
+    placed[i] = moved.placed[k];
+  });
+  return { ...moved, placed };
+}
+
+const numbers = (fit) => fit.placed.filter((p) => p.numeric).length;
+const heatCell = (fit) => Math.min(...fit.placed.filter((p) => !p.numeric).map((p) => p.cell));
+
+/** Whether fit `a` shows more than `b`: more matrices as numbers, or as many and heatmap cells
+ *  a fifth larger or more (a small gain keeps the order as given). */
+function better(a, b) {
+  const more = numbers(a) - numbers(b);
+  return more !== 0 ? more > 0 : heatCell(a) >= 1.2 * heatCell(b);
+}
+
+function fitInOrder(items, roomW, roomH, cellW) {
   const numeric = items.map(
     (it) =>
       it.m.rows <= MAX_ROWS && it.m.cols <= MAX_COLS && it.m.cols * (it.cellW ?? cellW) <= roomW,
