@@ -211,7 +211,7 @@ export function createApi(page) {
      *  under prefers-reduced-motion). */
     flowing: () => engine.request('flowing'),
     /** What the last drawing placed, in CSS px of the viewport: {viewport: {w, h}, items:
-     *  [{panel, kind, name, layer, x, y, w, h, clipped, fontPx, glyphPx}]} (layout.js). */
+     *  [{panel, kind, name, layer, x, y, w, h, clipped, fontPx, glyphPx, cellPx}]} (layout.js). */
     layout: () => layoutReport((op) => engine.request(op)),
     // --- robust: memory, for the soak test ---
     /** {wasm, heap}: bytes of the wasm memory and of the JS heap where the run lives (heap

@@ -93,21 +93,30 @@ for (const lang of ['ja', 'en']) {
         await expect(b).toBeInViewport({ ratio: 1 });
       }
     }
-    // The bar's buttons each say their word on one line (「1 ステップ」 once broke into two,
-    // doubling the bar's height).
-    const bar = await page.evaluate(() =>
-      [...document.querySelectorAll('.steppers button')].map((b) => {
-        const line = Number.parseFloat(getComputedStyle(b).lineHeight) || 20;
-        const range = document.createRange();
-        range.selectNodeContents(b);
-        return {
-          text: b.textContent,
-          lines: range.getClientRects().length,
-          h: range.getBoundingClientRect().height / line,
-        };
-      }),
-    );
-    for (const b of bar) expect(b.h, `${b.text}: ${JSON.stringify(b)}`).toBeLessThan(1.5);
+    // The bar's buttons each say their word on one line, inside the button (「1 ステップ」 once
+    // broke into two, doubling the bar's height), here and on a narrower phone.
+    for (const width of [390, 360]) {
+      await page.setViewportSize({ width, height: 844 });
+      const bar = await page.evaluate(() =>
+        [...document.querySelectorAll('.steppers button')].map((b) => {
+          const line = Number.parseFloat(getComputedStyle(b).lineHeight) || 20;
+          const range = document.createRange();
+          range.selectNodeContents(b);
+          const text = range.getBoundingClientRect();
+          const box = b.getBoundingClientRect();
+          return {
+            text: b.textContent,
+            lines: text.height / line,
+            inside: text.left >= box.left && text.right <= box.right,
+          };
+        }),
+      );
+      for (const b of bar) {
+        expect(b.lines, `${width}: ${JSON.stringify(b)}`).toBeLessThan(1.5);
+        expect(b.inside, `${width}: ${JSON.stringify(b)}`).toBe(true);
+      }
+    }
+    await page.setViewportSize({ width: 390, height: 844 });
     // One column: the panels share their left edge.
     const lefts = await page.evaluate(() =>
       [...document.querySelectorAll('.panel')]

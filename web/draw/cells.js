@@ -1,6 +1,6 @@
 // One matrix of the matrices panel: its title and its cells, as numbers on the diverging colour
 // map or, when too many to print, as a heatmap whose cells, where they are large enough, carry
-// their sign (or the mask's mark) as a glyph, so colour is never the only cue.
+// their sign (or the mask's mark) as a glyph, so that paused, colour is never the only cue.
 
 import { What } from '../engine/model.js';
 import { t } from '../i18n/index.js';
@@ -14,14 +14,20 @@ export const MARGIN = 5;
 const GLYPH_MIN = 13;
 
 /** Whether a placed matrix (matrix-fit.js) is a heatmap whose cells carry glyphs when paused. */
-export const carriesGlyphs = (p) => !p.numeric && p.m.ready !== false && p.cell >= GLYPH_MIN;
+const carriesGlyphs = (p) => !p.numeric && p.m.ready && p.cell >= GLYPH_MIN;
+
+/** Whether a placed matrix's colours need the legend beside them: a signed heatmap (a mask's
+ *  two shades are not on its scale) whose cells are too small for their glyphs. */
+export const needsLegend = (p) =>
+  !p.numeric && p.m.ready && p.what !== What.Mask && !carriesGlyphs(p);
 
 /** A heatmap cell's glyph: the sign of the number the cell would print (`0` where it prints
- *  as zero, as `fmt` drops the sign there), or the ReLU mask's mark. */
+ *  as zero, as `fmt` drops the sign there; `?` for NaN), or the ReLU mask's mark. */
 function glyph(v, mask) {
   if (mask) return v ? '×' : '○';
   if (Number.isNaN(v)) return '?';
-  return !/[1-9]/.test(fmt(v)) ? '0' : v < 0 ? '−' : '+';
+  if (!Number.isFinite(v) || /[1-9]/.test(fmt(v))) return v < 0 ? '−' : '+';
+  return '0';
 }
 
 /** One matrix: its title, then its cells as numbers or as a heatmap (`quick`: see

@@ -1,7 +1,7 @@
 // What the last drawing of each panel placed, in drawing units: the boxes `window.backstep.layout()`
 // reports (the page scales them by the zoom and adds the canvas's place in the viewport).
 
-/** panel name → [{kind, name, layer, x, y, w, h, clipped, fontPx, glyphPx}] (drawing units). */
+/** panel name → [{kind, name, layer, x, y, w, h, clipped, fontPx, glyphPx, cellPx}] (drawing units). */
 const drawn = new Map();
 
 /** Records what a panel's drawing placed (replacing what its last drawing placed). */

@@ -6,7 +6,7 @@
 import { Slot, What } from '../engine/model.js';
 import { nextWords, t } from '../i18n/index.js';
 import { lossFormula } from '../lesson/explain.js';
-import { carriesGlyphs, drawOne, MARGIN } from './cells.js';
+import { drawOne, MARGIN, needsLegend } from './cells.js';
 import {
   colorAt,
   context2d,
@@ -78,12 +78,13 @@ export function drawMatrices(
   const extra = layer === Slot.Loss ? LINE_H : 0;
   const room = roomHeight(canvas, FREE_ROOM * Math.max(1, FREE_WIDTH / width)) - 8 - extra;
   // The legend where the matrices leave room for it (it is in the panel's note too), and
-  // wherever a heatmap's cells are too small for their signs: colour is never the only cue.
+  // wherever a heatmap's cells are too small for their signs: paused, colour is never the only
+  // cue.
   let fit = fitMatrices(items, width, room - LEGEND_H, 8 * CHAR_W + MARGIN);
   const alone = fitMatrices(items, width, room, 8 * CHAR_W + MARGIN);
   const legend =
     fit.placed.every((p, i) => p.numeric === alone.placed[i].numeric) ||
-    alone.placed.some((p) => !p.numeric && p.what !== What.Mask && !carriesGlyphs(p));
+    alone.placed.some(needsLegend);
   if (!legend) fit = alone;
   const legendH = legend ? LEGEND_H : 0;
   const { ctx, w, h } = prepare(canvas, 8 + fit.height + extra + legendH + 4);
@@ -102,7 +103,8 @@ export function drawMatrices(
     const clipped = p.clipped || outside(p.x, p.y, p.w, p.h, w, h);
     const { name, x, y } = p;
     const mat = { kind: 'matrix', name, layer: p.layer, x, y, w: p.w, h: p.h, clipped };
-    records.push({ ...mat, fontPx: p.numeric ? 14 : null, glyphPx: glyphs ? 14 : null });
+    const heat = { cellPx: p.numeric ? null : p.cell, glyphPx: glyphs ? 14 : null };
+    records.push({ ...mat, fontPx: p.numeric ? 14 : null, ...heat });
     const title = { kind: 'label', name: `title ${name}`, layer: p.layer, x, y, w: p.titleW };
     records.push({ ...title, h: TITLE_H - 4, clipped, fontPx: 14 });
   }

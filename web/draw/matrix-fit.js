@@ -105,13 +105,14 @@ export function fitMatrices(items, roomW, roomH, cellW) {
 }
 
 const numbers = (fit) => fit.placed.filter((p) => p.numeric).length;
-const heatCell = (fit) => Math.min(...fit.placed.filter((p) => !p.numeric).map((p) => p.cell));
+/** The heatmaps' cell (one size for all of a fit's), or 0 for a fit without any. */
+const heatCell = (fit) => fit.placed.find((p) => !p.numeric)?.cell ?? 0;
 
 /** Whether fit `a` shows more than `b`: more matrices as numbers, or as many and heatmap cells
  *  a fifth larger or more (a small gain keeps the order as given). */
 function better(a, b) {
   const more = numbers(a) - numbers(b);
-  return more !== 0 ? more > 0 : heatCell(a) >= 1.2 * heatCell(b);
+  return more !== 0 ? more > 0 : heatCell(a) > 0 && heatCell(a) >= 1.2 * heatCell(b);
 }
 
 function fitInOrder(items, roomW, roomH, cellW) {

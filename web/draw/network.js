@@ -65,6 +65,8 @@ export function networkLayout(model, w, h, big = false) {
     r,
     gap,
     direction,
+    // The band the neurons sit in, between the column captions and the direction strip.
+    band: [top, h - bottom],
     columns: cols.map((c, k) => ({
       ...c,
       x: xOf(k),
@@ -89,7 +91,7 @@ export function drawNetwork(canvas, model, opts) {
   const want = Math.max(240, 70 + tallest * 48);
   const { ctx, w, h } = prepare(canvas, opts.presenter ? roomHeight(canvas, want) : want);
   const { phase, layer } = opts.state;
-  const { r, gap, direction, columns } = networkLayout(model, w, h, opts.presenter);
+  const { r, gap, direction, band, columns } = networkLayout(model, w, h, opts.presenter);
   /** What this drawing places, for layout(): neurons and their labels. */
   const records = [];
   const record = (kind, name, l, x, y, bw, bh, fontPx = null) =>
@@ -107,7 +109,7 @@ export function drawNetwork(canvas, model, opts) {
   const xOf = (k) => columns[k].x;
   const yOf = (k, j) => columns[k].ys[j];
   Object.assign(drawnNetwork, { cols, r, xOf, yOf, w, h });
-  const net = { xOf, yOf, widths: cols.map((c) => c.width), r, w, h };
+  const net = { xOf, yOf, widths: cols.map((c) => c.width), r, w, band };
   const activeCol =
     layer == null
       ? -1
@@ -172,13 +174,16 @@ export function drawNetwork(canvas, model, opts) {
   // otherwise beside it on a white tab, never over the circle's outline.
   const inside = r >= 19;
   // Beside the circles, a column's labels need a line of height each (every other one on the
-  // left when the circles are closer), and then room between columns; a column where they would
-  // overlap shows none (the matrices panel and the text alternative have the numbers).
+  // left when the circles are closer), and room between the columns' circles for one (two when
+  // they alternate); a column where they would overlap shows none (the matrices panel and the
+  // text alternative have the numbers).
   ctx.font = FONT.text;
   const tw = ctx.measureText('−0.00').width + 4;
   const spacing = cols.length > 1 ? columns[1].x - columns[0].x : w;
+  const between = spacing - 2 * r - 12;
   const alternate = gap < 20;
-  const labelled = inside || gap >= 20 || (2 * gap >= 20 && spacing - 2 * r - 12 >= 2 * tw + 6);
+  const labelled =
+    inside || (between >= tw && (gap >= 20 || (2 * gap >= 20 && between >= 2 * tw + 6)));
   cols.forEach((c, k) => {
     const values =
       !labelled && k > 0 && c.width > 1
@@ -219,18 +224,16 @@ export function drawNetwork(canvas, model, opts) {
           const tw = ctx.measureText(text).width;
           record('label', `value ${k}:${j}`, null, x - tw / 2, y - 9, tw, 18, 14);
         } else {
-          const tw = ctx.measureText(text).width;
           // The input column's labels go left of it, the others right; where the circles are
           // closer than a line of text, every other label goes left (value-tab.js: unless
           // that side runs into the next column).
-          const left = k === 0 || (alternate && j % 2 === 1) || x + r + 7 + tw > w;
-          const [lx, ly] = valueTab(net, k, j, tw, left);
+          const tab = valueTab(net, k, j, ctx.measureText(text).width, alternate && j % 2 === 1);
           ctx.fillStyle = 'rgba(255,255,255,0.9)';
-          ctx.fillRect(lx - 2, ly - 10, tw + 4, 20);
+          ctx.fillRect(tab.x, tab.y, tab.w, tab.h);
           ctx.fillStyle = INK;
           ctx.textAlign = 'left';
-          ctx.fillText(text, lx, ly);
-          record('label', `value ${k}:${j}`, null, lx, ly - 9, tw, 18, 14);
+          ctx.fillText(text, tab.textX, tab.textY);
+          record('label', `value ${k}:${j}`, null, tab.textX, tab.textY - 9, tab.textW, 18, 14);
         }
       }
     }

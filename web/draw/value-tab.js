@@ -1,31 +1,49 @@
-// Where a neuron's value goes when its circle cannot hold it: on a tab beside the circle, on the
-// side the network's layout gives it; on the other side where that one would run into the next
-// column's circles (a long value, 1.30e+18 after a divergence); under the circle, or over it,
-// where both would.
+// Where a neuron's value goes when its circle cannot hold it: on a white tab beside the circle,
+// left of the inputs and right of the others (left where asked: every other label of a crowded
+// column), or on the canvas's other side where that one has no room; on the other side where
+// that one would run into the next column's circles (a long value, 1.30e+18 after a
+// divergence); under, or over, a column's only circle where both would.
 
-/** The tab's left edge and middle line, in drawing units, for neuron j of column k, a tab `tw`
- *  wide that prefers the left side (`left`) or the right. `net`: {xOf(k), yOf(k, j), widths,
- *  r, w, h}, the network's layout. */
-export function valueTab(net, k, j, tw, left) {
-  const { xOf, yOf, widths, r, w, h } = net;
+/** The tab's text, 2 units of white around it, and its height. */
+const PAD = 2;
+const TAB_H = 20;
+
+/** The tab for neuron j of column k with text `textW` wide: {x, y, w, h} (the white box) and
+ *  {textX, textY, textW} (the text's left edge and middle line), in drawing units. `net`:
+ *  {xOf(k), yOf(k, j), widths, r, w, band: [top, bottom]}, the network's layout. */
+export function valueTab(net, k, j, textW, leftFirst) {
+  const { xOf, yOf, widths, r, w, band } = net;
   const x = xOf(k);
   const y = yOf(k, j);
-  const leftX = x - r - 6 - tw;
+  const leftX = x - r - 6 - textW;
   const rightX = x + r + 5;
+  const onCanvas = (lx) => lx >= PAD && lx + textW + PAD <= w;
+  const left = k === 0 || leftFirst || !onCanvas(rightX);
   const preferred = left ? leftX : rightX;
-  // A tab clears the circles of the columns on either side of it (and, on the other side, the
-  // canvas's edges).
-  const clears = (lx) =>
-    (k === 0 || lx - 2 >= xOf(k - 1) + r) &&
-    (k === widths.length - 1 || lx + tw + 2 <= xOf(k + 1) - r);
-  if (clears(preferred)) return [preferred, y];
   const other = left ? rightX : leftX;
-  if (other >= 2 && other + tw <= w - 2 && clears(other)) return [other, y];
-  // A line under the circle, or over it, where the column's next (or previous) neuron leaves one.
-  const cx = Math.max(2, Math.min(w - tw - 2, x - tw / 2));
-  const below = y + r + 13;
-  const above = y - r - 13;
-  if (below + 11 <= (j + 1 < widths[k] ? yOf(k, j + 1) - r : h)) return [cx, below];
-  if (above - 11 >= (j > 0 ? yOf(k, j - 1) + r : 0)) return [cx, above];
-  return [preferred, y];
+  // Clear of the circles of the columns on either side.
+  const clears = (lx) =>
+    (k === 0 || lx - PAD >= xOf(k - 1) + r) &&
+    (k === widths.length - 1 || lx + textW + PAD <= xOf(k + 1) - r);
+  const tab = (tx, ty) => ({
+    x: tx - PAD,
+    y: ty - TAB_H / 2,
+    w: textW + 2 * PAD,
+    h: TAB_H,
+    textX: tx,
+    textY: ty,
+    textW,
+  });
+  if (clears(preferred)) return tab(preferred, y);
+  if (onCanvas(other) && clears(other)) return tab(other, y);
+  // A column's only circle (the output, say) has the band's height to itself.
+  if (widths[k] === 1) {
+    const cx = Math.max(PAD, Math.min(w - textW - PAD, x - textW / 2));
+    const [top, bottom] = band;
+    const below = y + r + 3 + TAB_H / 2;
+    const above = y - r - 3 - TAB_H / 2;
+    if (below + TAB_H / 2 <= bottom) return tab(cx, below);
+    if (above - TAB_H / 2 >= top) return tab(cx, above);
+  }
+  return tab(preferred, y);
 }

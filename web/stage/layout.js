@@ -47,7 +47,7 @@ function pageText(vw, vh) {
 }
 
 /** The layout report: {viewport: {w, h}, items: [{panel, kind, name, layer, x, y, w, h,
- *  clipped, fontPx, glyphPx}]}, from the engine's items (`request('layout')`). */
+ *  clipped, fontPx, glyphPx, cellPx}]}, from the engine's items (`request('layout')`). */
 export async function layoutReport(request) {
   const drawn = await request('layout');
   const vw = document.documentElement.clientWidth;
@@ -77,6 +77,7 @@ export async function layoutReport(request) {
         clipped: Boolean(it.clipped) || out,
         fontPx: it.fontPx == null ? null : it.fontPx * zoom,
         glyphPx: it.glyphPx == null ? null : it.glyphPx * zoom,
+        cellPx: it.cellPx == null ? null : it.cellPx * zoom,
       });
     }
   }
