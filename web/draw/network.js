@@ -79,8 +79,9 @@ export function networkLayout(model, w, h, big = false) {
   };
 }
 
-/** Where the last drawing put the neurons ({cols, r, xOf(k), yOf(k, j), w, h}, in drawing
- *  units), for hit-testing a click (engine/requests/poke.js). */
+/** Where the last drawing put the neurons ({cols, r, xOf(k), yOf(k, j), w, h, band}, in
+ *  drawing units), for hit-testing a click (engine/requests/poke.js) and placing a value's tab
+ *  (value-tab.js). */
 export const drawnNetwork = {};
 
 /** Draws the panel. `opts`: {showGrads, sample, state, highlight: [{layer, row, col}]}. */
@@ -108,8 +109,7 @@ export function drawNetwork(canvas, model, opts) {
     });
   const xOf = (k) => columns[k].x;
   const yOf = (k, j) => columns[k].ys[j];
-  Object.assign(drawnNetwork, { cols, r, xOf, yOf, w, h });
-  const net = { xOf, yOf, widths: cols.map((c) => c.width), r, w, band };
+  Object.assign(drawnNetwork, { cols, r, xOf, yOf, w, h, band });
   const activeCol =
     layer == null
       ? -1
@@ -227,7 +227,7 @@ export function drawNetwork(canvas, model, opts) {
           // The input column's labels go left of it, the others right; where the circles are
           // closer than a line of text, every other label goes left (value-tab.js: unless
           // that side runs into the next column).
-          const tab = valueTab(net, k, j, ctx.measureText(text).width, alternate && j % 2 === 1);
+          const tab = valueTab(drawnNetwork, k, j, ctx.measureText(text).width, alternate && j % 2 === 1);
           ctx.fillStyle = 'rgba(255,255,255,0.9)';
           ctx.fillRect(tab.x, tab.y, tab.w, tab.h);
           ctx.fillStyle = INK;

@@ -9,10 +9,10 @@ const PAD = 2;
 const TAB_H = 20;
 
 /** The tab for neuron j of column k with text `textW` wide: {x, y, w, h} (the white box) and
- *  {textX, textY, textW} (the text's left edge and middle line), in drawing units. `net`:
- *  {xOf(k), yOf(k, j), widths, r, w, band: [top, bottom]}, the network's layout. */
+ *  {textX, textY, textW} (the text's left edge and middle line), in drawing units. `net`: the
+ *  network's layout as drawn (network.js's `drawnNetwork`). */
 export function valueTab(net, k, j, textW, leftFirst) {
-  const { xOf, yOf, widths, r, w, band } = net;
+  const { xOf, yOf, cols, r, w, band } = net;
   const x = xOf(k);
   const y = yOf(k, j);
   const leftX = x - r - 6 - textW;
@@ -24,7 +24,7 @@ export function valueTab(net, k, j, textW, leftFirst) {
   // Clear of the circles of the columns on either side.
   const clears = (lx) =>
     (k === 0 || lx - PAD >= xOf(k - 1) + r) &&
-    (k === widths.length - 1 || lx + textW + PAD <= xOf(k + 1) - r);
+    (k === cols.length - 1 || lx + textW + PAD <= xOf(k + 1) - r);
   const tab = (tx, ty) => ({
     x: tx - PAD,
     y: ty - TAB_H / 2,
@@ -37,7 +37,7 @@ export function valueTab(net, k, j, textW, leftFirst) {
   if (clears(preferred)) return tab(preferred, y);
   if (onCanvas(other) && clears(other)) return tab(other, y);
   // A column's only circle (the output, say) has the band's height to itself.
-  if (widths[k] === 1) {
+  if (cols[k].width === 1) {
     const cx = Math.max(PAD, Math.min(w - textW - PAD, x - textW / 2));
     const [top, bottom] = band;
     const below = y + r + 3 + TAB_H / 2;
