@@ -227,7 +227,13 @@ export function drawNetwork(canvas, model, opts) {
           // The input column's labels go left of it, the others right; where the circles are
           // closer than a line of text, every other label goes left (value-tab.js: unless
           // that side runs into the next column).
-          const tab = valueTab(drawnNetwork, k, j, ctx.measureText(text).width, alternate && j % 2 === 1);
+          const tab = valueTab(
+            drawnNetwork,
+            k,
+            j,
+            ctx.measureText(text).width,
+            alternate && j % 2 === 1,
+          );
           ctx.fillStyle = 'rgba(255,255,255,0.9)';
           ctx.fillRect(tab.x, tab.y, tab.w, tab.h);
           ctx.fillStyle = INK;
