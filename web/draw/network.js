@@ -7,7 +7,7 @@ import { t } from '../i18n/index.js';
 import { ACTIVE, FONT, fmt, INK, MUTED, maxAbs, NEG, POS, prepare, roomHeight } from './colors.js';
 import { outside, placed } from './drawn.js';
 import { drawInputName, inputName, named } from './inputs.js';
-import { valueTab } from './value-tab.js';
+import { drawValueTab } from './value-tab.js';
 
 /** Columns of neurons: which layers feed each column and how wide it is. */
 function netColumns(kinds, model) {
@@ -224,22 +224,9 @@ export function drawNetwork(canvas, model, opts) {
           const tw = ctx.measureText(text).width;
           record('label', `value ${k}:${j}`, null, x - tw / 2, y - 9, tw, 18, 14);
         } else {
-          // The input column's labels go left of it, the others right; where the circles are
-          // closer than a line of text, every other label goes left (value-tab.js: unless
-          // that side runs into the next column).
-          const tab = valueTab(
-            drawnNetwork,
-            k,
-            j,
-            ctx.measureText(text).width,
-            alternate && j % 2 === 1,
-          );
-          ctx.fillStyle = 'rgba(255,255,255,0.9)';
-          ctx.fillRect(tab.x, tab.y, tab.w, tab.h);
-          ctx.fillStyle = INK;
-          ctx.textAlign = 'left';
-          ctx.fillText(text, tab.textX, tab.textY);
-          record('label', `value ${k}:${j}`, null, tab.textX, tab.textY - 9, tab.textW, 18, 14);
+          // On a tab beside the circle (value-tab.js); every other one of a crowded column left.
+          const at = drawValueTab(ctx, drawnNetwork, k, j, text, alternate && j % 2 === 1);
+          record('label', `value ${k}:${j}`, null, at.x, at.y, at.w, 18, 14);
         }
       }
     }

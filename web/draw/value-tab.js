@@ -4,6 +4,8 @@
 // that one would run into the next column's circles (a long value, 1.30e+18 after a
 // divergence); under, or over, a column's only circle where both would.
 
+import { INK } from './colors.js';
+
 /** The tab's text, 2 units of white around it, and its height. */
 const PAD = 2;
 const TAB_H = 20;
@@ -11,7 +13,7 @@ const TAB_H = 20;
 /** The tab for neuron j of column k with text `textW` wide: {x, y, w, h} (the white box) and
  *  {textX, textY, textW} (the text's left edge and middle line), in drawing units. `net`: the
  *  network's layout as drawn (network.js's `drawnNetwork`). */
-export function valueTab(net, k, j, textW, leftFirst) {
+function valueTab(net, k, j, textW, leftFirst) {
   const { xOf, yOf, cols, r, w, band } = net;
   const x = xOf(k);
   const y = yOf(k, j);
@@ -46,4 +48,16 @@ export function valueTab(net, k, j, textW, leftFirst) {
     if (above - TAB_H / 2 >= top) return tab(cx, above);
   }
   return tab(preferred, y);
+}
+
+/** Draws `text` (the current font) on its tab for neuron j of column k (see valueTab); returns
+ *  the text's box for layout(): {x, y, w} (its line is 18 units high from y). */
+export function drawValueTab(ctx, net, k, j, text, leftFirst) {
+  const tab = valueTab(net, k, j, ctx.measureText(text).width, leftFirst);
+  ctx.fillStyle = 'rgba(255,255,255,0.9)';
+  ctx.fillRect(tab.x, tab.y, tab.w, tab.h);
+  ctx.fillStyle = INK;
+  ctx.textAlign = 'left';
+  ctx.fillText(text, tab.textX, tab.textY);
+  return { x: tab.textX, y: tab.textY - 9, w: tab.textW };
 }
