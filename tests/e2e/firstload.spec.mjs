@@ -109,7 +109,7 @@ test("a run on the first module has the full module's bits (its products take ot
 for (const lang of ['en', 'ja']) {
   test(`without the full module a tool says so (${lang}); the run goes on`, async ({ page }) => {
     await page.route(`**/${FULL}`, (r) => r.abort());
-    await open(page, `/#lang=${lang}`);
+    await open(page, `/#lang=${lang}`, { worker: false });
     await call(page, 'step', 2);
     expect(await gradcheckError(page)).toBe('toolsMissing');
     // The gradient check's button says it in the page's language.

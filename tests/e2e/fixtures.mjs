@@ -74,14 +74,23 @@ export const test = base.extend({
 
 export { expect };
 
-/** Opens the page and waits until the automation API is there and the first frame is drawn. */
-export async function open(page, url = '/') {
+/** Opens the page and waits until the automation API is there, the first frame is drawn and the
+ *  run is in the worker (unless held on the page, or `worker` is false). */
+export async function open(page, url = '/', { worker = true } = {}) {
   // A new document each time (going to a URL that differs only in its hash would not reload).
   if (page.url() !== 'about:blank') await page.goto('about:blank');
   await page.goto(url);
   await page.waitForFunction(
     () => window.backstep && performance.getEntriesByName('backstep:first-frame').length > 0,
   );
+  // The page draws its first frames itself, then hands the run to its worker, which swaps in
+  // fresh canvases: a test that took a canvas before the swap would hold a detached one (a data
+  // editor test once failed so). Wait for the hand-over, unless the test holds the worker back
+  // or expects none (`worker: false`: the full module is kept from the page).
+  if (worker)
+    await page.waitForFunction(
+      () => window.backstepHoldWorker || window.backstep.engine() === 'worker',
+    );
   // The panels below the window are drawn once the first frame is on screen: every panel has
   // been drawn when each has a drawing's cost recorded.
   await expect
